@@ -1,0 +1,3 @@
+from jobfollow.app import main
+
+raise SystemExit(main())

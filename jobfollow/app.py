@@ -1,0 +1,146 @@
+"""Composition root: parse the command line, open the profile, build the window, run."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from jobfollow import paths
+from jobfollow.cli import CliError, build_parser
+from jobfollow.i18n import _, set_language
+from jobfollow.paths import ProfileError
+from jobfollow.store.db import DatabaseOpenError
+
+SELF_TEST_MS = 400
+
+
+def _print_error(message: str) -> None:
+    print(f"jobfollow: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    set_language(os.environ.get("JOBFOLLOW_LANGUAGE") or None)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.language:
+        set_language(args.language)
+    if args.command:
+        try:
+            return args.handler(args)
+        except CliError as exc:
+            _print_error(str(exc))
+            return exc.code
+        except (ProfileError, DatabaseOpenError) as exc:
+            _print_error(str(exc))
+            return 2
+        except KeyboardInterrupt:
+            return 130
+    return run_gui(args)
+
+
+def _demo_folder(explicit: str | None) -> Path:
+    """A throwaway folder, or an explicit one that must not hold a database yet."""
+    if not explicit:
+        return Path(tempfile.mkdtemp(prefix="jobfollow-demo-"))
+    folder = paths.resolve_profile_dir(explicit)
+    if paths.database_path(folder).exists():
+        raise ProfileError(
+            _("{folder} already holds a jobfollow database; --demo fills only an empty profile.").format(folder=folder)
+        )
+    return folder
+
+
+def _show_fatal(message: str) -> None:
+    _print_error(message)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, _("jobfollow cannot start"), message)
+
+
+def run_gui(args) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from jobfollow import __version__
+    from jobfollow.profile import open_profile_at
+    from jobfollow.ui.events import AppEvents
+    from jobfollow.ui.single_instance import SingleInstance
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("jobfollow")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("jobfollow")
+    app.setDesktopFileName("jobfollow")
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "jobfollow.svg"))))
+
+    try:
+        folder = _demo_folder(args.profile) if args.demo else paths.resolve_profile_dir(args.profile)
+        paths.ensure_profile_dir(folder)
+    except ProfileError as exc:
+        _show_fatal(str(exc))
+        return 2
+
+    instance = SingleInstance(folder)
+    if not instance.acquire():
+        if args.self_test:
+            _print_error(_("another jobfollow is running on {folder}").format(folder=folder))
+            return 1
+        if instance.notify_running_instance():
+            print(_("jobfollow is already running on this profile; its window was brought to the front."))
+            return 0
+        _show_fatal(_("Another jobfollow holds the profile {folder} but does not answer.").format(folder=folder))
+        return 1
+
+    try:
+        profile = open_profile_at(folder)
+    except (ProfileError, DatabaseOpenError) as exc:
+        instance.release()
+        _show_fatal(str(exc))
+        return 1
+
+    try:
+        if args.demo:
+            from jobfollow.store.sample_data import fill_sample_data
+
+            fill_sample_data()
+
+        from jobfollow.ui.main_window import MainWindow
+
+        events = AppEvents()
+        window = MainWindow(profile, events)
+        instance.activation_requested.connect(window.raise_to_front)
+        if args.demo:
+            window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if not (args.minimized and QSystemTrayIcon.isSystemTrayAvailable()):
+            window.show()  # without a tray a hidden window could never be reached
+
+        result = {"code": 0}
+        if args.self_test:
+            def finish() -> None:
+                from jobfollow.selfcheck import run_checks
+
+                failures = run_checks(window)
+                for failure in failures:
+                    _print_error(_("self-test failed: {failure}").format(failure=failure))
+                if not failures:
+                    print(_("jobfollow {version}: self-test passed on {folder}").format(
+                        version=__version__, folder=folder))
+                result["code"] = 1 if failures else 0
+                window.quit_requested()
+                app.exit(result["code"])
+
+            QTimer.singleShot(SELF_TEST_MS, finish)
+        code = app.exec()
+        return result["code"] if args.self_test else code
+    except Exception as exc:  # the last line of defence: one readable line, never a silent crash
+        _show_fatal(_("unexpected error: {error}").format(error=exc))
+        return 1
+    finally:
+        profile.close()
+        instance.release()

@@ -1,0 +1,71 @@
+"""The command-line parser. Subcommands hang off one parser; each names a handler in ``commands``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from jobfollow import __version__
+from jobfollow.i18n import _
+
+
+class CliError(Exception):
+    """A command-line failure: printed as one line on stderr, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage + one line + exit 2, as argparse does, but translatable
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _add_profile(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile", metavar="DIR", help=_("profile folder (default: JOBFOLLOW_HOME or the platform's data folder)")
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jobfollow",
+        description=_("Offline companion for the weeks after a job interview."),
+    )
+    parser.add_argument("--version", action="version", version=f"jobfollow {__version__}")
+    _add_profile(parser)
+    parser.add_argument("--demo", action="store_true",
+                        help=_("open a throwaway profile filled with sample data (or fill an empty --profile DIR)"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("start the whole program with its window, check it, and exit (0 = healthy)"))
+    parser.add_argument("--minimized", action="store_true", help=_("start hidden in the system tray"))
+    parser.add_argument("--language", metavar="LANG", help=_("interface language, e.g. en, de, fr, es"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    register_subcommands(sub)
+    return parser
+
+
+# Each later feature adds its subcommand here: (name, help, function(subparser) adding its arguments).
+SUBCOMMANDS: list = []
+
+
+def subcommand(name: str, help_text: str):
+    """Decorator: ``@subcommand("due", "...")`` on a function ``configure(parser)`` that adds arguments
+    and sets ``parser.set_defaults(handler=...)``; the handler takes ``args`` and returns an exit code."""
+
+    def register(configure):
+        SUBCOMMANDS.append((name, help_text, configure))
+        return configure
+
+    return register
+
+
+def register_subcommands(sub) -> None:
+    from jobfollow import commands  # noqa: F401 - importing registers the subcommands
+
+    for name, help_text, configure in SUBCOMMANDS:
+        child = sub.add_parser(name, help=help_text, description=help_text)
+        _add_profile(child)
+        configure(child)

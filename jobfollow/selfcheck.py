@@ -1,0 +1,56 @@
+"""Checks run by ``jobfollow --self-test``: is everything the program needs really there?
+
+Packaging runs the frozen program with ``--self-test``, so a data file missing from a bundle shows
+up as a failed check instead of a user's first start. Features register their own checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jobfollow.paths import resource_path
+
+# (name, function returning None or raising with a readable message)
+CHECKS: list[tuple[str, Callable[[object], None]]] = []
+
+
+def check(name: str):
+    def register(func: Callable[[object], None]):
+        CHECKS.append((name, func))
+        return func
+
+    return register
+
+
+@check("database is intact")
+def _database(window) -> None:
+    from jobfollow.store.db import integrity_problems
+
+    problems = integrity_problems(window.profile.db)
+    if problems:
+        raise RuntimeError(problems[0])
+
+
+@check("board shows every stage")
+def _board(window) -> None:
+    from jobfollow.store.applications import list_stages
+
+    if len(window.board.columns) != len(list_stages()) or not window.board.columns:
+        raise RuntimeError("the board has no columns")
+
+
+@check("resources are bundled")
+def _resources(window) -> None:
+    if not resource_path("icons", "jobfollow.svg").is_file():
+        raise RuntimeError(f"missing {resource_path('icons', 'jobfollow.svg')}")
+
+
+def run_checks(window) -> list[str]:
+    """Run every check; returns one line per failure (empty when all pass)."""
+    failures = []
+    for name, func in CHECKS:
+        try:
+            func(window)
+        except Exception as exc:
+            failures.append(f"{name}: {exc}")
+    return failures

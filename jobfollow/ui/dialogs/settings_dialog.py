@@ -1,0 +1,118 @@
+"""The Preferences dialog: a list of pages; features add their own page classes.
+
+A page is a QWidget with a ``title`` and ``load()`` / ``save()`` that read and write the store.
+``save()`` returns the setting key prefixes it changed so the rest of the program can react.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobfollow.core.profile import UserDetails
+from jobfollow.i18n import _
+from jobfollow.store.settings import USER_DETAILS_KEY, get_user_details, set_user_details
+
+
+class SettingsPage(QWidget):
+    title = ""
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> list[str]:
+        raise NotImplementedError
+
+
+# Countries offered for public holidays; the code is what the ``holidays`` package takes.
+HOLIDAY_COUNTRIES = [("", "None (weekends only)"), ("US", "United States"), ("GB", "United Kingdom"),
+                     ("DE", "Germany"), ("FR", "France"), ("ES", "Spain"), ("CA", "Canada"),
+                     ("AU", "Australia"), ("IE", "Ireland"), ("NL", "Netherlands"), ("IN", "India")]
+
+
+class UserDetailsPage(SettingsPage):
+    """Who you are: signs your letters; being employed adds a "give notice" step after accepting."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = _("Your details")
+        form = QFormLayout(self)
+        intro = QLabel(_("These fill the {my_name}, {my_email} and {my_phone} placeholders in your letters."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.name_edit = QLineEdit()
+        self.email_edit = QLineEdit()
+        self.phone_edit = QLineEdit()
+        self.employed_check = QCheckBox(_("I am currently employed (remind me to give notice)"))
+        self.country_combo = QComboBox()
+        for code, label in HOLIDAY_COUNTRIES:
+            self.country_combo.addItem(_(label), code)
+        form.addRow(_("Name:"), self.name_edit)
+        form.addRow(_("E-mail:"), self.email_edit)
+        form.addRow(_("Phone:"), self.phone_edit)
+        form.addRow("", self.employed_check)
+        form.addRow(_("Public holidays of:"), self.country_combo)
+
+    def load(self) -> None:
+        details = get_user_details()
+        self.name_edit.setText(details.name)
+        self.email_edit.setText(details.email)
+        self.phone_edit.setText(details.phone)
+        self.employed_check.setChecked(details.employed)
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(details.country)))
+
+    def save(self) -> list[str]:
+        set_user_details(
+            UserDetails(
+                name=self.name_edit.text().strip(),
+                email=self.email_edit.text().strip(),
+                phone=self.phone_edit.text().strip(),
+                employed=self.employed_check.isChecked(),
+                country=self.country_combo.currentData() or "",
+            )
+        )
+        return [USER_DETAILS_KEY]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, pages: list[SettingsPage], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Preferences"))
+        self.pages = pages
+        self.page_list = QListWidget()
+        self.page_list.setMaximumWidth(180)
+        self.stack = QStackedWidget()
+        for page in pages:
+            page.load()
+            self.page_list.addItem(page.title)
+            self.stack.addWidget(page)
+        self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.page_list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.page_list)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(buttons)
+        self.changed_keys: list[str] = []
+        self.resize(620, 380)
+
+    def accept(self) -> None:
+        for page in self.pages:
+            self.changed_keys.extend(page.save())
+        super().accept()

@@ -1,0 +1,31 @@
+"""One small QObject for program-wide events, passed to every pane's constructor.
+
+Panes emit and listen here instead of importing each other; signals carry ids and plain values.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    #: application ids whose card data changed (edited, created, deleted, restored)
+    applications_changed = Signal(list)
+    #: application id, from stage id, to stage id
+    card_moved = Signal(int, int, int)
+    #: stages were added, renamed, reordered or removed
+    stages_changed = Signal()
+    #: follow-ups were created, completed, snoozed or skipped
+    followups_changed = Signal()
+    #: the user asked to open a card's form
+    open_application_requested = Signal(int)
+    #: the user asked to write the letter for a follow-up (follow-up id)
+    write_letter_requested = Signal(int)
+    #: highlight these cards on the board (e.g. the calendar's selected day); [] clears
+    highlight_applications = Signal(list)
+    #: settings were saved (the key prefixes that changed)
+    settings_changed = Signal(list)
+    #: the interface language changed
+    language_changed = Signal()
+    #: one wall-clock tick for reminders and "days in stage" texts
+    tick = Signal()

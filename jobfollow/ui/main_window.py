@@ -1,0 +1,128 @@
+"""The main window: builds the three panes and the menus, and wires every cross-pane signal in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from jobfollow import __version__
+from jobfollow.i18n import _, ngettext
+from jobfollow.profile import Profile
+from jobfollow.ui.board.board_widget import BoardWidget
+from jobfollow.ui.calendar.calendar_pane import CalendarPane
+from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
+from jobfollow.ui.events import AppEvents
+from jobfollow.ui.letters.letter_pane import LetterPane
+from jobfollow.ui.window_state import restore_window_state, save_window_state
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.profile = profile
+        self.events = events
+        self.setWindowTitle("jobfollow")
+        self.setObjectName("mainWindow")
+
+        self.board = BoardWidget(events)
+        self.calendar_pane = CalendarPane(events)
+        self.letter_pane = LetterPane(events)
+
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.addWidget(self.calendar_pane)
+        self.side_splitter.addWidget(self.letter_pane)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.board)
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+        self.splitters = {"main": self.main_splitter, "side": self.side_splitter}
+
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_menus()
+        self._connect_panes()
+        self.update_status()
+        if not restore_window_state(self, self.splitters):
+            self.resize(1400, 860)
+            self.main_splitter.setSizes([1000, 400])
+            self.side_splitter.setSizes([430, 430])
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(_("&File"))
+        self.edit_menu = bar.addMenu(_("&Edit"))
+        self.view_menu = bar.addMenu(_("&View"))
+        self.help_menu = bar.addMenu(_("&Help"))
+
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit_requested)
+        self.file_menu.addAction(self.quit_action)
+
+        self.preferences_action = QAction(_("&Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        if self.preferences_action.shortcut().isEmpty():  # Windows and most Linux desktops have none
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.open_settings)
+        self.edit_menu.addAction(self.preferences_action)
+
+        for title, pane in ((_("&Board"), self.board), (_("&Calendar"), self.calendar_pane),
+                            (_("&Letters"), self.letter_pane)):
+            action = QAction(title, self, checkable=True, checked=True)
+            action.toggled.connect(pane.setVisible)
+            self.view_menu.addAction(action)
+
+        about = QAction(_("&About jobfollow"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
+
+    # -- cross-pane wiring: every connection between panes is made here -------------------------
+    def _connect_panes(self) -> None:
+        self.board.open_requested.connect(self.events.open_application_requested)
+        self.events.applications_changed.connect(self.update_status)
+        self.events.card_moved.connect(lambda *_: self.update_status())
+
+    # -- actions -------------------------------------------------------------------------------
+    def settings_pages(self) -> list[SettingsPage]:
+        return [UserDetailsPage()]
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings_pages(), self)
+        if dialog.exec():
+            self.events.settings_changed.emit(dialog.changed_keys)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About jobfollow"),
+            _("<h3>jobfollow {version}</h3><p>Your companion for the weeks after a job interview.</p>"
+              "<p>Everything stays on this computer, in:<br><code>{folder}</code></p>").format(
+                version=__version__, folder=self.profile.folder),
+        )
+
+    def update_status(self, *_ignored) -> None:
+        count = self.board.card_count()
+        self.status_label.setText(ngettext("{count} application", "{count} applications", count).format(count=count))
+
+    def quit_requested(self) -> None:
+        self._really_quit = True
+        self.close()
+
+    def raise_to_front(self) -> None:
+        self.show()
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_window_state(self, self.splitters)
+        super().closeEvent(event)

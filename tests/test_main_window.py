@@ -1,0 +1,57 @@
+from jobfollow.store.applications import list_stages
+from jobfollow.store.settings import get_user_details
+from jobfollow.ui.board.card_list_model import CardListModel
+from jobfollow.ui.main_window import MainWindow
+
+
+def make_window(qtbot, profile, events):
+    window = MainWindow(profile, events)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_window_shows_every_stage_and_the_demo_cards(qtbot, demo_profile, events):
+    window = make_window(qtbot, demo_profile, events)
+    window.show()
+    assert [c.name for c in window.board.columns] == [s.name for s in list_stages()]
+    assert window.board.card_count() == 25
+    assert "25 applications" in window.status_label.text()
+    assert [m.title().replace("&", "") for m in (window.file_menu, window.edit_menu, window.view_menu,
+                                                 window.help_menu)] == ["File", "Edit", "View", "Help"]
+
+
+def test_card_list_model_is_a_valid_qt_model(qtmodeltester, demo_profile):
+    from jobfollow.store.applications import cards_by_stage
+
+    stage = list_stages()[0]
+    model = CardListModel(stage.id)
+    model.set_cards(cards_by_stage()[stage.id])
+    qtmodeltester.check(model)
+
+
+def test_geometry_and_splitters_are_remembered_per_profile(qtbot, profile, events):
+    window = make_window(qtbot, profile, events)
+    window.resize(700, 520)  # the offscreen screen is 800x600
+    window.show()
+    window.main_splitter.setSizes([450, 240])
+    saved = window.main_splitter.sizes()
+    window.close()
+    reopened = make_window(qtbot, profile, events)
+    reopened.show()
+    assert reopened.size().width() == 700
+    assert reopened.main_splitter.sizes() == saved
+
+
+def test_settings_dialog_keeps_the_users_details(qtbot, profile, events):
+    from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, UserDetailsPage
+
+    page = UserDetailsPage()
+    dialog = SettingsDialog([page])
+    qtbot.addWidget(dialog)
+    page.name_edit.setText("Jane Jobseeker")
+    page.email_edit.setText("jane@example.org")
+    page.employed_check.setChecked(True)
+    dialog.accept()
+    details = get_user_details()
+    assert (details.name, details.email, details.employed) == ("Jane Jobseeker", "jane@example.org", True)
+    assert "user.details" in dialog.changed_keys

@@ -1,0 +1,27 @@
+from jobfollow.core.stages import StageKind
+from jobfollow.store.models import FollowUp, Interview, InterviewAttendee, JobApplication, Offer, Stage
+from tests.conftest import TODAY
+
+
+def test_demo_data_covers_every_active_stage_with_people_and_an_offer(demo_profile):
+    kinds = {StageKind(app.stage.kind) for app in JobApplication.select().join(Stage)}
+    assert {StageKind.APPLIED, StageKind.INTERVIEW_SCHEDULED, StageKind.INTERVIEWED, StageKind.NEXT_ROUND,
+            StageKind.OFFER, StageKind.CLOSED} <= kinds
+    assert JobApplication.select().count() == 25
+    assert Offer.select().count() >= 1
+    assert InterviewAttendee.select().count() >= 10
+    assert Interview.select().where(Interview.questions != "").count() >= 5
+    assert FollowUp.select().where(FollowUp.due_on < TODAY).count() >= 1
+    assert FollowUp.select().where(FollowUp.due_on > TODAY).count() >= 1
+    assert max(len(app.company) for app in JobApplication.select()) > 60  # a long name to test eliding
+
+
+def test_same_seed_gives_the_same_data(profile):
+    from jobfollow.store.sample_data import fill_sample_data
+
+    fill_sample_data(30, seed=3, today=TODAY)
+    first = [(a.company, a.position_title, a.stage_id) for a in JobApplication.select().order_by(JobApplication.id)]
+    JobApplication.delete().execute()
+    fill_sample_data(30, seed=3, today=TODAY)
+    second = [(a.company, a.position_title, a.stage_id) for a in JobApplication.select().order_by(JobApplication.id)]
+    assert first == second
