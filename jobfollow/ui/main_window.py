@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from jobfollow import __version__
@@ -24,6 +24,8 @@ class MainWindow(QMainWindow):
         self.events = events
         self.setWindowTitle("jobfollow")
         self.setObjectName("mainWindow")
+        # One undo history for the whole window: board moves, form edits, stage changes, deletes.
+        self.undo_stack = QUndoStack(self)
 
         self.board = BoardWidget(events)
         self.calendar_pane = CalendarPane(events)
@@ -65,6 +67,14 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_requested)
         self.file_menu.addAction(self.quit_action)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
 
         self.preferences_action = QAction(_("&Preferences…"), self)
         self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)

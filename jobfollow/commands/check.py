@@ -1,8 +1,4 @@
-"""Subcommands of the ``jobfollow`` command line that need no window.
-
-Each registers itself with :func:`jobfollow.cli.subcommand`; handlers open the profile through
-:func:`jobfollow.profile.open_profile` and return an exit code (errors raise ``CliError``).
-"""
+"""`jobfollow check`: is the profile database intact, and what is in it."""
 
 from __future__ import annotations
 
