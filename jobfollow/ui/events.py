@@ -19,8 +19,16 @@ class AppEvents(QObject):
     followups_changed = Signal()
     #: the user asked to open a card's form
     open_application_requested = Signal(int)
+    #: the user asked for a new application (File > New, the board's "add" banner)
+    new_application_requested = Signal()
+    #: record an interview on this application (e.g. after a move to Interviewed with none recorded)
+    record_interview_requested = Signal(int)
+    #: open the offer record of this application (creating one if none)
+    offer_requested = Signal(int)
     #: the user asked to write the letter for a follow-up (follow-up id)
     write_letter_requested = Signal(int)
+    #: compose a letter from a template: application id, template key, contact id (0 = none chosen)
+    compose_letter_requested = Signal(int, str, int)
     #: highlight these cards on the board (e.g. the calendar's selected day); [] clears
     highlight_applications = Signal(list)
     #: settings were saved (the key prefixes that changed)
