@@ -86,12 +86,13 @@ def _compile_po(po_path: Path) -> Translations:
 
 
 def load_catalog(catalog_dir: Path, language: str) -> Translations | None:
-    """The catalog of one language folder: the ``.mo`` when it is at least as new as the ``.po``, else the
+    """The catalog of one language folder: the ``.mo`` unless the ``.po`` was edited after it, else the
     ``.po`` compiled in memory. A broken file is logged once and the other one tried; ``None`` when neither works."""
     folder = Path(catalog_dir) / language / "LC_MESSAGES"
     mo_path, po_path = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
     candidates = []
-    if mo_path.is_file() and (not po_path.is_file() or mo_path.stat().st_mtime >= po_path.stat().st_mtime):
+    # an installer writes both files at about the same moment: only a clearly newer .po means an edit
+    if mo_path.is_file() and (not po_path.is_file() or po_path.stat().st_mtime - mo_path.stat().st_mtime < 2):
         candidates.append(mo_path)
     if po_path.is_file():
         candidates.append(po_path)

@@ -155,3 +155,14 @@ def test_choice_in_preferences_keeps_the_systems_region(monkeypatch):
     assert i18n.locale_for_choice("fr") == "fr"
     assert i18n.locale_for_choice("") is None
     assert i18n.set_language(i18n.locale_for_choice("")) == "de_AT"
+
+
+def test_a_stale_mo_gives_way_to_an_edited_po(tmp_path):
+    import os
+
+    locale_dir = _catalog_dir_with(tmp_path, "es", po=_shipped_po("es"), mo=b"old compiled catalog, never read")
+    po = locale_dir / "es" / "LC_MESSAGES" / "jobfollow.po"
+    stamp = po.stat().st_mtime
+    os.utime(po.with_suffix(".mo"), (stamp - 600, stamp - 600))  # the translator edited the .po since
+    i18n.set_language("es", catalog_dir=locale_dir)
+    assert _("&File") == "&Archivo"

@@ -98,6 +98,8 @@ class SettingsDialog(QDialog):
             page.load()
             self.page_list.addItem(page.title)
             self.stack.addWidget(page)
+        list_width = self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + 8
+        self.page_list.setMinimumWidth(min(180, list_width))  # translated titles stay readable
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
