@@ -55,3 +55,4 @@ def test_spell_check_follows_the_letters_language():
     assert spellcheck_language("es") == "es"
     assert spellcheck_language(None) == "en"
     assert spellcheck_language("sw_KE") is None  # no bundled dictionary: no false underlining
+

@@ -95,6 +95,7 @@ def test_language_page_saves_the_choice_and_the_window_switches_at_once(qtbot, d
     assert window.calendar_pane.agenda_label.text() == "Zurzeit ist kein Nachfassen fällig."
     assert window.letter_pane.hint.text().startswith("Wählen Sie ein Nachfassen")
     assert window.calendar_pane.calendar.locale().language() == QLocale.Language.German
+    assert [c.name for c in window.board.columns][:2] == ["Beworben", "Gespräch geplant"]
 
     page.language_combo.setCurrentIndex(page.language_combo.findData("es"))
     events.settings_changed.emit(page.save())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow import i18n
+from jobfollow.store.stage_labels import relabel_default_stages
 
 LANGUAGE_SETTING = "ui.language"
 ENV_LANGUAGE = "JOBFOLLOW_LANGUAGE"
@@ -84,6 +85,7 @@ def apply_saved_language(app: QCoreApplication | None = None, override: str | No
     chosen = override or os.environ.get(ENV_LANGUAGE) or i18n.locale_for_choice(saved_language())
     used = i18n.set_language(chosen or None)
     install_qt_translations(app)
+    relabel_default_stages()
     return used
 
 
@@ -176,6 +178,8 @@ def switch_language(window, language: str | None) -> str:
     install_qt_translations(QApplication.instance())
     retranslate_widget_tree(window, old, i18n.current_translations())
     align_calendars(window)
+    if relabel_default_stages():
+        window.events.stages_changed.emit()
     window.events.language_changed.emit()
     return used
 
