@@ -140,3 +140,12 @@ def test_unsaved_widget_texts_made_from_data_are_left_alone(qtbot):
     assert qt_translations.retranslate_widget_tree(root, old, i18n.current_translations()) == 1
     assert (data.text(), fixed.text()) == ("Acme GmbH", "Einstellungen")
     assert QApplication.instance() is not None
+
+
+def test_self_test_fails_when_a_bundle_lost_its_catalogs(tmp_path, monkeypatch):
+    from jobfollow import paths
+
+    qt_translations._catalogs_load(None)  # the real resources are fine
+    monkeypatch.setattr(paths, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    with pytest.raises(RuntimeError, match="de, fr, es"):
+        qt_translations._catalogs_load(None)

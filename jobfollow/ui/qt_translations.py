@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow import i18n
+from jobfollow.selfcheck import check
 from jobfollow.store.stage_labels import relabel_default_stages
 
 LANGUAGE_SETTING = "ui.language"
@@ -196,3 +197,14 @@ def install_language_switching(window) -> None:
     window.events.settings_changed.connect(on_settings_changed)
     if hasattr(window, "update_status"):
         window.events.language_changed.connect(window.update_status)
+
+
+@check("translations are bundled")
+def _catalogs_load(window) -> None:
+    """A bundle that lost its catalogs would silently speak English: fail the self-test instead."""
+    from jobfollow.paths import resource_path
+
+    missing = [lang for lang in i18n.SHIPPED_LANGUAGES
+               if lang != "en" and i18n.load_catalog(resource_path("locale"), lang) is None]
+    if missing:
+        raise RuntimeError(f"no usable catalog for {', '.join(missing)} in {resource_path('locale')}")
