@@ -149,3 +149,19 @@ def test_self_test_fails_when_a_bundle_lost_its_catalogs(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     with pytest.raises(RuntimeError, match="de, fr, es"):
         qt_translations._catalogs_load(None)
+
+
+def test_undo_menu_speaks_the_new_language_after_a_switch(qtbot, profile, events):
+    from PySide6.QtGui import QUndoCommand
+
+    window = MainWindow(profile, events)
+    qtbot.addWidget(window)
+    set_setting("ui.language", "de")
+    events.settings_changed.emit(["ui.language"])
+    command = QUndoCommand("Karte verschieben")
+    window.undo_stack.push(command)
+    assert window.undo_action.text() == "&Rückgängig Karte verschieben"
+    assert window.undo_action in window.edit_menu.actions()
+    assert window.redo_action in window.edit_menu.actions()
+    assert len(window.edit_menu.actions()) == 4  # undo, redo, separator, preferences: nothing doubled
+    assert window.edit_menu.actions()[0] is window.undo_action

@@ -172,12 +172,34 @@ def align_calendars(root: QWidget) -> None:
         calendar.setFirstDayOfWeek(qt_day_of_week(i18n.first_day_of_week()))
 
 
+def _renew_undo_actions(window) -> None:
+    """QUndoStack's actions keep the prefix they were made with ("&Undo" + command text): make new ones
+    with the new language's prefix and put them where the old ones were (menus, toolbars)."""
+    stack = getattr(window, "undo_stack", None)
+    if stack is None:
+        return
+    for attribute, create, prefix in (("undo_action", stack.createUndoAction, i18n._("&Undo")),
+                                      ("redo_action", stack.createRedoAction, i18n._("&Redo"))):
+        old = getattr(window, attribute, None)
+        if old is None:
+            continue
+        new = create(window, prefix)
+        new.setShortcuts(old.shortcuts())
+        for holder in old.associatedObjects():
+            if isinstance(holder, QWidget) and holder is not window:
+                holder.insertAction(old, new)
+                holder.removeAction(old)
+        setattr(window, attribute, new)
+        old.deleteLater()
+
+
 def switch_language(window, language: str | None) -> str:
     """Switch the running program to ``language`` ("" or None = the system's) and retranslate ``window``."""
     old = i18n.current_translations()
     used = i18n.set_language(i18n.locale_for_choice(language))
     install_qt_translations(QApplication.instance())
     retranslate_widget_tree(window, old, i18n.current_translations())
+    _renew_undo_actions(window)
     align_calendars(window)
     if relabel_default_stages():
         window.events.stages_changed.emit()
