@@ -52,7 +52,7 @@ class LanguagePage(SettingsPage):
         self.language_combo = QComboBox()
         system = _locale_of("")
         system_name = system.get_display_name(system) or str(system)
-        self.language_combo.addItem(_("Follow the system ({language})").format(language=system_name), "")
+        self.language_combo.addItem(_("Follow the system: {language}").format(language=system_name), "")
         for code in i18n.SHIPPED_LANGUAGES:
             self.language_combo.addItem(i18n.LANGUAGE_NAMES[code], code)
         self.sample_label = QLabel()
