@@ -68,6 +68,7 @@ def run_gui(args) -> int:
     from jobfollow import __version__
     from jobfollow.profile import open_profile_at
     from jobfollow.ui.events import AppEvents
+    from jobfollow.ui.qt_translations import apply_saved_language
     from jobfollow.ui.single_instance import SingleInstance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -101,6 +102,7 @@ def run_gui(args) -> int:
         instance.release()
         _show_fatal(str(exc))
         return 1
+    apply_saved_language(app, args.language)  # the saved language, before any window text is built
 
     try:
         if args.demo:

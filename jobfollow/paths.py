@@ -49,6 +49,7 @@ def resolve_profile_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 def ensure_profile_dir(profile_dir: Path) -> Path:
     """Create the folder (0700 on POSIX) and check that we can write to it."""
+    from jobfollow.i18n import _
     try:
         profile_dir.mkdir(parents=True, exist_ok=True)
         if sys.platform != "win32":
@@ -56,9 +57,11 @@ def ensure_profile_dir(profile_dir: Path) -> Path:
             if mode & 0o077:
                 profile_dir.chmod(0o700)
     except OSError as exc:
-        raise ProfileError(f"Cannot create the profile folder {profile_dir}: {exc.strerror or exc}.") from exc
+        raise ProfileError(_("Cannot create the profile folder {folder}: {error}.").format(
+            folder=profile_dir, error=exc.strerror or exc)) from exc
     if not os.access(profile_dir, os.W_OK | os.X_OK):
-        raise ProfileError(f"The profile folder {profile_dir} is not writable; choose another with --profile.")
+        raise ProfileError(_("The profile folder {folder} is not writable; choose another with --profile.").format(
+            folder=profile_dir))
     return profile_dir
 
 

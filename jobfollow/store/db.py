@@ -19,6 +19,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
+from jobfollow.i18n import _
 from jobfollow.store import migrations
 from jobfollow.store.models import database_proxy
 
@@ -95,29 +96,33 @@ def inspect_file(path: Path) -> FileReport:
                 problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
                 if problems != ["ok"]:
                     raise DamagedDatabaseError(
-                        f"{path} is damaged ({problems[0]}); it was left untouched. "
-                        "Restore a backup or start a fresh profile."
+                        _("{path} is damaged ({problem}); it was left untouched. "
+                          "Restore a backup or start a fresh profile.").format(path=path, problem=problems[0])
                     )
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise DatabaseLockedError(
-                f"{path} is locked by another program; close it and start jobfollow again."
+                _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
             ) from exc
-        raise DamagedDatabaseError(f"{path} cannot be read ({exc}); it was left untouched.") from exc
+        raise DamagedDatabaseError(
+            _("{path} cannot be read ({error}); it was left untouched.").format(path=path, error=exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(
-            f"{path} is damaged ({exc}); it was left untouched. Restore a backup or start a fresh profile."
+            _("{path} is damaged ({problem}); it was left untouched. "
+              "Restore a backup or start a fresh profile.").format(path=path, problem=exc)
         ) from exc
     if app_id != APPLICATION_ID and (tables or version):
         raise NotJobfollowDatabaseError(
-            f"{path} is an SQLite file from another program, not a jobfollow database; it was left untouched."
+            _("{path} is an SQLite file from another program, not a jobfollow database; "
+              "it was left untouched.").format(path=path)
         )
     if version > migrations.CURRENT_VERSION:
         raise NewerSchemaError(
-            f"{path} was written by a newer jobfollow (schema {version}, this version knows "
-            f"{migrations.CURRENT_VERSION}); update jobfollow to open it. The file was left untouched."
+            _("{path} was written by a newer jobfollow (schema {version}, this version knows "
+              "{known}); update jobfollow to open it. The file was left untouched.").format(
+                path=path, version=version, known=migrations.CURRENT_VERSION)
         )
     return FileReport(exists=True, empty=False, application_id=app_id, user_version=version, table_count=tables)
 
@@ -149,7 +154,7 @@ def _check_not_locked(db: SqliteDatabase, path: Path) -> None:
     except OPERATIONAL_ERRORS as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseLockedError(
-                f"{path} is locked by another program; close it and start jobfollow again."
+                _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
             ) from exc
         raise
 
@@ -171,9 +176,9 @@ def open_database(
         db.close()
         if "locked" in str(exc):
             raise DatabaseLockedError(
-                f"{path} is locked by another program; close it and start jobfollow again."
+                _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
             ) from exc
-        raise DatabaseOpenError(f"Cannot open {path}: {exc}.") from exc
+        raise DatabaseOpenError(_("Cannot open {path}: {error}.").format(path=path, error=exc)) from exc
     try:
         _check_not_locked(db, path)
         if report.empty:
@@ -191,7 +196,8 @@ def open_database(
         raise
     except SQL_ERRORS as exc:
         db.close()
-        raise DatabaseOpenError(f"Cannot prepare {path}: {exc}; the file was left as it was.") from exc
+        raise DatabaseOpenError(
+            _("Cannot prepare {path}: {error}; the file was left as it was.").format(path=path, error=exc)) from exc
     _restrict(path)
     database_proxy.initialize(db)
     return db

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.core.profile import UserDetails
-from jobfollow.i18n import _
+from jobfollow.i18n import N_, _
 from jobfollow.store.settings import USER_DETAILS_KEY, get_user_details, set_user_details
 
 
@@ -37,9 +37,9 @@ class SettingsPage(QWidget):
 
 
 # Countries offered for public holidays; the code is what the ``holidays`` package takes.
-HOLIDAY_COUNTRIES = [("", "None (weekends only)"), ("US", "United States"), ("GB", "United Kingdom"),
-                     ("DE", "Germany"), ("FR", "France"), ("ES", "Spain"), ("CA", "Canada"),
-                     ("AU", "Australia"), ("IE", "Ireland"), ("NL", "Netherlands"), ("IN", "India")]
+HOLIDAY_COUNTRIES = [("", N_("None (weekends only)")), ("US", N_("United States")), ("GB", N_("United Kingdom")),
+                     ("DE", N_("Germany")), ("FR", N_("France")), ("ES", N_("Spain")), ("CA", N_("Canada")),
+                     ("AU", N_("Australia")), ("IE", N_("Ireland")), ("NL", N_("Netherlands")), ("IN", N_("India"))]
 
 
 class UserDetailsPage(SettingsPage):
@@ -98,6 +98,8 @@ class SettingsDialog(QDialog):
             page.load()
             self.page_list.addItem(page.title)
             self.stack.addWidget(page)
+        list_width = self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + 8
+        self.page_list.setMinimumWidth(min(180, list_width))  # translated titles stay readable
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
