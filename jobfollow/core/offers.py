@@ -41,13 +41,12 @@ PAY_PERIOD_LABELS = {
 }
 
 # Workplace values the user rates 1..5 on each offer (0 or missing = not rated).
-RATED_VALUES = ("growth", "commute", "flexibility", "team", "mission")
+RATED_VALUES = ("growth", "commute", "flexibility", "team")
 RATED_VALUE_LABELS = {
     "growth": N_("Growth"),
     "commute": N_("Commute"),
     "flexibility": N_("Flexibility"),
     "team": N_("Team"),
-    "mission": N_("Mission"),
 }
 
 # How much of each non-cash item counts in the yearly value (1 = at face value, 0 = ignore).

@@ -137,3 +137,10 @@ def stage_kind_of(stage_id: int) -> StageKind | None:
 def outcome_of(app_id: int) -> str | None:
     app = JobApplication.get_or_none(JobApplication.id == app_id)
     return app.outcome if app else None
+
+
+def settle_open_offer(app_id: int, status: str) -> bool:
+    """A card closed on the board while its offer was still open: record how the offer ended."""
+    updated = Offer.update(status=status, updated_at=now()).where(
+        Offer.application == app_id, Offer.status.in_(("pending", "countered"))).execute()
+    return bool(updated)

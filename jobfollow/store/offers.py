@@ -270,3 +270,13 @@ def letter_placeholders(app_id: int) -> dict[str, str]:
 def card_title(app_id: int) -> str:
     app = live_applications().where(JobApplication.id == app_id).first()
     return f"{app.company} · {app.position_title}" if app else ""
+
+
+def cards_for_offer_picker() -> list[tuple[int, str]]:
+    """(id, "company · position") of live, still active cards; cards in an offer stage first."""
+    from jobfollow.core.stages import is_active
+
+    query = live_applications().join(Stage).order_by(JobApplication.company, JobApplication.position_title)
+    cards = [(app.stage.kind != StageKind.OFFER.value, app.id, f"{app.company} · {app.position_title}")
+             for app in query if is_active(app.stage.kind)]
+    return [(app_id, title) for _later, app_id, title in sorted(cards, key=lambda c: (c[0], c[2].casefold()))]
