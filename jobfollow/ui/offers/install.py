@@ -93,6 +93,14 @@ class OffersController(QObject):
         dialog.open()
         return dialog
 
+    @staticmethod
+    def _bring_up(window: QWidget) -> None:
+        already_open = window.isVisible()
+        window.show()
+        if already_open:  # only a window hidden behind others needs raising
+            window.raise_()
+            window.activateWindow()
+
     # -- opening things ------------------------------------------------------------------------
     def open_offer(self, app_id: int) -> QDialog:
         return self._show(OfferDialog(app_id, self.events, self.window, today=self.today()))
@@ -109,15 +117,13 @@ class OffersController(QObject):
         if self.comparison is None:
             self.comparison = ComparisonWindow(self.events, self.open_offer, self.close_offer, self.edit_current_job,
                                                self.window, today=self.today())
-        self.comparison.show()
-        self.comparison.raise_()
+        self._bring_up(self.comparison)
         return self.comparison
 
     def open_lessons(self) -> LessonsWindow:
         if self.lessons is None:
             self.lessons = LessonsWindow(self.events, self.reflect, self.window)
-        self.lessons.show()
-        self.lessons.raise_()
+        self._bring_up(self.lessons)
         return self.lessons
 
     def reflect(self, app_id: int, rejected: bool | None = None) -> QDialog:
