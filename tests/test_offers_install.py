@@ -8,7 +8,7 @@ from jobfollow.store.applications import create_application, first_stage_of_kind
 from jobfollow.store.lessons import reflection_values
 from jobfollow.store.models import ApplicationContact, Contact, Interview, InterviewAttendee, JobApplication
 from jobfollow.ui.main_window import MainWindow
-from jobfollow.ui.offers.lessons_window import summary_html
+from jobfollow.ui.offers.lessons_window import APP_ID_ROLE, summary_html
 from jobfollow.ui.offers.offer_dialog import OfferDialog
 from jobfollow.ui.offers.outcome_dialogs import LetterPromptDialog
 from jobfollow.ui.offers.reflection_dialog import ReflectionDialog
@@ -148,6 +148,9 @@ def test_the_lessons_window_filters_and_shows_a_card(qtbot, demo_profile, events
     window = make_window(qtbot, demo_profile, events)
     lessons = window.offers.open_lessons()
     total = lessons.proxy.rowCount()
+    closed = {lesson.app_id: lesson.closed_at for lesson in lessons.model.lessons}
+    shown = [closed[lessons.proxy.index(row, 0).data(APP_ID_ROLE)] for row in range(total)]
+    assert shown == sorted(shown, reverse=True)  # most recently closed first
     lessons.search.setText(lessons.model.lessons[0].company)
     assert 1 <= lessons.proxy.rowCount() < total
     lessons.table.selectRow(0)
@@ -163,3 +166,33 @@ def test_lessons_model_is_a_valid_qt_model(qtmodeltester, demo_profile):
     model = LessonsModel()
     model.set_lessons(lessons())
     qtmodeltester.check(model)
+
+
+def test_dragging_to_accepted_asks_for_the_start_date_once(qtbot, profile, events):
+    from jobfollow.ui.offers.outcome_dialogs import AcceptDialog
+
+    window = make_window(qtbot, profile, events)
+    app = card_with_interviewers(stage_kind=StageKind.OFFER)
+    offer = store.save_offer(app.id, {"currency": "USD"})
+    move(events, app, StageKind.ACCEPTED)
+    qtbot.waitUntil(lambda: isinstance(window.offers.dialog, AcceptDialog))
+    dialog = window.offers.dialog
+    with qtbot.waitSignal(events.compose_letter_requested) as blocker:
+        dialog.accept()
+    assert blocker.args[:2] == [app.id, "accept_offer"]
+    assert store.Offer.get_by_id(offer.id).status == "accepted"
+    assert not dialog.result.moved  # already in the accepted stage: no second move
+    qtbot.wait(20)
+    assert window.offers.dialog is dialog
+
+
+def test_accept_from_the_offer_dialog_saves_first_then_confirms(qtbot, profile, events):
+    from jobfollow.ui.offers.outcome_dialogs import AcceptDialog
+
+    window = make_window(qtbot, profile, events)
+    app = card_with_interviewers(stage_kind=StageKind.OFFER)
+    dialog = window.offers.open_offer(app.id)
+    dialog.money["base_salary"].edit.setText("81,000")
+    dialog.accept_button.click()
+    assert store.offer_for_application(app.id).base_salary == 81000
+    assert isinstance(dialog.outcome_dialog, AcceptDialog)

@@ -226,3 +226,16 @@ def test_money_is_typed_in_the_users_locale():
     assert parse_money("") is None
     with pytest.raises(ValueError):
         parse_money("lots")
+
+
+def test_amounts_are_shown_for_editing_in_the_users_locale(qtbot):
+    from jobfollow.ui.offers.widgets import MoneyField
+
+    field = MoneyField()
+    qtbot.addWidget(field)
+    field.set_value(D("72000.50"))
+    assert field.edit.text() == "72,000.50"
+    i18n.set_language("de_DE")
+    field.set_value(D("72000.00"))
+    assert field.edit.text() == "72.000"
+    assert field.value() == D("72000")

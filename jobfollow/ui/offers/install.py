@@ -142,8 +142,12 @@ class OffersController(QObject):
 
     def after_move(self, app_id: int, to_stage: int) -> None:
         kind = stage_kind_of(to_stage)
-        if kind == StageKind.OFFER and store.offer_for_application(app_id) is None:
+        offer = store.offer_for_application(app_id)
+        if kind == StageKind.OFFER and offer is None:
             self.open_offer(app_id)
+        elif kind == StageKind.ACCEPTED and offer is not None and offer.status in store.OPEN_STATUSES:
+            # Dragged to Accepted on the board: still confirm the start date and send the acceptance letter.
+            self.close_offer(offer.id, "accept")
         elif kind == StageKind.CLOSED:
             if keep_interviewers_as_network(app_id):
                 self.events.applications_changed.emit([app_id])

@@ -26,6 +26,7 @@ from jobfollow.ui.events import AppEvents
 
 APP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMNS = (N_("Company"), N_("Position"), N_("Outcome"), N_("Closed"), N_("Reflection"))
 
 
@@ -69,6 +70,10 @@ class LessonsModel(QAbstractTableModel):
                      lesson.prepare_differently, lesson.answers_to_rewrite]
             texts += [n.questions + " " + n.answer_differently for n in lesson.interviews]
             return " ".join(texts)
+        if role == SORT_ROLE:
+            if index.column() == 3:
+                return lesson.closed_at.isoformat()
+            return str(self.data(index)).casefold()
         if role == Qt.ItemDataRole.DisplayRole:
             return (lesson.company, lesson.position_title, outcome_label(lesson.outcome),
                     format_date(lesson.closed_at.date()),
@@ -129,6 +134,7 @@ class LessonsWindow(QDialog):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search feedback, questions and notes…"))
@@ -137,9 +143,11 @@ class LessonsWindow(QDialog):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # most recently closed first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
@@ -162,13 +170,13 @@ class LessonsWindow(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.details)
-        splitter.setSizes([560, 460])
+        splitter.setSizes([680, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         events.applications_changed.connect(self.reload)
         events.card_moved.connect(self.reload)
         self.reload()
-        self.resize(1060, 600)
+        self.resize(1140, 620)
 
     def reload(self, *_ignored) -> None:
         selected = self.selected_app_id()

@@ -107,7 +107,7 @@ class OfferDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.load()
-        self.resize(760, 640)
+        self.resize(780, 720)
 
     # -- tabs ----------------------------------------------------------------------------------
     def _money_row(self, form: QFormLayout, name: str) -> MoneyField:

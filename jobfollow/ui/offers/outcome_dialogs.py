@@ -22,7 +22,7 @@ from jobfollow.store.models import Offer
 from jobfollow.store.offer_outcomes import OutcomeError, OutcomeResult, accept_offer, decline_offer, other_active_cards
 from jobfollow.store.settings import get_user_details
 from jobfollow.ui.events import AppEvents
-from jobfollow.ui.offers.widgets import DANGER_STYLE, INFO_STYLE, WARNING_STYLE, banner
+from jobfollow.ui.offers.widgets import DANGER_STYLE, INFO_STYLE, WARNING_STYLE, banner, qt_date_format
 
 NOTICE_DAYS = 14  # two weeks' notice
 REST_DAYS = 3  # a few days off between two jobs
@@ -63,6 +63,7 @@ class AcceptDialog(QDialog):
         start = self.offer.start_date or suggested_start(self.today, self.employed)
         self.start_date = QDateEdit(QDate(start.year, start.month, start.day))
         self.start_date.setCalendarPopup(True)
+        self.start_date.setDisplayFormat(qt_date_format())
         self.start_date.dateChanged.connect(self.check_start)
         self.start_hint = QLabel()
         self.start_hint.setWordWrap(True)
@@ -82,10 +83,12 @@ class AcceptDialog(QDialog):
         for widget in (intro, self.verbal):
             layout.addWidget(widget)
         layout.addLayout(form)
-        for widget in (self.start_warning, self.checklist, self.error, buttons):
+        for widget in (self.start_warning, self.checklist, self.error):
             layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
         self.check_start()
-        self.resize(560, 420)
+        self.resize(580, self.sizeHint().height())
 
     def _checklist_html(self) -> str:
         others = other_active_cards(self.offer.application_id)

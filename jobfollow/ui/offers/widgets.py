@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from babel.numbers import NumberFormatError, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from jobfollow.core.offers import money_problem
 from jobfollow.i18n import _, current_locale, format_number
@@ -40,6 +41,22 @@ def parse_money(text: str) -> Decimal | None:
     return value * factor
 
 
+def format_amount(value: Decimal) -> str:
+    """An amount for editing: grouped in the user's locale, cents only when there are some."""
+    if value == value.to_integral_value():
+        return format_number(value.to_integral_value())
+    return format_decimal(value, format="#,##0.00", locale=current_locale())
+
+
+def qt_date_format() -> str:
+    """The user's locale date pattern (Babel, medium) in Qt's notation for QDateEdit.
+
+    Qt's own default follows the system locale, not the language chosen in jobfollow.
+    """
+    pattern = current_locale().date_formats["medium"].pattern
+    return re.sub(r"y+", "yyyy", pattern)
+
+
 def banner(style: str) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -62,6 +79,8 @@ class MoneyField(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.setVisible(False)
+        # A long message wraps under the field instead of widening it.
+        self.error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.extra_check = extra_check
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,7 +91,7 @@ class MoneyField(QWidget):
         self.edit.editingFinished.connect(self.check)
 
     def set_value(self, value: Decimal | None) -> None:
-        self.edit.setText(format_number(value) if value is not None else "")
+        self.edit.setText(format_amount(value) if value is not None else "")
         self.show_problem(None)
 
     def value(self) -> Decimal | None:
@@ -116,7 +135,7 @@ class OptionalDateEdit(QWidget):
         self.check = QCheckBox(label)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(self._display_format())
+        self.edit.setDisplayFormat(qt_date_format())
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(self.changed)
@@ -125,12 +144,6 @@ class OptionalDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
-
-    @staticmethod
-    def _display_format() -> str:
-        # Qt's own locale format would ignore the user's language choice; Babel's medium pattern is close enough.
-        pattern = current_locale().date_formats["medium"].pattern
-        return pattern.replace("y", "yyyy").replace("yyyyyyyy", "yyyy")
 
     def set_value(self, value: dt.date | None, fallback: dt.date | None = None) -> None:
         shown = value or fallback or dt.date.today()

@@ -125,6 +125,9 @@ class WorksheetWidget(QScrollArea):
         self.fallback_asks.setFixedHeight(96)
         add_asks = QPushButton(_("Add the usual asks"))
         add_asks.clicked.connect(self.add_usual_asks)
+        asks_row = QHBoxLayout()
+        asks_row.addWidget(add_asks)
+        asks_row.addStretch(1)
         letters = QHBoxLayout()
         self.letter_button = QPushButton(_("Write the counter-offer letter…"))
         self.script_button = QPushButton(_("Phone script…"))
@@ -136,7 +139,7 @@ class WorksheetWidget(QScrollArea):
         form.addRow(_("Counter:"), counter_row)
         form.addRow("", self.suggest_reason)
         form.addRow(_("Fallback asks:"), self.fallback_asks)
-        form.addRow("", add_asks)
+        form.addRow("", asks_row)
         form.addRow("", letters)
         return box
 
@@ -149,8 +152,9 @@ class WorksheetWidget(QScrollArea):
         self.practice.setHorizontalHeaderLabels([_("They say"), _("You say")])
         self.practice.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.practice.verticalHeader().setVisible(False)
+        self.practice.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.practice.setWordWrap(True)
-        self.practice.setMinimumHeight(150)
+        self.practice.setMinimumHeight(190)
         buttons = QHBoxLayout()
         add_row = QPushButton(_("Add a line"))
         add_likely = QPushButton(_("Add likely answers"))
@@ -262,7 +266,6 @@ class WorksheetWidget(QScrollArea):
         for answer in LIKELY_EMPLOYER_ANSWERS:
             if _(answer) not in present:
                 self.add_practice(_(answer), "")
-        self.practice.resizeRowsToContents()
 
     def remove_practice_line(self) -> None:
         row = self.practice.currentRow()
