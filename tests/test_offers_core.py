@@ -4,6 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jobfollow.core.offers import (
     OfferTerms,
@@ -105,3 +107,29 @@ def test_comparison_ranks_only_within_one_currency():
 def test_ratings_average_ignores_unrated_values():
     rows = compare([("a", "A", OfferTerms(ratings={"growth": 4, "commute": 0, "flexibility": 5}))], None, TODAY)
     assert rows[0].average_rating == 4.5
+
+
+amounts = st.one_of(st.none(), st.decimals(min_value=0, max_value=10**7, places=2))
+
+
+@given(base=amounts, bonus=amounts, signing=amounts, relocation=amounts, equity=amounts, benefits=amounts,
+       weight=st.decimals(min_value=0, max_value=2, places=2))
+def test_value_arithmetic_holds_for_any_amounts(base, bonus, signing, relocation, equity, benefits, weight):
+    terms = OfferTerms(base_salary=base, bonus_target=bonus, signing_bonus=signing, relocation=relocation,
+                       equity_value_per_year=equity, benefits_value=benefits)
+    cash_part = D(base or 0) + D(bonus or 0)
+    # one-off sums belong to the first year only
+    assert first_year_cash(terms) == (cash_part + (signing or 0) + (relocation or 0)).quantize(D("0.01"))
+    nothing = {"equity": 0, "retirement": 0, "benefits": 0, "tuition": 0}
+    assert yearly_value(terms, nothing) == cash_part.quantize(D("0.01"))
+    # a heavier weight never lowers the value
+    assert yearly_value(terms, {"equity": weight}) <= yearly_value(terms, {"equity": 2})
+
+
+@given(st.lists(st.tuples(st.sampled_from(["USD", "EUR", "JPY"]), st.integers(0, 200000)), min_size=1, max_size=8))
+def test_ranks_are_one_to_n_inside_each_currency(offers):
+    entries = [(str(i), str(i), OfferTerms(currency=c, base_salary=D(v))) for i, (c, v) in enumerate(offers)]
+    rows = compare(entries, None, TODAY)
+    for currency in {c for c, _v in offers}:
+        ranks = sorted(row.rank_in_currency for row in rows if row.currency == currency)
+        assert ranks == list(range(1, len(ranks) + 1))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from jobfollow.core.offers import RATED_VALUE_LABELS, RATED_VALUES, ComparisonRow
-from jobfollow.i18n import N_, _, format_money, format_number, format_relative_days
+from jobfollow.i18n import N_, _, format_money, format_number, format_relative_days, ngettext
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CURRENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -133,9 +133,10 @@ class ComparisonModel(QAbstractTableModel):
             return ""
         if countdown.days_left is None:
             return _("ask for one")
-        deadline = self.today + dt.timedelta(days=countdown.days_left)
-        relative = format_relative_days(deadline, self.today)
-        return _("passed {relative}").format(relative=relative) if countdown.is_past else relative
+        if countdown.is_past:
+            late = -countdown.days_left
+            return ngettext("passed {count} day ago", "passed {count} days ago", late).format(count=late)
+        return format_relative_days(self.today + dt.timedelta(days=countdown.days_left), self.today)
 
     def _sort_value(self, row: ComparisonRow, key: str):
         if key in MONEY_COLUMNS:

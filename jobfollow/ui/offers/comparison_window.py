@@ -29,7 +29,7 @@ from jobfollow.i18n import _, format_date
 from jobfollow.store import offers as store
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.offers.comparison_model import COLUMN_KEYS, KEY_ROLE, ComparisonModel, ComparisonProxy
-from jobfollow.ui.offers.widgets import INFO_STYLE, WARNING_STYLE, banner
+from jobfollow.ui.offers.widgets import INFO_STYLE, WARNING_STYLE, banner, qt_locale
 
 INCLUDE_CURRENT_KEY = "offers.compare_current_job"
 
@@ -86,6 +86,7 @@ class ComparisonWindow(QDialog):
         events.applications_changed.connect(self.reload)
         events.card_moved.connect(self.reload)
         events.settings_changed.connect(self.reload)
+        events.tick.connect(self.reload)  # the countdown moves on at midnight while the window stays open
         self.reload()
         self.resize(1480, 480)
 
@@ -103,6 +104,7 @@ class ComparisonWindow(QDialog):
             spin.setDecimals(2)
             spin.setValue(float(weights[key]))
             spin.setPrefix("× ")
+            spin.setLocale(qt_locale())
             spin.valueChanged.connect(self._save_weights)
             self.weight_spins[key] = spin
             row.addWidget(QLabel(_(text)))
@@ -195,27 +197,40 @@ class ComparisonWindow(QDialog):
 
     # -- printing ------------------------------------------------------------------------------
     def to_html(self) -> str:
-        """The table as the user sees it (current sort order), with the currency warning, for printing."""
-        columns = range(self.proxy.columnCount())
-        header = "".join(f"<th>{html.escape(str(self.proxy.headerData(c, Qt.Orientation.Horizontal)))}</th>"
-                         for c in columns)
+        """The table as the user sees it (current order, visible columns) with the currency warning, for printing."""
+        columns = [c for c in range(self.proxy.columnCount()) if not self.table.isColumnHidden(c)]
+        header = "".join(
+            "<th{}>{}</th>".format(" width='16%'" if c == 0 else "",
+                                   html.escape(str(self.proxy.headerData(c, Qt.Orientation.Horizontal))))
+            for c in columns)
+        keep_whole = {COLUMN_KEYS.index(key) for key in ("yearly_base", "first_year_cash", "yearly_value", "deadline")}
         body = []
         for row in range(self.proxy.rowCount()):
-            cells = "".join(f"<td>{html.escape(str(self.proxy.index(row, c).data() or ''))}</td>" for c in columns)
-            body.append(f"<tr>{cells}</tr>")
+            cells = []
+            for c in columns:
+                text = html.escape(str(self.proxy.index(row, c).data() or ""))
+                # Fixed shares of the page: Qt's table layout would otherwise starve the name or split amounts.
+                style = " width='16%'" if c == 0 else " align='right'"
+                if c in keep_whole:
+                    style += " width='7%'"
+                cells.append(f"<td{style}>{text}</td>")
+            body.append(f"<tr>{''.join(cells)}</tr>")
         warning = (f"<p style='color:#7a0010'>{html.escape(self.currency_banner.text())}</p>"
                    if self.currency_banner.isVisibleTo(self) else "")
         weights = ", ".join(f"{_(WEIGHT_LABELS[k])} × {spin.value():g}" for k, spin in self.weight_spins.items())
         return (
             f"<h2>{html.escape(_('Offers side by side'))}</h2>"
             f"<p>{html.escape(_('As of {date}').format(date=format_date(self.today, 'long')))}</p>{warning}"
-            f"<table border='1' cellspacing='0' cellpadding='3'><tr>{header}</tr>{''.join(body)}</table>"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='4'><tr>{header}</tr>{''.join(body)}</table>"
             f"<p><small>{html.escape(_('Yearly value counts: {weights}.').format(weights=weights))}</small></p>"
         )
 
     def render_to(self, printer: QPrinter) -> None:
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         document = QTextDocument()
+        font = document.defaultFont()
+        font.setPointSizeF(7)
+        document.setDefaultFont(font)
         document.setHtml(self.to_html())
         document.print_(printer)
 

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -57,11 +56,11 @@ class CardPickerDialog(QDialog):
 
 
 class OffersController(QObject):
-    def __init__(self, window, today: Callable[[], dt.date] = dt.date.today):
+    def __init__(self, window, today: dt.date | None = None):
         super().__init__(window)
         self.window = window
         self.events = window.events
-        self.today = today
+        self.today_override = today  # tests and screenshots pin the date; otherwise it is read when needed
         self.comparison: ComparisonWindow | None = None
         self.lessons: LessonsWindow | None = None
         self.dialog: QDialog | None = None  # the last dialog opened (tests and screenshots reach it here)
@@ -93,6 +92,9 @@ class OffersController(QObject):
         dialog.open()
         return dialog
 
+    def today(self) -> dt.date:
+        return self.today_override or dt.date.today()
+
     @staticmethod
     def _bring_up(window: QWidget) -> None:
         already_open = window.isVisible()
@@ -116,7 +118,7 @@ class OffersController(QObject):
     def open_comparison(self) -> ComparisonWindow:
         if self.comparison is None:
             self.comparison = ComparisonWindow(self.events, self.open_offer, self.close_offer, self.edit_current_job,
-                                               self.window, today=self.today())
+                                               self.window, today=self.today_override)
         self._bring_up(self.comparison)
         return self.comparison
 

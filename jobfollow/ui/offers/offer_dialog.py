@@ -48,6 +48,7 @@ from jobfollow.ui.offers.widgets import (
     MoneyField,
     OptionalDateEdit,
     banner,
+    qt_locale,
 )
 from jobfollow.ui.offers.worksheet_widget import WorksheetWidget
 
@@ -137,6 +138,7 @@ class OfferDialog(QDialog):
         self.hours = QDoubleSpinBox()
         self.hours.setRange(1, 100)
         self.hours.setDecimals(1)
+        self.hours.setLocale(qt_locale())
         self.hours.setSuffix(" " + _("h/week"))
         period_row.addWidget(self.pay_period)
         period_row.addWidget(QLabel(_("hours per week:")))
@@ -204,7 +206,11 @@ class OfferDialog(QDialog):
         form.addRow(_("Offer made on:"), self.offer_date)
         form.addRow(_("Answer needed by:"), self.deadline)
         form.addRow(_("Start date:"), self.start_date)
+        written_hint = QLabel(_("A spoken offer is not final yet: wait for it in writing before you negotiate."))
+        written_hint.setWordWrap(True)
+        written_hint.setEnabled(False)  # greyed: a hint, not a field
         form.addRow("", self.written)
+        form.addRow("", written_hint)
         form.addRow(_("Status:"), self.status)
         return page
 

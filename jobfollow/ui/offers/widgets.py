@@ -8,7 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from jobfollow.core.offers import money_problem
@@ -46,6 +46,11 @@ def format_amount(value: Decimal) -> str:
     if value == value.to_integral_value():
         return format_number(value.to_integral_value())
     return format_decimal(value, format="#,##0.00", locale=current_locale())
+
+
+def qt_locale() -> QLocale:
+    """The locale jobfollow formats with, for Qt number and date widgets."""
+    return QLocale(str(current_locale()))
 
 
 def qt_date_format() -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core import negotiation
 from jobfollow.core.negotiation import LIKELY_EMPLOYER_ANSWERS, TYPICAL_FALLBACK_ASKS, Worksheet
 from jobfollow.i18n import _, format_money
-from jobfollow.ui.offers.widgets import ERROR_STYLE, WARNING_STYLE, MoneyField, banner
+from jobfollow.ui.offers.widgets import ERROR_STYLE, WARNING_STYLE, MoneyField, banner, qt_locale
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
@@ -65,6 +65,7 @@ class WorksheetWidget(QScrollArea):
         self.tax_share.setRange(0, 80)
         self.tax_share.setSuffix(" %")
         self.tax_share.setDecimals(0)
+        self.tax_share.setLocale(qt_locale())
         self.tax_share.setToolTip(_("An estimate: the worksheet assumes tax and contributions take this flat share "
                                     "of gross pay. Real tax depends on where you live; adjust it to match."))
         self.needed = QLabel()
