@@ -196,3 +196,30 @@ def test_accept_from_the_offer_dialog_saves_first_then_confirms(qtbot, profile, 
     dialog.accept_button.click()
     assert store.offer_for_application(app.id).base_salary == 81000
     assert isinstance(dialog.outcome_dialog, AcceptDialog)
+
+
+def test_the_current_job_is_saved_from_its_dialog_and_joins_the_comparison(qtbot, profile, events):
+    window = make_window(qtbot, profile, events)
+    app = card_with_interviewers(stage_kind=StageKind.OFFER)
+    store.save_offer(app.id, {"currency": "USD", "base_salary": 90000})
+    comparison = window.offers.open_comparison()
+    assert comparison.model.rowCount() == 1
+    dialog = window.offers.edit_current_job()
+    dialog.label_edit.setText("Today at Contoso")
+    dialog.money["base_salary"].edit.setText("5,500")
+    dialog.pay_period.setCurrentIndex(dialog.pay_period.findData("month"))
+    dialog.ratings["growth"].setValue(2)
+    with qtbot.waitSignal(events.settings_changed):
+        dialog.accept()
+    rows = {row.label: row for row in comparison.model.rows}
+    assert rows["Today at Contoso"].yearly_base == 66000
+    assert rows["Today at Contoso"].ratings == {"growth": 2}
+    comparison.include_current.setChecked(False)
+    assert comparison.model.rowCount() == 1
+
+
+def test_status_choices_leave_accepting_and_declining_to_their_dialogs(qtbot, profile, events):
+    app = card_with_interviewers(stage_kind=StageKind.OFFER)
+    dialog = OfferDialog(app.id, events)
+    qtbot.addWidget(dialog)
+    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["pending", "countered"]

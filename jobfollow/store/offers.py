@@ -75,6 +75,11 @@ def offer_for_application(app_id: int) -> Offer | None:
     return Offer.select().where(Offer.application == app_id).order_by(Offer.id.desc()).first()
 
 
+def get_offer(offer_id: int) -> Offer:
+    """One offer with its application loaded (no further query when the UI reads ``offer.application``)."""
+    return Offer.select(Offer, JobApplication).join(JobApplication).where(Offer.id == offer_id).get()
+
+
 def offer_values(offer: Offer) -> dict:
     return {name: getattr(offer, name) for name in EDITABLE_FIELDS}
 

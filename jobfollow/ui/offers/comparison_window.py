@@ -188,7 +188,7 @@ class ComparisonWindow(QDialog):
     def _open_selected(self) -> None:
         offer_id = self.selected_offer_id()
         if offer_id is not None:
-            self.open_offer(store.Offer.get_by_id(offer_id).application_id)
+            self.open_offer(store.get_offer(offer_id).application_id)
 
     def _close_selected(self, outcome: str) -> None:
         offer_id = self.selected_offer_id()

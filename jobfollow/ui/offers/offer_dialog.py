@@ -200,9 +200,9 @@ class OfferDialog(QDialog):
         self.written = QCheckBox(_("I have it in writing (letter or e-mail)"))
         self.written.toggled.connect(self.refresh)
         self.status = QComboBox()
-        for value, label in (("pending", _("Considering")), ("countered", _("Countered, waiting for an answer")),
-                             ("accepted", _("Accepted")), ("declined", _("Declined"))):
-            self.status.addItem(label, value)
+        # Accepting and declining go through their own dialogs (they move the card and write the letter).
+        self.status.addItem(_("Considering"), "pending")
+        self.status.addItem(_("Countered, waiting for an answer"), "countered")
         form.addRow(_("Offer made on:"), self.offer_date)
         form.addRow(_("Answer needed by:"), self.deadline)
         form.addRow(_("Start date:"), self.start_date)
@@ -251,7 +251,12 @@ class OfferDialog(QDialog):
             self.deadline.set_value(values.get("deadline"), add_business_days(self.today, DECISION_BUSINESS_DAYS))
             self.start_date.set_value(values.get("start_date"), self.today + dt.timedelta(days=21))
             self.written.setChecked(bool(values.get("is_written")))
-            self.status.setCurrentIndex(max(0, self.status.findData(values.get("status") or "pending")))
+            status = values.get("status") or "pending"
+            if status == "accepted":
+                self.status.addItem(_("Accepted"), status)
+            elif status == "declined":
+                self.status.addItem(_("Declined"), status)
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
             sheet = store.worksheet_of(self.offer) if self.offer else Worksheet()
             self.worksheet.load(sheet, store.tax_share())
         self.currency.setCurrentText(values.get("currency") or "USD")

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.i18n import _, format_date, ngettext
-from jobfollow.store.models import Offer
 from jobfollow.store.offer_outcomes import OutcomeError, OutcomeResult, accept_offer, decline_offer, other_active_cards
+from jobfollow.store.offers import get_offer
 from jobfollow.store.settings import get_user_details
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.offers.widgets import DANGER_STYLE, INFO_STYLE, WARNING_STYLE, banner, qt_date_format
@@ -46,7 +46,7 @@ class AcceptDialog(QDialog):
     def __init__(self, offer_id: int, events: AppEvents, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self.offer = Offer.get_by_id(offer_id)
+        self.offer = get_offer(offer_id)
         self.events = events
         self.today = today or dt.date.today()
         self.result: OutcomeResult | None = None
@@ -142,7 +142,7 @@ class DeclineDialog(QDialog):
     def __init__(self, offer_id: int, events: AppEvents, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self.offer = Offer.get_by_id(offer_id)
+        self.offer = get_offer(offer_id)
         self.events = events
         self.result: OutcomeResult | None = None
         app = self.offer.application
