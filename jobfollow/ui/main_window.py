@@ -15,6 +15,7 @@ from jobfollow.ui.dialogs.language_page import LanguagePage
 from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.letters.letter_pane import LetterPane
+from jobfollow.ui.offers.install import install_offers
 from jobfollow.ui.qt_translations import install_language_switching
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
         self._connect_panes()
+        install_offers(self)
         self.update_status()
         if not restore_window_state(self, self.splitters):
             self.resize(1400, 860)

@@ -1,0 +1,255 @@
+"""Offers side by side: value, deadline and your own ratings; sortable, printable, currencies kept apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageLayout, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobfollow.core.offers import RATED_VALUES, WEIGHT_LABELS, currencies_of
+from jobfollow.i18n import _, format_date
+from jobfollow.store import offers as store
+from jobfollow.ui.events import AppEvents
+from jobfollow.ui.offers.comparison_model import COLUMN_KEYS, KEY_ROLE, ComparisonModel, ComparisonProxy
+from jobfollow.ui.offers.widgets import INFO_STYLE, WARNING_STYLE, banner, qt_locale
+
+INCLUDE_CURRENT_KEY = "offers.compare_current_job"
+
+
+class ComparisonWindow(QDialog):
+    """``open_offer(app_id)`` and ``close_offer(offer_id, "accept" | "decline")`` come from the controller."""
+
+    def __init__(self, events: AppEvents, open_offer: Callable[[int], None],
+                 close_offer: Callable[[int, str], None], edit_current_job: Callable[[], None],
+                 parent: QWidget | None = None, *, today: dt.date | None = None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setWindowTitle(_("Compare offers"))
+        self.events = events
+        self.open_offer, self.close_offer = open_offer, close_offer
+        self.today_override = today
+        self.offer_ids: dict[str, int] = {}
+        self.currency_banner = banner(WARNING_STYLE)
+        self.empty_banner = banner(INFO_STYLE)
+        self.empty_banner.setText(_("No open offers yet. Open a card in an offer stage, or use Offers > Record an "
+                                    "offer…; each offer you record appears here."))
+        self.model = ComparisonModel(self)
+        self.proxy = ComparisonProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        # Long company and position names would push the figures off screen: the name column is capped.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 250)
+        # Ratings are single digits: size those columns to their header, not to the sort arrow's reserve.
+        for key in (*(f"rating:{k}" for k in RATED_VALUES), "average"):
+            column = COLUMN_KEYS.index(key)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, self.fontMetrics().horizontalAdvance(title) + 22)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.sortByColumn(COLUMN_KEYS.index("yearly_value"), Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self._open_selected())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.currency_banner)
+        layout.addWidget(self.empty_banner)
+        layout.addLayout(self._weights_row(edit_current_job))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._buttons_row())
+        events.applications_changed.connect(self.reload)
+        events.card_moved.connect(self.reload)
+        events.settings_changed.connect(self.reload)
+        events.tick.connect(self.reload)  # the countdown moves on at midnight while the window stays open
+        self.reload()
+        self.resize(1480, 480)
+
+    def _weights_row(self, edit_current_job) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(_("Count in the yearly value:"))
+        label.setToolTip(_("1 counts an item at face value, 0 ignores it, 0.5 counts half."))
+        row.addWidget(label)
+        self.weight_spins: dict[str, QDoubleSpinBox] = {}
+        weights = store.comparison_weights()
+        for key, text in WEIGHT_LABELS.items():
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 2)
+            spin.setSingleStep(0.25)
+            spin.setDecimals(2)
+            spin.setValue(float(weights[key]))
+            spin.setPrefix("× ")
+            spin.setLocale(qt_locale())
+            spin.valueChanged.connect(self._save_weights)
+            self.weight_spins[key] = spin
+            row.addWidget(QLabel(_(text)))
+            row.addWidget(spin)
+        row.addStretch(1)
+        self.include_current = QCheckBox(_("Show my current job"))
+        self.include_current.setChecked(bool(store.get_setting(INCLUDE_CURRENT_KEY, True)))
+        self.include_current.toggled.connect(self._toggle_current)
+        current_button = QPushButton(_("My current job…"))
+        current_button.clicked.connect(edit_current_job)
+        row.addWidget(self.include_current)
+        row.addWidget(current_button)
+        return row
+
+    def _buttons_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.open_button = QPushButton(_("Open offer…"))
+        self.accept_button = QPushButton(_("Accept…"))
+        self.decline_button = QPushButton(_("Decline…"))
+        self.print_button = QPushButton(_("Print…"))
+        self.pdf_button = QPushButton(_("Save as PDF…"))
+        close = QPushButton(_("Close"))
+        self.open_button.clicked.connect(self._open_selected)
+        self.accept_button.clicked.connect(lambda: self._close_selected("accept"))
+        self.decline_button.clicked.connect(lambda: self._close_selected("decline"))
+        self.print_button.clicked.connect(self.print_table)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        close.clicked.connect(self.close)
+        for button in (self.open_button, self.accept_button, self.decline_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in (self.print_button, self.pdf_button, close):
+            row.addWidget(button)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        return row
+
+    @property
+    def today(self) -> dt.date:
+        return self.today_override or dt.date.today()
+
+    # -- data ----------------------------------------------------------------------------------
+    def reload(self, *_ignored) -> None:
+        rows, self.offer_ids = store.comparison(self.today, self.include_current.isChecked())
+        self.model.set_rows(rows, self.today)
+        currencies = currencies_of(rows)
+        self.currency_banner.setText(
+            _("These offers are in {count} currencies ({codes}). Amounts are shown in their own currency and are "
+              "never added up or ranked across currencies: the rank counts only offers in the same currency, and "
+              "sorting keeps each currency together. Convert them yourself before you compare across.").format(
+                count=len(currencies), codes=", ".join(currencies)))
+        self.currency_banner.setVisible(len(currencies) > 1)
+        self.empty_banner.setVisible(not self.offer_ids)
+        # A value nobody rated would only be a column of dashes.
+        for key in RATED_VALUES:
+            rated = any(row.ratings.get(key) for row in rows)
+            self.table.setColumnHidden(COLUMN_KEYS.index(f"rating:{key}"), not rated)
+        self._update_buttons()
+
+    def _save_weights(self) -> None:
+        store.set_comparison_weights({key: str(spin.value()) for key, spin in self.weight_spins.items()})
+        self.reload()
+
+    def _toggle_current(self, checked: bool) -> None:
+        store.set_setting(INCLUDE_CURRENT_KEY, checked)
+        self.reload()
+
+    def selected_offer_id(self) -> int | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.offer_ids.get(indexes[0].data(KEY_ROLE))
+
+    def _update_buttons(self, *_ignored) -> None:
+        has_offer = self.selected_offer_id() is not None
+        for button in (self.open_button, self.accept_button, self.decline_button):
+            button.setEnabled(has_offer)
+        has_rows = self.model.rowCount() > 0
+        self.print_button.setEnabled(has_rows)
+        self.pdf_button.setEnabled(has_rows)
+
+    def _open_selected(self) -> None:
+        offer_id = self.selected_offer_id()
+        if offer_id is not None:
+            self.open_offer(store.get_offer(offer_id).application_id)
+
+    def _close_selected(self, outcome: str) -> None:
+        offer_id = self.selected_offer_id()
+        if offer_id is not None:
+            self.close_offer(offer_id, outcome)
+
+    # -- printing ------------------------------------------------------------------------------
+    def to_html(self) -> str:
+        """The table as the user sees it (current order, visible columns) with the currency warning, for printing."""
+        columns = [c for c in range(self.proxy.columnCount()) if not self.table.isColumnHidden(c)]
+        header = "".join(
+            "<th{}>{}</th>".format(" width='16%'" if c == 0 else "",
+                                   html.escape(str(self.proxy.headerData(c, Qt.Orientation.Horizontal))))
+            for c in columns)
+        keep_whole = {COLUMN_KEYS.index(key) for key in ("yearly_base", "first_year_cash", "yearly_value", "deadline")}
+        body = []
+        for row in range(self.proxy.rowCount()):
+            cells = []
+            for c in columns:
+                text = html.escape(str(self.proxy.index(row, c).data() or ""))
+                # Fixed shares of the page: Qt's table layout would otherwise starve the name or split amounts.
+                style = " width='16%'" if c == 0 else " align='right'"
+                if c in keep_whole:
+                    style += " width='7%'"
+                cells.append(f"<td{style}>{text}</td>")
+            body.append(f"<tr>{''.join(cells)}</tr>")
+        warning = (f"<p style='color:#7a0010'>{html.escape(self.currency_banner.text())}</p>"
+                   if self.currency_banner.isVisibleTo(self) else "")
+        weights = ", ".join(f"{_(WEIGHT_LABELS[k])} × {spin.value():g}" for k, spin in self.weight_spins.items())
+        return (
+            f"<h2>{html.escape(_('Offers side by side'))}</h2>"
+            f"<p>{html.escape(_('As of {date}').format(date=format_date(self.today, 'long')))}</p>{warning}"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='4'><tr>{header}</tr>{''.join(body)}</table>"
+            f"<p><small>{html.escape(_('Yearly value counts: {weights}.').format(weights=weights))}</small></p>"
+        )
+
+    def render_to(self, printer: QPrinter) -> None:
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        document = QTextDocument()
+        font = document.defaultFont()
+        font.setPointSizeF(7)
+        document.setDefaultFont(font)
+        document.setHtml(self.to_html())
+        document.print_(printer)
+
+    def print_table(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.render_to(printer)
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        if not path:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save the comparison as PDF"), _("offers.pdf"),
+                                                        _("PDF files (*.pdf)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+        self.render_to(printer)
+        return path

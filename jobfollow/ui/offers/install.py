@@ -1,0 +1,180 @@
+"""Hooks the offers feature into the main window: the Offers menu and the reactions to card moves.
+
+``install_offers(window)`` is the one call in ``main_window.py``; everything else stays in this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from jobfollow.core.stages import Outcome, StageKind
+from jobfollow.i18n import _
+from jobfollow.store import offers as store
+from jobfollow.store.offer_outcomes import (
+    keep_interviewers_as_network,
+    letter_contact_id,
+    outcome_of,
+    settle_open_offer,
+    stage_kind_of,
+)
+from jobfollow.ui.offers.comparison_window import ComparisonWindow
+from jobfollow.ui.offers.lessons_window import LessonsWindow
+from jobfollow.ui.offers.offer_dialog import OfferDialog
+from jobfollow.ui.offers.outcome_dialogs import AcceptDialog, DeclineDialog, LetterPromptDialog
+from jobfollow.ui.offers.reflection_dialog import ReflectionDialog
+
+
+class CardPickerDialog(QDialog):
+    """Which card is the offer for? (The board's context menu skips this step.)"""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Record an offer"))
+        self.combo = QComboBox()
+        for app_id, title in store.cards_for_offer_picker():
+            self.combo.addItem(title, app_id)
+        label = QLabel(_("Which application is the offer for?") if self.combo.count() else
+                       _("There is no active application to record an offer on. Add one to the board first."))
+        label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.combo.count() > 0)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+        self.combo.setVisible(self.combo.count() > 0)
+        self.resize(460, 140)
+
+    def app_id(self) -> int | None:
+        return self.combo.currentData()
+
+
+class OffersController(QObject):
+    def __init__(self, window, today: dt.date | None = None):
+        super().__init__(window)
+        self.window = window
+        self.events = window.events
+        self.today_override = today  # tests and screenshots pin the date; otherwise it is read when needed
+        self.comparison: ComparisonWindow | None = None
+        self.lessons: LessonsWindow | None = None
+        self.dialog: QDialog | None = None  # the last dialog opened (tests and screenshots reach it here)
+        self._build_menu()
+        self.events.offer_requested.connect(self.open_offer)
+        self.events.card_moved.connect(self.on_card_moved)
+
+    def _build_menu(self) -> None:
+        menu = self.window.menuBar().addMenu(_("&Offers"))
+        self.window.menuBar().insertMenu(self.window.help_menu.menuAction(), menu)
+        self.window.offers_menu = menu
+        self.record_action = QAction(_("&Record an offer…"), self.window)
+        self.compare_action = QAction(_("&Compare offers…"), self.window)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.current_job_action = QAction(_("My current &job…"), self.window)
+        self.lessons_action = QAction(_("&Lessons from closed applications…"), self.window)
+        self.record_action.triggered.connect(self.pick_card_for_offer)
+        self.compare_action.triggered.connect(self.open_comparison)
+        self.current_job_action.triggered.connect(self.edit_current_job)
+        self.lessons_action.triggered.connect(self.open_lessons)
+        for action in (self.record_action, self.compare_action, self.current_job_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.lessons_action)
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def today(self) -> dt.date:
+        return self.today_override or dt.date.today()
+
+    @staticmethod
+    def _bring_up(window: QWidget) -> None:
+        already_open = window.isVisible()
+        window.show()
+        if already_open:  # only a window hidden behind others needs raising
+            window.raise_()
+            window.activateWindow()
+
+    # -- opening things ------------------------------------------------------------------------
+    def open_offer(self, app_id: int) -> QDialog:
+        return self._show(OfferDialog(app_id, self.events, self.window, today=self.today()))
+
+    def pick_card_for_offer(self) -> None:
+        picker = CardPickerDialog(self.window)
+        picker.accepted.connect(lambda: picker.app_id() and self.open_offer(picker.app_id()))
+        self._show(picker)
+
+    def edit_current_job(self) -> QDialog:
+        return self._show(OfferDialog(0, self.events, self.window, today=self.today(), current_job=True))
+
+    def open_comparison(self) -> ComparisonWindow:
+        if self.comparison is None:
+            self.comparison = ComparisonWindow(self.events, self.open_offer, self.close_offer, self.edit_current_job,
+                                               self.window, today=self.today_override)
+        self._bring_up(self.comparison)
+        return self.comparison
+
+    def open_lessons(self) -> LessonsWindow:
+        if self.lessons is None:
+            self.lessons = LessonsWindow(self.events, self.reflect, self.window)
+        self._bring_up(self.lessons)
+        return self.lessons
+
+    def reflect(self, app_id: int, rejected: bool | None = None) -> QDialog:
+        if rejected is None:
+            rejected = outcome_of(app_id) == Outcome.REJECTED.value
+        return self._show(ReflectionDialog(app_id, self.events, self.window, rejected=rejected))
+
+    def close_offer(self, offer_id: int, outcome: str) -> QDialog:
+        dialog_class = AcceptDialog if outcome == "accept" else DeclineDialog
+        return self._show(dialog_class(offer_id, self.events, self.window, today=self.today()))
+
+    # -- reacting to moves on the board --------------------------------------------------------
+    def on_card_moved(self, app_id: int, _from_stage: int, to_stage: int) -> None:
+        # Let the board finish (it records the outcome of a close) before looking at the card.
+        QTimer.singleShot(0, lambda: self.after_move(app_id, to_stage))
+
+    def after_move(self, app_id: int, to_stage: int) -> None:
+        kind = stage_kind_of(to_stage)
+        offer = store.offer_for_application(app_id)
+        if kind == StageKind.OFFER and offer is None:
+            self.open_offer(app_id)
+        elif kind == StageKind.ACCEPTED and offer is not None and offer.status in store.OPEN_STATUSES:
+            # Dragged to Accepted on the board: still confirm the start date and send the acceptance letter.
+            self.close_offer(offer.id, "accept")
+        elif kind == StageKind.CLOSED:
+            if keep_interviewers_as_network(app_id):
+                self.events.applications_changed.emit([app_id])
+            self._offer_closing_step(app_id)
+
+    def _offer_closing_step(self, app_id: int) -> None:
+        outcome = outcome_of(app_id)
+        contact = letter_contact_id(app_id)
+        if outcome == Outcome.REJECTED.value:
+            self.reflect(app_id, rejected=True)
+        elif outcome == Outcome.WITHDREW.value:
+            self._show(LetterPromptDialog(
+                app_id, self.events, "withdraw", contact, _("Withdraw politely"),
+                _("Let them know you are withdrawing, thank them for their time, and ask them to keep your details "
+                  "on file: a courteous goodbye keeps the door open."), _("Write the withdrawal letter"),
+                self.window))
+        elif outcome == Outcome.DECLINED_OFFER.value and settle_open_offer(app_id, "declined"):
+            # Closed on the board rather than through Decline…: the letter has not been offered yet.
+            self._show(LetterPromptDialog(
+                app_id, self.events, "decline_offer", contact, _("Decline the offer"),
+                _("Thank them for the offer and decline it kindly; the people you met stay in your network."),
+                _("Write the decline letter"), self.window))
+
+
+def install_offers(window) -> OffersController:
+    """Add the Offers menu and the offer reactions to ``window`` (a MainWindow)."""
+    window.offers = OffersController(window)
+    return window.offers
