@@ -66,6 +66,7 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from jobfollow import __version__
+    from jobfollow.installer_mutex import announce_running
     from jobfollow.profile import open_profile_at
     from jobfollow.ui.events import AppEvents
     from jobfollow.ui.qt_translations import apply_saved_language
@@ -77,6 +78,7 @@ def run_gui(args) -> int:
     app.setOrganizationName("jobfollow")
     app.setDesktopFileName("jobfollow")
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "jobfollow.svg"))))
+    announce_running()  # the Windows installer waits for a running jobfollow to close
 
     try:
         folder = _demo_folder(args.profile) if args.demo else paths.resolve_profile_dir(args.profile)

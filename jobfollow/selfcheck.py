@@ -45,6 +45,9 @@ def _resources(window) -> None:
         raise RuntimeError(f"missing {resource_path('icons', 'jobfollow.svg')}")
 
 
+from jobfollow import bundle_checks  # noqa: E402, F401 - registers the packaging checks (templates, catalogs, spelling)
+
+
 def run_checks(window) -> list[str]:
     """Run every check; returns one line per failure (empty when all pass)."""
     failures = []
