@@ -45,6 +45,13 @@ def _resources(window) -> None:
         raise RuntimeError(f"missing {resource_path('icons', 'jobfollow.svg')}")
 
 
+@check("letter templates and spell-check word lists are found")
+def _letters(window) -> None:
+    from jobfollow.store.letters import check_resources
+
+    check_resources()
+
+
 def run_checks(window) -> list[str]:
     """Run every check; returns one line per failure (empty when all pass)."""
     failures = []

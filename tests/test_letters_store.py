@@ -176,3 +176,10 @@ def test_personal_words_and_spelling_language_are_kept(profile):
     assert store.personal_words() == ["Kubernetes"]
     store.set_spelling_language("de")
     assert store.spelling_language() == "de"
+
+
+def test_self_check_finds_templates_and_word_lists(profile, tmp_path, monkeypatch):
+    store.check_resources()
+    monkeypatch.setattr(store, "templates_root", lambda: tmp_path)
+    with pytest.raises(RuntimeError, match="thank_you_interview"):
+        store.check_resources()

@@ -276,3 +276,16 @@ def test_template_manager_edit_and_restore(qtbot, pane, monkeypatch):
 
 def test_unused_point_helper_is_safe(pane):
     assert pane.editor.hint_at(QPoint(1, 1)) == ""
+
+
+def test_copy_and_save_as_pdf(qtbot, pane, events, card, tmp_path, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    events.write_letter_requested.emit(card["followup"])
+    pane.copy_letter()
+    assert QGuiApplication.clipboard().text().startswith("Dear Ana Ruiz,")
+    target = tmp_path / "thanks.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    pane.save_pdf()
+    assert target.read_bytes().startswith(b"%PDF")

@@ -330,3 +330,18 @@ def last_open_letter() -> LetterRow | None:
     letter_id = get_setting(OPEN_LETTER_KEY)
     row = get_letter(int(letter_id)) if isinstance(letter_id, int) else None
     return row if row is not None and row.state == "draft" else None
+
+
+def check_resources() -> None:
+    """For ``--self-test``: every template file and the spell-check word lists are bundled and readable."""
+    from jobfollow.core.letters.template_files import TEMPLATE_KEYS
+    from jobfollow.core.spelling import PySpellEngine, available_languages
+
+    shipped = {t.key for t in load_template_dir(templates_root()) if t.language == "en"}
+    missing = sorted(set(TEMPLATE_KEYS) - shipped)
+    if missing:
+        raise RuntimeError(f"letter templates missing from {templates_root()}: {', '.join(missing)}")
+    if "en" not in available_languages():
+        raise RuntimeError("the spell-check word lists (pyspellchecker resources) are missing")
+    if not PySpellEngine("en").known("interview"):
+        raise RuntimeError("the English spell-check word list does not load")
