@@ -186,10 +186,18 @@ def test_drafts_save_as_you_type_and_reopen(qtbot, events, pane, card):
     assert again.letter.id == letter_id and again.editor.toPlainText().endswith("Draft words")
 
 
-def test_email_opens_mailto_and_missing_address_is_flagged(qtbot, pane, events, card):
+def test_email_opens_mailto_and_missing_address_is_flagged(qtbot, pane, events, card, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     events.compose_letter_requested.emit(card["app"], "thank_you_interview", card["bo"])
     opened: list[QUrl] = []
     pane.mail_opener = lambda url: opened.append(url) or True
+    asked: list[str] = []
+    no = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: asked.append(text) or no)
+    assert not pane.email_letter() and not opened  # {forgotten_point} is still open: the user said No
+    assert "{forgotten_point}" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     assert pane.email_letter()
     url = bytes(opened[0].toEncoded()).decode()
     assert url.startswith("mailto:?subject=Thank%20you")

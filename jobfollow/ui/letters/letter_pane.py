@@ -77,23 +77,21 @@ class LetterPane(QWidget):
         self.template_combo = QComboBox()
         self.template_combo.setMinimumContentsLength(14)
         self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.templates_button = QPushButton(_("Templates\u2026"))
+        self.templates_button = QPushButton()
         self.recipient_combo = QComboBox()
         self.recipient_combo.setMinimumContentsLength(12)
         self.recipient_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.language_combo = QComboBox()
-        self.language_combo.setToolTip(_("Spell-check language"))
         for code in available_languages() or ["en"]:
             self.language_combo.addItem(code.upper(), code)
         self.subject_edit = QLineEdit()
-        self.subject_edit.setPlaceholderText(_("Subject"))
         self.editor = LetterEditor()
         self.checklist = ChecklistPanel()
         self.preview = QTextBrowser()
         self.preview.setObjectName("letterPreview")
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.checklist, _("Checklist"))
-        self.side_tabs.addTab(self.preview, _("Preview"))
+        self.side_tabs.addTab(self.checklist, "")
+        self.side_tabs.addTab(self.preview, "")
         self.text_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.text_splitter.addWidget(self.editor)
         self.text_splitter.addWidget(self.side_tabs)
@@ -106,22 +104,19 @@ class LetterPane(QWidget):
         self.notice.setStyleSheet("color: #8a4b00")
         self.notice.hide()
 
-        self.copy_button = QPushButton(_("&Copy"))
-        self.copy_button.setToolTip(_("Copy the letter as plain text"))
-        self.email_button = QPushButton(_("&E-mail\u2026"))
-        self.email_button.setToolTip(_("Open in your e-mail program with recipient, subject and text filled in"))
+        self.copy_button = QPushButton()
+        self.email_button = QPushButton()
         self.print_button = QToolButton()
-        self.print_button.setText(_("&Print\u2026"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         print_menu = QMenu(self.print_button)
-        self.pdf_action = print_menu.addAction(_("Save as PDF\u2026"))
+        self.pdf_action = print_menu.addAction("")
         self.print_button.setMenu(print_menu)
         self.sent_button = QToolButton()
         self.sent_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.sent_button.setText(_("Mark as &sent"))
         sent_menu = QMenu(self.sent_button)
+        self.channel_actions = {}
         for channel in Channel:
-            action = sent_menu.addAction(_("Sent by {channel}").format(channel=_(CHANNEL_LABELS[channel])))
+            action = self.channel_actions[channel] = sent_menu.addAction("")
             action.triggered.connect(lambda _c=False, ch=channel.value: self.mark_sent(ch))
         self.sent_button.setMenu(sent_menu)
 
@@ -130,7 +125,8 @@ class LetterPane(QWidget):
         top.addWidget(self.template_combo, 3)
         top.addWidget(self.templates_button)
         second = QHBoxLayout()
-        second.addWidget(QLabel(_("To:")))
+        self.to_label = QLabel()
+        second.addWidget(self.to_label)
         second.addWidget(self.recipient_combo, 1)
         second.addWidget(self.language_combo)
         buttons = QHBoxLayout()
@@ -144,12 +140,36 @@ class LetterPane(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         subject_row = QHBoxLayout()
-        subject_row.addWidget(QLabel(_("Subject:")))
+        self.subject_label = QLabel()
+        subject_row.addWidget(self.subject_label)
         subject_row.addWidget(self.subject_edit, 1)
         layout.addLayout(subject_row)
         layout.addWidget(self.text_splitter, 1)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text again, in the current language (also on events.language_changed)."""
+        self.templates_button.setText(_("Templates\u2026"))
+        self.language_combo.setToolTip(_("Spell-check language"))
+        self.subject_edit.setPlaceholderText(_("Subject"))
+        self.side_tabs.setTabText(0, _("Checklist"))
+        self.side_tabs.setTabText(1, _("Preview"))
+        self.copy_button.setText(_("&Copy"))
+        self.copy_button.setToolTip(_("Copy the letter as plain text"))
+        self.email_button.setText(_("&E-mail\u2026"))
+        self.email_button.setToolTip(_("Open in your e-mail program with recipient, subject and text filled in"))
+        self.print_button.setText(_("&Print\u2026"))
+        self.pdf_action.setText(_("Save as PDF\u2026"))
+        self.sent_button.setText(_("Mark as &sent"))
+        for channel, action in self.channel_actions.items():
+            action.setText(_("Sent by {channel}").format(channel=_(CHANNEL_LABELS[channel])))
+        self.to_label.setText(_("To:"))
+        self.subject_label.setText(_("Subject:"))
+        if self.letter is not None:
+            self.hint.setText(self._hint_text())
+            self.refresh_checklist()
 
     def _connect(self) -> None:
         self.events.write_letter_requested.connect(self.open_for_followup)
@@ -157,6 +177,7 @@ class LetterPane(QWidget):
         self.events.applications_changed.connect(self._applications_changed)
         self.events.card_moved.connect(lambda *_: self._fill_app_combo())
         self.events.settings_changed.connect(lambda _keys: self.refresh_context())
+        self.events.language_changed.connect(self.retranslate)
         self.app_combo.activated.connect(self._app_chosen)
         self.template_combo.activated.connect(self._template_chosen)
         self.recipient_combo.activated.connect(self._recipient_chosen)
@@ -383,6 +404,15 @@ class LetterPane(QWidget):
         sending.copy_text(*self.rendered())
 
     def email_letter(self) -> bool:
+        found = placeholders.problems(self.subject_edit.text() + "\n" + self.editor.toPlainText(),
+                                      self.context.values)
+        if not found.ok:
+            names = ", ".join("{" + n + "}" for n in (*found.missing, *found.unknown)) or "{"
+            answer = QMessageBox.question(
+                self, _("E-mail"), _("The letter still contains {names}. Open it in your e-mail program "
+                                     "anyway?").format(names=names))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         subject, body = self.rendered()
         opener = self.mail_opener or sending.QDesktopServices.openUrl
         ok = sending.open_in_mail_program(self.context.recipient_email, subject, body, opener)
