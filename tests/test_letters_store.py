@@ -183,3 +183,10 @@ def test_self_check_finds_templates_and_word_lists(profile, tmp_path, monkeypatc
     monkeypatch.setattr(store, "templates_root", lambda: tmp_path)
     with pytest.raises(RuntimeError, match="thank_you_interview"):
         store.check_resources()
+
+
+def test_templates_are_listed_in_the_order_of_a_job_search(profile):
+    store.create_template("A coffee note")
+    keys = [t.key for t in store.list_templates("en")]
+    assert keys[:2] == ["thank_you_interview", "thank_you_informational"]
+    assert keys[-1].startswith("user_")

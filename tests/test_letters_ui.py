@@ -297,3 +297,28 @@ def test_copy_and_save_as_pdf(qtbot, pane, events, card, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
     pane.save_pdf()
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_editor_works_without_word_lists(qtbot, events, card):
+    def broken(language):
+        raise OSError("no word list")
+
+    widget = LetterPane(events, engine_factory=broken)
+    qtbot.addWidget(widget)
+    events.write_letter_requested.emit(card["followup"])
+    assert widget.checker is None and "unavailable" in widget.notice.text()
+    assert widget.editor.toPlainText().startswith("Dear")
+
+
+def test_template_manager_keeps_edits_when_moving_on(qtbot, pane):
+    from jobfollow.ui.letters.template_manager import TemplateManagerDialog
+
+    dialog = TemplateManagerDialog("en")
+    qtbot.addWidget(dialog)
+    first_id = dialog.current_id
+    dialog.body_edit.setPlainText("Edited, never saved by hand")
+    dialog.list_view.setCurrentIndex(dialog.model.index(3, 0))
+    assert store.template_by_id(first_id).body == "Edited, never saved by hand"
+    dialog.subject_edit.setText("Another subject")
+    dialog.close_dialog()
+    assert store.template_by_id(dialog.current_id).subject == "Another subject" and dialog.changed

@@ -70,9 +70,12 @@ def seed_templates(root: Path | None = None) -> int:
 
 
 def list_templates(language: str = "en") -> list[TemplateRow]:
-    """Templates in ``language`` (built-ins in file order of their keys, then the user's by name)."""
-    rows = Template.select().where(Template.language == language).order_by(Template.builtin.desc(), Template.name)
-    return [_row(t) for t in rows]
+    """Templates in ``language``: built-ins in the order a job search meets them, then the user's by name."""
+    from jobfollow.core.letters.template_files import TEMPLATE_KEYS
+
+    order = {key: n for n, key in enumerate(TEMPLATE_KEYS)}
+    rows = [_row(t) for t in Template.select().where(Template.language == language)]
+    return sorted(rows, key=lambda r: (not r.builtin, order.get(r.key, 99), r.name.lower()))
 
 
 def template_languages() -> list[str]:

@@ -220,7 +220,8 @@ class LetterPane(QWidget):
             self._fill_recipients()
             self.context = build_context(row.application_id, row.contact_id, row.interview_id)
             self._ensure_checker(store.spelling_language(row.language))
-            self.checker.set_ignored_names(self.context.names)
+            if self.checker is not None:
+                self.checker.set_ignored_names(self.context.names)
             self.editor.set_values(self.context.values)
             self.subject_edit.setText(row.subject)
             self.editor.setPlainText(row.body)
@@ -337,10 +338,19 @@ class LetterPane(QWidget):
     def _ensure_checker(self, language: str) -> None:
         if self.checker is not None and self.checker.language == language:
             return
-        try:
-            engine = self.engine_factory(language)
-        except Exception:  # a missing dictionary must not stop the editor: fall back to English
-            engine = self.engine_factory("en")
+        engine = None
+        for candidate in dict.fromkeys((language, "en")):
+            try:
+                engine = self.engine_factory(candidate)
+                break
+            except Exception:  # a missing or damaged word list must not stop the editor
+                continue
+        if engine is None:
+            self.checker = None
+            self.editor.set_checker(None)
+            self.notice.setText(_("Spell-check is unavailable: its word lists could not be loaded."))
+            self.notice.show()
+            return
         self.checker = SpellChecker(engine, store.personal_words())
         self.editor.set_checker(self.checker)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(engine.language)))

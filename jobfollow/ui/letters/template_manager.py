@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobfollow.core.letters.placeholders import PLACEHOLDERS
 from jobfollow.i18n import _
 from jobfollow.store import letters as store
 from jobfollow.ui.letters.letter_editor import LetterEditor
@@ -32,6 +33,7 @@ class TemplateManagerDialog(QDialog):
         self.language = language
         self.current_id: int | None = None
         self.changed = False
+        self._reloading = False
         self.model = QStandardItemModel(self)
         self.list_view = QListView()
         self.list_view.setModel(self.model)
@@ -40,6 +42,8 @@ class TemplateManagerDialog(QDialog):
         self.subject_edit = QLineEdit()
         self.body_edit = LetterEditor()
         self.body_edit.set_checker(checker)
+        # A template has no values yet: every known placeholder is fine here, and the completer explains each.
+        self.body_edit.set_values({name: _(meaning) for name, meaning in PLACEHOLDERS.items()})
         self.new_button = QPushButton(_("&New"))
         self.duplicate_button = QPushButton(_("D&uplicate"))
         self.restore_button = QPushButton(_("&Restore original"))
@@ -63,15 +67,15 @@ class TemplateManagerDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.list_view)
         splitter.addWidget(right)
-        splitter.setSizes([240, 560])
+        splitter.setSizes([320, 600])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.accept)
+        buttons.rejected.connect(self.close_dialog)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        self.resize(960, 600)
 
-        self.list_view.selectionModel().currentChanged.connect(lambda cur, _prev: self._show(cur.data(ID_ROLE)))
+        self.list_view.selectionModel().currentChanged.connect(self._current_changed)
         self.new_button.clicked.connect(self.new_template)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.restore_button.clicked.connect(self.restore)
@@ -80,6 +84,15 @@ class TemplateManagerDialog(QDialog):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
+        self._reloading = True  # the list is rebuilt: the fields are not the user's edits to keep
+        try:
+            self._fill(select_id)
+        finally:
+            self._reloading = False
+        if self.current_id is None or self.list_view.currentIndex().data(ID_ROLE) != self.current_id:
+            self._show(self.list_view.currentIndex().data(ID_ROLE))
+
+    def _fill(self, select_id: int | None) -> None:
         self.model.clear()
         for row in store.list_templates(self.language):
             label = row.name + (" " + _("(edited)") if row.modified else "") + ("" if row.builtin else " \u2605")
@@ -92,6 +105,23 @@ class TemplateManagerDialog(QDialog):
             if self.model.item(r).data(ID_ROLE) == target or (target is None and r == 0):
                 self.list_view.setCurrentIndex(self.model.index(r, 0))
                 break
+
+    def _current_changed(self, current, _previous) -> None:
+        if not self._reloading:
+            self.save_if_edited()
+        self._show(current.data(ID_ROLE))
+
+    def save_if_edited(self) -> None:
+        """Moving to another template or closing keeps what was typed (nothing is lost)."""
+        row = store.template_by_id(self.current_id) if self.current_id else None
+        typed = (self.name_edit.text().strip(), self.subject_edit.text(), self.body_edit.toPlainText())
+        if row is not None and typed[0] and typed != (row.name, row.subject, row.body):
+            store.save_template(row.id, *typed)
+            self.changed = True
+
+    def close_dialog(self) -> None:
+        self.save_if_edited()
+        self.accept()
 
     def _show(self, template_id: int | None) -> None:
         row = store.template_by_id(template_id) if template_id else None
@@ -116,12 +146,14 @@ class TemplateManagerDialog(QDialog):
         self.reload(self.current_id)
 
     def new_template(self) -> None:
+        self.save_if_edited()
         body = _("Dear {interviewer_name},\n\n\n\nKind regards,\n{my_name}\n")
         row = store.create_template(_("New template"), "", body, self.language)
         self.changed = True
         self.reload(row.id)
 
     def duplicate(self) -> None:
+        self.save_if_edited()
         if self.current_id is not None:
             row = store.duplicate_template(self.current_id)
             self.changed = True
