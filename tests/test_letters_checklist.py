@@ -147,3 +147,18 @@ def test_mailto_without_recipient_still_works():
     url = mailto_url("", "Hello", "Body")
     assert url.startswith("mailto:?subject=Hello&body=Body")
     assert unquote(url) == "mailto:?subject=Hello&body=Body"
+
+
+def test_every_shipped_template_passes_its_own_checklist_once_filled():
+    from jobfollow.core.letters.placeholders import PLACEHOLDERS
+    from jobfollow.core.letters.template_files import PHONE_SCRIPTS, load_template_dir
+    from jobfollow.paths import resource_path
+
+    values = {name: name.replace("_", " ").title() for name in PLACEHOLDERS}
+    values.update(interviewer_name="Ana Ruiz", recipient_name="Ana Ruiz", position="Data Analyst",
+                  follow_up_date="Monday, May 11, 2026", specific_topic="the dbt migration")
+    for template in load_template_dir(resource_path("templates")):
+        channel = "phone" if template.key in PHONE_SCRIPTS else "email"
+        f = LetterFacts(template.key, template.subject, template.body, values, "Ana Ruiz", "ana@acme.example",
+                        channel, "Data Analyst", "the dbt migration")
+        assert [i.key for i in run_checklist(f) if not i.passed] == [], template.key

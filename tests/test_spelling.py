@@ -73,3 +73,16 @@ def test_pyspellchecker_languages_are_listed():
 def test_words_inside_literal_braces_are_still_checked(checker):
     # {{...}} is text the reader will see, so it is spell-checked like any other text.
     assert flagged(checker, "{{zzz}} {company}") == ["zzz"]
+
+
+def test_shipped_english_templates_have_no_spelling_errors():
+    """The bundled dictionary (a pinned dependency) accepts every word we ship: a template must not
+    start the user off with a red underline."""
+    from jobfollow.core.letters.template_files import load_template_dir
+    from jobfollow.core.spelling import PySpellEngine
+    from jobfollow.paths import resource_path
+
+    english = SpellChecker(PySpellEngine("en"))
+    for template in load_template_dir(resource_path("templates")):
+        if template.language == "en":
+            assert english.misspelled(template.subject + "\n" + template.body) == [], template.key
