@@ -67,7 +67,8 @@ class LetterEditor(QPlainTextEdit):
             return
         prefix = self._typed_prefix()
         if prefix is None:
-            popup.hide()
+            if popup.isVisible():
+                popup.hide()
             return
         self.show_completer(prefix)
 
