@@ -322,3 +322,20 @@ def test_template_manager_keeps_edits_when_moving_on(qtbot, pane):
     dialog.subject_edit.setText("Another subject")
     dialog.close_dialog()
     assert store.template_by_id(dialog.current_id).subject == "Another subject" and dialog.changed
+
+
+def test_card_changes_refresh_the_values(qtbot, pane, events, card):
+    events.write_letter_requested.emit(card["followup"])
+    Contact.update(name="Ana Ruiz-Torres").where(Contact.id == card["ana"]).execute()
+    events.applications_changed.emit([card["app"]])
+    assert pane.context.values["interviewer_name"] == "Ana Ruiz-Torres"
+    assert "Dear Ana Ruiz-Torres," in pane.preview.toPlainText()
+
+
+def test_language_chooser_lists_shipped_languages_and_is_kept(qtbot, pane, events, card):
+    events.write_letter_requested.emit(card["followup"])
+    codes = [pane.language_combo.itemData(i) for i in range(pane.language_combo.count())]
+    assert {"en", "de", "fr", "es"} <= set(codes)
+    pane.language_combo.setCurrentIndex(codes.index("de"))
+    pane.language_combo.activated.emit(codes.index("de"))
+    assert pane.checker.language == "de" and store.spelling_language() == "de"

@@ -163,10 +163,14 @@ class LetterEditor(QPlainTextEdit):
             action = menu.addAction(word)
             menu.removeAction(action)
             menu.insertAction(first, action)
+            _make_bold(action)
             action.triggered.connect(lambda _c=False, w=word: self.replace_word(block_start, span, w))
+        if searching is not None:
+            _make_bold(searching)
         add = menu.addAction(_("Add \u201c{word}\u201d to dictionary").format(word=span.word))
         add.setObjectName("addToDictionary")
         menu.removeAction(add)
+        menu.insertSeparator(first)
         menu.insertAction(first, add)
         add.triggered.connect(lambda: self.add_word_requested.emit(span.word))
         menu.insertSeparator(first)
@@ -192,6 +196,7 @@ class LetterEditor(QPlainTextEdit):
             action = menu.addAction(extra)
             menu.removeAction(action)
             menu.insertAction(after, action)
+            _make_bold(action)
             action.triggered.connect(lambda _c=False, w=extra: self.replace_word(block_start, span, w))
 
     def replace_word(self, block_start: int, span: WordSpan, word: str) -> None:
@@ -205,3 +210,9 @@ class LetterEditor(QPlainTextEdit):
         menu = self.spelling_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _make_bold(action) -> None:
+    font = action.font()
+    font.setBold(True)
+    action.setFont(font)
