@@ -236,6 +236,8 @@ def test_a_megabyte_paste_is_accepted_and_spelling_pauses(qtbot, pane, events, c
     assert calls == []  # spell-check paused: rehighlight cost does not grow with the paste
     pane.refresh_checklist()
     assert pane.notice.text() and not pane.checklist.item("spelling").passed
+    assert "first 50,000 characters" in pane.preview.toPlainText()
+    assert pane.checklist.item("placeholders").passed  # every {company} in the paste has a value
 
 
 def test_a_very_long_paragraph_is_checked_only_up_to_the_block_limit(qtbot, pane, events, card):

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from jobfollow.core.letters import placeholders, similarity
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
 from jobfollow.i18n import N_, _, current_locale
+
+# No letter is longer than this; a huge paste is judged on its first part so the checklist stays quick.
+CONTENT_LIMIT = 50_000
 
 
 @dataclass
@@ -29,11 +33,12 @@ class LetterFacts:
     spelling_checked: bool = True  # False when the letter is too long to check
     others: list[tuple[str, str]] = field(default_factory=list)  # sibling thank-yous (label, rendered text)
 
-    @property
+    @cached_property
     def rendered(self) -> str:
-        return placeholders.render(self.body, self.values)
+        """The text as it will be sent; the content rules read at most CONTENT_LIMIT characters of it."""
+        return placeholders.render(self.body[:CONTENT_LIMIT], self.values)
 
-    @property
+    @cached_property
     def rendered_subject(self) -> str:
         return placeholders.render(self.subject, self.values)
 

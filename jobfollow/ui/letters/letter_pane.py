@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jobfollow.core.letters import placeholders
-from jobfollow.core.letters.checklist import LetterFacts, run_checklist
+from jobfollow.core.letters.checklist import CONTENT_LIMIT, LetterFacts, run_checklist
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
 from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
 from jobfollow.i18n import _
@@ -22,6 +22,7 @@ from jobfollow.ui.letters.pane_widgets import LetterPaneWidgets
 
 SAVE_DELAY_MS = 600
 CHECK_DELAY_MS = 250
+LARGE_CHECK_DELAY_MS = 1500
 _ENGINES: dict[str, SpellEngine] = {}
 
 
@@ -254,7 +255,9 @@ class LetterPane(LetterPaneWidgets):
         if self._loading or self.letter is None:
             return
         self.save_timer.start()
-        self.check_timer.start()
+        # A huge text is checked only once typing has paused for a while, so keystrokes never wait on it.
+        large = self.editor.document().characterCount() > CONTENT_LIMIT
+        self.check_timer.start(LARGE_CHECK_DELAY_MS if large else CHECK_DELAY_MS)
 
     def save_now(self) -> None:
         """Write the draft now (also called when the window closes)."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from jobfollow.core.letters.mailto import mailto_url
 from jobfollow.core.letters.placeholders import TokenKind, tokens
+from jobfollow.i18n import _, format_number
 
 
 def copy_text(subject: str, body: str) -> None:
@@ -51,6 +52,9 @@ def save_pdf(subject: str, body: str, path: str) -> None:
     letter_document(subject, body).print_(printer)
 
 
+PREVIEW_LIMIT = 50_000
+
+
 def preview_html(subject: str, body: str, values: dict[str, str]) -> str:
     """The letter as it will be sent; placeholders still open are marked so they stand out."""
 
@@ -69,5 +73,9 @@ def preview_html(subject: str, body: str, values: dict[str, str]) -> str:
         out.append(html.escape(text[last:]))
         return "".join(out)
 
+    more = ""
+    if len(body) > PREVIEW_LIMIT:
+        more = "<p><i>" + html.escape(_("The preview shows the first {count} characters.").format(
+            count=format_number(PREVIEW_LIMIT))) + "</i></p>"
     return (f"<p><b>{fill(subject)}</b></p><hr>"
-            f"<div style='white-space:pre-wrap'>{fill(body[:200_000])}</div>")
+            f"<div style='white-space:pre-wrap'>{fill(body[:PREVIEW_LIMIT])}</div>{more}")
