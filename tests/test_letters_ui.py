@@ -345,3 +345,10 @@ def test_language_chooser_lists_shipped_languages_and_is_kept(qtbot, pane, event
     pane.language_combo.setCurrentIndex(codes.index("de"))
     pane.language_combo.activated.emit(codes.index("de"))
     assert pane.checker.language == "de" and store.spelling_language() == "de"
+
+
+def test_subject_spelling_counts_in_the_checklist(qtbot, pane, events, card):
+    events.write_letter_requested.emit(card["followup"])
+    pane.subject_edit.setText("Thank you for the tuor")
+    pane.refresh_checklist()
+    assert "tuor" in pane.checklist.item("spelling").detail

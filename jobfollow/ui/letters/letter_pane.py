@@ -272,7 +272,7 @@ class LetterPane(LetterPaneWidgets):
         checked = self.checker is not None and len(body) <= DOCUMENT_LIMIT
         misspelled: list[str] = []
         if checked:
-            for span in self.checker.misspelled(body):
+            for span in self.checker.misspelled(self.subject_edit.text() + "\n" + body):
                 if span.word not in misspelled:
                     misspelled.append(span.word)
         return LetterFacts(
