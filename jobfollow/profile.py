@@ -11,6 +11,7 @@ from peewee import SqliteDatabase
 
 from jobfollow import paths
 from jobfollow.store.db import close_database, open_database
+from jobfollow.store.letters import seed_templates
 from jobfollow.store.seed import ensure_default_stages
 
 
@@ -35,6 +36,7 @@ def open_profile_at(folder: Path) -> Profile:
     db = open_database(db_path, backup_dir=paths.backup_dir(folder))
     with db.atomic():
         ensure_default_stages()
+        seed_templates()
     return Profile(folder=folder, db_path=db_path, db=db)
 
 

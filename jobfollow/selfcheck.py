@@ -45,6 +45,13 @@ def _resources(window) -> None:
         raise RuntimeError(f"missing {resource_path('icons', 'jobfollow.svg')}")
 
 
+@check("letter templates and spell-check word lists are found")
+def _letters(window) -> None:
+    from jobfollow.store.letters import check_resources
+
+    check_resources()
+
+
 from jobfollow import bundle_checks  # noqa: E402, F401 - registers the packaging checks (templates, catalogs, spelling)
 
 

@@ -139,5 +139,6 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.letter_pane.save_now()
         save_window_state(self, self.splitters)
         super().closeEvent(event)

@@ -1,21 +1,356 @@
-"""Letter pane: where letters are written (filled in by the letter editor feature)."""
+"""Letter pane: pick a card, a template and a recipient; write with placeholder hints, spell-check and a
+live checklist; copy, e-mail, print or save as PDF; mark as sent. Drafts are saved as you type."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from jobfollow.core.letters import placeholders
+from jobfollow.core.letters.checklist import CONTENT_LIMIT, LetterFacts, run_checklist
+from jobfollow.core.letters.template_files import PHONE_SCRIPTS
+from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
 from jobfollow.i18n import _
+from jobfollow.store import letters as store
+from jobfollow.store.letter_context import LetterContext, application_choices, build_context, recipients
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.letters import sending
+from jobfollow.ui.letters.highlighter import DOCUMENT_LIMIT
+from jobfollow.ui.letters.pane_widgets import LetterPaneWidgets
+
+SAVE_DELAY_MS = 600
+CHECK_DELAY_MS = 250
+LARGE_CHECK_DELAY_MS = 1500
+_ENGINES: dict[str, SpellEngine] = {}
 
 
-class LetterPane(QWidget):
-    def __init__(self, events: AppEvents, parent: QWidget | None = None):
+def default_engine(language: str) -> SpellEngine:
+    """pyspellchecker for ``language``, loaded once per program run (about 0.2 s for English)."""
+    if language not in _ENGINES:
+        _ENGINES[language] = PySpellEngine(language)
+    return _ENGINES[language]
+
+
+class LetterPane(LetterPaneWidgets):
+    def __init__(self, events: AppEvents, parent: QWidget | None = None,
+                 engine_factory: Callable[[str], SpellEngine] = default_engine):
         super().__init__(parent)
+        self.setObjectName("letterPane")
         self.events = events
-        self.hint = QLabel(_("Choose a follow-up and press Write to draft its letter here."))
-        self.hint.setWordWrap(True)
-        self.editor = QPlainTextEdit()
-        self.editor.setReadOnly(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.editor, 1)
+        self.engine_factory = engine_factory
+        self.letter: store.LetterRow | None = None
+        self.context = LetterContext()
+        self.checker: SpellChecker | None = None
+        self.siblings: list[tuple[str, str]] = []
+        self._loading = False
+        self.mail_opener = None  # tests replace how mailto URLs are opened
+        self._build()
+        self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_now)
+        self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.refresh_checklist)
+        self._connect()
+        self._show_empty()
+        QTimer.singleShot(0, self.restore_last_letter)
+
+    # -- wiring ----------------------------------------------------------------------------------------
+    def _retranslate_state(self) -> None:
+        if self.letter is not None:
+            self.hint.setText(self._hint_text())
+            self.refresh_checklist()
+
+    def _connect(self) -> None:
+        self.events.write_letter_requested.connect(self.open_for_followup)
+        self.events.compose_letter_requested.connect(self.compose)
+        self.events.applications_changed.connect(self._applications_changed)
+        self.events.card_moved.connect(lambda *_: self._fill_app_combo())
+        self.events.settings_changed.connect(lambda _keys: self.refresh_context())
+        self.events.language_changed.connect(self.retranslate)
+        self.app_combo.activated.connect(self._app_chosen)
+        self.template_combo.activated.connect(self._template_chosen)
+        self.recipient_combo.activated.connect(self._recipient_chosen)
+        self.language_combo.activated.connect(self._language_chosen)
+        self.templates_button.clicked.connect(self.manage_templates)
+        self.editor.textChanged.connect(self._text_changed)
+        self.subject_edit.textChanged.connect(self._text_changed)
+        self.editor.add_word_requested.connect(self.add_to_dictionary)
+        self.copy_button.clicked.connect(self.copy_letter)
+        self.email_button.clicked.connect(self.email_letter)
+        self.print_button.clicked.connect(self.print_letter)
+        self.pdf_action.triggered.connect(self.save_pdf)
+        self.sent_button.clicked.connect(lambda: self.mark_sent(None))
+
+    # -- opening letters -------------------------------------------------------------------------------
+    def open_for_followup(self, followup_id: int) -> None:
+        self.save_now()
+        self.load_letter(store.open_letter_for_followup(followup_id, self._template_language()))
+
+    def compose(self, application_id: int, template_key: str, contact_id: int = 0) -> None:
+        self.save_now()
+        self.load_letter(store.open_letter(application_id, template_key, contact_id or None,
+                                           language=self._template_language()))
+
+    def restore_last_letter(self) -> None:
+        if self.letter is None:
+            row = store.last_open_letter()
+            if row is not None:
+                self.load_letter(row)
+
+    def _template_language(self) -> str:
+        return self.letter.language if self.letter else "en"
+
+    def load_letter(self, row: store.LetterRow) -> None:
+        self._loading = True
+        try:
+            self.letter = row
+            self._fill_app_combo()
+            self._fill_template_combo()
+            self._fill_recipients()
+            self.context = build_context(row.application_id, row.contact_id, row.interview_id)
+            self._ensure_checker(store.spelling_language(row.language))
+            if self.checker is not None:
+                self.checker.set_ignored_names(self.context.names)
+            self.editor.set_values(self.context.values)
+            self.subject_edit.setText(row.subject)
+            self.editor.setPlainText(row.body)
+            self.siblings = store.sibling_thank_yous(row.id) if row.template_key.startswith("thank_you") else []
+        finally:
+            self._loading = False
+        store.remember_open_letter(row.id)
+        self._set_enabled(True)
+        self.hint.setText(self._hint_text())
+        self.refresh_checklist()
+
+    def _hint_text(self) -> str:
+        if self.letter and self.letter.template_key in PHONE_SCRIPTS:
+            return _("A script for a phone call: read it, make the call, then mark it as done.")
+        return _("Type { to insert a placeholder. Right-click an underlined word for suggestions.")
+
+    def _show_empty(self) -> None:
+        self._fill_app_combo()
+        self.hint.setText(_("Choose a card and a template, or press Write on a follow-up, to draft a letter."))
+        self._set_enabled(False)
+        self.checklist.set_items([])
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.template_combo, self.recipient_combo, self.subject_edit, self.editor, self.copy_button,
+                       self.email_button, self.print_button, self.sent_button, self.language_combo):
+            widget.setEnabled(on)
+        self.template_combo.setEnabled(self.app_combo.currentData() is not None)
+
+    # -- combos -------------------------------------------------------------------------------------------
+    def _fill_app_combo(self) -> None:
+        current = self.letter.application_id if self.letter else self.app_combo.currentData()
+        self.app_combo.blockSignals(True)
+        self.app_combo.clear()
+        self.app_combo.addItem(_("Choose a card\u2026"), None)
+        for choice in application_choices():
+            self.app_combo.addItem(choice.label, choice.id)
+        index = self.app_combo.findData(current)
+        self.app_combo.setCurrentIndex(max(0, index))
+        self.app_combo.blockSignals(False)
+
+    def _fill_template_combo(self) -> None:
+        language = self.letter.language if self.letter else "en"
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        self.template_combo.addItem(_("Choose a template\u2026"), None)
+        for row in store.list_templates(language):
+            self.template_combo.addItem(row.name, row.key)
+        index = self.template_combo.findData(self.letter.template_key if self.letter else None)
+        self.template_combo.setCurrentIndex(max(0, index))
+        self.template_combo.blockSignals(False)
+
+    def _fill_recipients(self) -> None:
+        self.recipient_combo.blockSignals(True)
+        self.recipient_combo.clear()
+        self.recipient_combo.addItem(_("No one chosen"), None)
+        app_id = self.letter.application_id if self.letter else None
+        for person in recipients(app_id) if app_id else []:
+            label = person.label if person.email else _("{who} \u2014 no e-mail").format(who=person.label)
+            self.recipient_combo.addItem(label, person.contact_id)
+        index = self.recipient_combo.findData(self.letter.contact_id if self.letter else None)
+        self.recipient_combo.setCurrentIndex(max(0, index))
+        self.recipient_combo.blockSignals(False)
+
+    def _app_chosen(self, _index: int) -> None:
+        self.save_now()
+        self.letter = None
+        self.editor.clear()
+        self.subject_edit.clear()
+        self._fill_template_combo()
+        self._set_enabled(False)
+        self.hint.setText(_("Now choose a template."))
+
+    def _template_chosen(self, _index: int) -> None:
+        key, app_id = self.template_combo.currentData(), self.app_combo.currentData()
+        if not key or not app_id:
+            return
+        contact = self.letter.contact_id if self.letter and self.letter.application_id == app_id else None
+        self.compose(app_id, key, contact or 0)
+
+    def _recipient_chosen(self, _index: int) -> None:
+        if self.letter is None:
+            return
+        contact_id = self.recipient_combo.currentData()
+        store.save_draft(self.letter.id, self.subject_edit.text(), self.editor.toPlainText(), contact_id)
+        self.letter = store.get_letter(self.letter.id)
+        self.refresh_context()
+
+    def _language_chosen(self, _index: int) -> None:
+        language = self.language_combo.currentData()
+        store.set_spelling_language(language)
+        self._ensure_checker(language)
+        if self.checker is not None:
+            self.checker.set_ignored_names(self.context.names)
+        self.refresh_checklist()
+
+    def _applications_changed(self, ids: list) -> None:
+        self._fill_app_combo()
+        if self.letter is not None and self.letter.application_id in ids:
+            self._fill_recipients()
+            self.refresh_context()
+
+    def refresh_context(self) -> None:
+        if self.letter is None:
+            return
+        self.context = build_context(self.letter.application_id, self.letter.contact_id, self.letter.interview_id)
+        if self.checker is not None:
+            self.checker.set_ignored_names(self.context.names)
+        self.editor.set_values(self.context.values)
+        if self.letter.template_key.startswith("thank_you"):
+            self.siblings = store.sibling_thank_yous(self.letter.id)
+        self.refresh_checklist()
+
+    # -- spelling ---------------------------------------------------------------------------------------------
+    def _ensure_checker(self, language: str) -> None:
+        if self.checker is not None and self.checker.language == language:
+            return
+        engine = None
+        for candidate in dict.fromkeys((language, "en")):
+            try:
+                engine = self.engine_factory(candidate)
+                break
+            except Exception:  # a missing or damaged word list must not stop the editor
+                continue
+        if engine is None:
+            self.checker = None
+            self.editor.set_checker(None)
+            self.notice.setText(_("Spell-check is unavailable: its word lists could not be loaded."))
+            self.notice.show()
+            return
+        self.checker = SpellChecker(engine, store.personal_words())
+        self.editor.set_checker(self.checker)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(engine.language)))
+
+    def add_to_dictionary(self, word: str) -> None:
+        store.add_personal_word(word)
+        if self.checker is not None:
+            self.checker.add_personal(word)
+            self.editor.highlighter.rehighlight()
+        self.refresh_checklist()
+
+    # -- typing and saving -----------------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        if self._loading or self.letter is None:
+            return
+        self.save_timer.start()
+        # A huge text is checked only once typing has paused for a while, so keystrokes never wait on it.
+        large = self.editor.document().characterCount() > CONTENT_LIMIT
+        self.check_timer.start(LARGE_CHECK_DELAY_MS if large else CHECK_DELAY_MS)
+
+    def save_now(self) -> None:
+        """Write the draft now (also called when the window closes)."""
+        self.save_timer.stop()
+        if self.letter is None or self.letter.state != "draft":
+            return
+        store.save_draft(self.letter.id, self.subject_edit.text(), self.editor.toPlainText(),
+                         self.recipient_combo.currentData(), self.letter.language)
+
+    def facts(self) -> LetterFacts:
+        body = self.editor.toPlainText()
+        checked = self.checker is not None and len(body) <= DOCUMENT_LIMIT
+        misspelled: list[str] = []
+        if checked:
+            for span in self.checker.misspelled(self.subject_edit.text() + "\n" + body):
+                if span.word not in misspelled:
+                    misspelled.append(span.word)
+        return LetterFacts(
+            template_key=self.letter.template_key if self.letter else "", subject=self.subject_edit.text(),
+            body=body, values=self.context.values, recipient_name=self.context.recipient_name,
+            recipient_email=self.context.recipient_email, channel=self.letter.channel if self.letter else "email",
+            position=self.context.position, specific_topic=self.context.specific_topic,
+            misspelled=tuple(misspelled), spelling_checked=checked, others=self.siblings)
+
+    def refresh_checklist(self) -> None:
+        self.check_timer.stop()
+        if self.letter is None:
+            return
+        facts = self.facts()
+        self.checklist.set_items(run_checklist(facts))
+        self.preview.setHtml(sending.preview_html(facts.subject, facts.body, facts.values))
+        paused = not facts.spelling_checked and self.checker is not None
+        if paused:
+            self.notice.setText(_("This text is too long to check; spell-check and highlighting are paused."))
+        self.notice.setVisible(paused)
+
+    # -- sending --------------------------------------------------------------------------------------------
+    def rendered(self) -> tuple[str, str]:
+        values = self.context.values
+        return (placeholders.render(self.subject_edit.text(), values),
+                placeholders.render(self.editor.toPlainText(), values))
+
+    def copy_letter(self) -> None:
+        sending.copy_text(*self.rendered())
+
+    def email_letter(self) -> bool:
+        found = placeholders.problems(self.subject_edit.text() + "\n" + self.editor.toPlainText(),
+                                      self.context.values)
+        if not found.ok:
+            names = ", ".join("{" + n + "}" for n in (*found.missing, *found.unknown)) or "{"
+            answer = QMessageBox.question(
+                self, _("E-mail"), _("The letter still contains {names}. Open it in your e-mail program "
+                                     "anyway?").format(names=names))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        subject, body = self.rendered()
+        opener = self.mail_opener or sending.QDesktopServices.openUrl
+        ok = sending.open_in_mail_program(self.context.recipient_email, subject, body, opener)
+        if not ok:
+            QMessageBox.warning(self, _("E-mail"), _("No e-mail program answered. Copy the letter instead and "
+                                                     "paste it into your mail."))
+        return ok
+
+    def print_letter(self) -> None:
+        sending.print_letter(*self.rendered(), self)
+
+    def save_pdf(self) -> None:
+        subject, body = self.rendered()
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), subject + ".pdf", _("PDF files (*.pdf)"))
+        if path:
+            sending.save_pdf(subject, body, path)
+
+    def mark_sent(self, channel: str | None) -> None:
+        if self.letter is None:
+            return
+        self.save_now()
+        app_id = self.letter.application_id
+        store.mark_sent(self.letter.id, channel)
+        self.letter = None
+        self._loading = True
+        self.editor.clear()
+        self.subject_edit.clear()
+        self._loading = False
+        self._show_empty()
+        self.hint.setText(_("Sent and kept in the card's history."))
+        self.events.followups_changed.emit()
+        if app_id:
+            self.app_combo.setCurrentIndex(max(0, self.app_combo.findData(app_id)))
+
+    def manage_templates(self) -> None:
+        from jobfollow.ui.letters.template_manager import TemplateManagerDialog
+
+        dialog = TemplateManagerDialog(self.letter.language if self.letter else "en", self, self.checker)
+        dialog.exec()
+        if dialog.changed:
+            self._fill_template_combo()
