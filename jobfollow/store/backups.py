@@ -12,13 +12,14 @@ import datetime as dt
 import os
 import re
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
 from jobfollow.i18n import _
-from jobfollow.store.db import DatabaseOpenError, backup_to, inspect_file
+from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError, backup_to, inspect_file
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -184,3 +185,27 @@ def move_aside(db_path: Path, *, now: dt.datetime | None = None) -> Path:
         if journal.exists():
             os.replace(journal, Path(str(target) + suffix))
     return target
+
+
+def recover_damaged(db_path: Path, backup: Path | None, *, now: dt.datetime | None = None) -> Path:
+    """Move the damaged database aside, then put ``backup`` in its place (or nothing, for a fresh profile).
+
+    The backup is checked before the damaged file is touched; returns where the damaged file went.
+    """
+    if backup is not None:
+        check_backup_file(backup)
+    moved = move_aside(db_path, now=now)
+    if backup is not None:
+        partial = db_path.with_name(db_path.name + ".restoring")
+        shutil.copyfile(backup, partial)
+        os.replace(partial, db_path)
+    return moved
+
+
+def back_up_at_start(db: SqliteDatabase, folder: Path) -> Path | None:
+    """The automatic daily backup at start; a failure is reported on stderr but never stops the program."""
+    try:
+        return automatic_backup(db, folder)
+    except (BackupError, OSError, *SQL_ERRORS) as exc:
+        print(_("jobfollow: the automatic backup failed: {error}").format(error=exc), file=sys.stderr)
+        return None
