@@ -9,13 +9,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +39,13 @@ class RecoveryDialog(QDialog):
         self.moved_to: Path | None = None
         self.setWindowTitle(_("jobfollow cannot open your data"))
         self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(icon)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
         layout.setSpacing(10)
         heading = QLabel(_("<b>The database could not be opened.</b>"))
         layout.addWidget(heading)
@@ -66,6 +75,7 @@ class RecoveryDialog(QDialog):
         self.continue_button = self.buttons.addButton(_("Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.quit_button = self.buttons.addButton(_("Quit without changing anything"),
                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.continue_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addSpacing(6)
