@@ -178,3 +178,25 @@ def test_fuzzed_tables_fail_cleanly_or_import_whole(profile, rows, delimiter):
         assert _count() == before
         return
     assert _count() == before + len(ids) == before + len(plan.cards)
+
+
+cell_text = st.text(st.characters(categories=("L", "N", "P", "S", "Zs")), max_size=30).map(str.strip)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(cards=st.lists(st.tuples(cell_text.filter(bool), cell_text.filter(bool), cell_text, cell_text),
+                      min_size=1, max_size=6))
+def test_csv_export_then_import_gives_the_cards_back(profile, tmp_path, cards):
+    JobApplication.delete().execute()
+    stage = Stage.select().order_by(Stage.position).first()
+    for company, title, location, notes in cards:
+        JobApplication.create(stage=stage, company=company, position_title=title, location=location, notes=notes)
+    target = tmp_path / "cards.csv"
+    io_csv.export_csv(target)
+    JobApplication.delete().execute()
+    ids, errors = io_csv.import_csv(target)
+    assert errors == []
+    back = sorted((a.company, a.position_title, a.location, a.notes, a.stage_id)
+                  for a in JobApplication.select().where(JobApplication.id.in_(ids)))
+    assert back == sorted((*card, stage.id) for card in cards)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from jobfollow.core.stages import StageKind
 from jobfollow.i18n import N_, _
 
-MAX_CSV_BYTES = 50 * 1024 * 1024  # ~200,000 rows of a tracker export; larger files are refused, never half-read
+MAX_CSV_BYTES = 20 * 1024 * 1024  # ~150,000 tracker rows; larger files are refused whole, before reading
 MAX_FIELD_CHARS = 100_000
 
 
@@ -157,15 +157,20 @@ def _checked_text(text: str) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The separator: the one that splits the first lines into the same number of cells most often."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    """The separator that splits the first rows (quotes respected) into the same number of cells most often."""
+    sample = text[:65536]
     best, best_score = ",", -1.0
     for delimiter in (",", ";", "\t", "|"):
-        counts = [line.count(delimiter) for line in lines]
-        if not counts or counts[0] == 0:
+        try:
+            rows = [row for _n, row in zip(range(30), csv.reader(io.StringIO(sample, newline=""),
+                                                                  delimiter=delimiter), strict=False) if row]
+        except csv.Error:
             continue
-        consistent = sum(1 for c in counts if c == counts[0]) / len(counts)
-        score = consistent * 10 + min(counts[0], 9) / 10
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        consistent = sum(1 for row in rows if len(row) == width) / len(rows)
+        score = consistent * 10 + min(width, 9) / 10
         if score > best_score:
             best, best_score = delimiter, score
     return best

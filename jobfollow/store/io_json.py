@@ -170,7 +170,8 @@ def import_data(data: dict) -> dict[str, int]:
     Returns how many rows were added per table.
     """
     tables = data["tables"]
-    replace = not JobApplication.select().exists()
+    # A profile holding nothing but its seeded stages, templates and settings takes the file whole, ids and all.
+    replace = not any(model.select().exists() for model in ALL_MODELS if model not in (Stage, Template, Setting))
     db = database_proxy.obj
     counts: dict[str, int] = {}
     with db.atomic():
