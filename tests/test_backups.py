@@ -139,3 +139,9 @@ def test_cli_backup_and_restore(profile_dir, tmp_path, capsys):
     capsys.readouterr()
     assert _cli("restore", "--profile", str(profile_dir), str(junk)) == 2
     assert "not a jobfollow database" in capsys.readouterr().err
+
+
+def test_backups_are_single_files_that_reading_leaves_alone(profile):
+    path = backups.back_up(profile.db, profile.backup_dir)
+    assert backups.newest_good_backup(profile.backup_dir).path == path
+    assert sorted(p.name for p in profile.backup_dir.iterdir()) == [path.name]

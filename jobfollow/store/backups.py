@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +77,27 @@ def back_up(db: SqliteDatabase, folder: Path, *, kind: str = "manual", now: dt.d
     moment = (now or dt.datetime.now()).replace(microsecond=0)
     destination = target if target is not None else _free_name(folder, moment, kind)
     try:
-        return backup_to(db, destination)
+        path = backup_to(db, destination)
+        _standalone(path)
+        return path
     except OSError as exc:
         raise BackupError(_("Cannot write the backup {path}: {error}.").format(
             path=destination, error=exc.strerror or exc)) from exc
+
+
+def _standalone(path: Path) -> None:
+    """Switch the copy from WAL to a rollback journal: one self-contained file that reading never adds
+    -wal/-shm files beside (the live database goes back to WAL when it is opened after a restore)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def _remove_with_journals(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def prune(folder: Path, *, now: dt.datetime | None = None, keep_daily: int = KEEP_DAILY,
@@ -101,7 +119,7 @@ def prune(folder: Path, *, now: dt.datetime | None = None, keep_daily: int = KEE
     removed = []
     for backup in autos:
         if backup.path not in keep:
-            backup.path.unlink(missing_ok=True)
+            _remove_with_journals(backup.path)
             removed.append(backup.path)
     return removed
 
@@ -163,6 +181,9 @@ def restore_file(source: Path, db_path: Path, folder: Path, *, current_db: Sqlit
         kept = _free_name(folder, moment, "before-restore")
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy2(db_path, kept)
+        wal = Path(str(db_path) + "-wal")
+        if wal.exists():  # commits not yet checkpointed live here: keep them with the copy
+            shutil.copy2(wal, Path(str(kept) + "-wal"))
     partial = db_path.with_name(db_path.name + ".restoring")
     shutil.copyfile(source, partial)
     for suffix in ("-wal", "-shm"):  # a stale journal beside the new file would be replayed into it
