@@ -145,3 +145,11 @@ def test_backups_are_single_files_that_reading_leaves_alone(profile):
     path = backups.back_up(profile.db, profile.backup_dir)
     assert backups.newest_good_backup(profile.backup_dir).path == path
     assert sorted(p.name for p in profile.backup_dir.iterdir()) == [path.name]
+
+
+def test_cli_export_of_a_missing_profile_creates_nothing(tmp_path, capsys):
+    missing = tmp_path / "nobody"
+    assert _cli("export", "--profile", str(missing), str(tmp_path / "all.json")) == 2
+    assert _cli("backup", "--profile", str(missing)) == 2
+    assert not missing.exists() and not (tmp_path / "all.json").exists()
+    assert "no jobfollow profile" in capsys.readouterr().err

@@ -46,9 +46,14 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
     return suffix
 
 
-def _open(args):
+def _open(args, *, must_exist: bool = False):
+    from jobfollow import paths
     from jobfollow.profile import open_profile
 
+    if must_exist:
+        folder = paths.resolve_profile_dir(args.profile)
+        if not paths.database_path(folder).exists():
+            raise CliError(_("There is no jobfollow profile in {folder}.").format(folder=folder))
     return open_profile(args.profile)
 
 
@@ -59,7 +64,7 @@ def run_export(args) -> int:
         raise CliError(_("{path} already exists; use --force to overwrite it.").format(path=target))
     if not target.parent.is_dir():
         raise CliError(_("The folder {folder} does not exist.").format(folder=target.parent))
-    with _open(args):
+    with _open(args, must_exist=True):
         try:
             if suffix == ".json":
                 from jobfollow.store.io_json import export_json
@@ -127,7 +132,7 @@ def run_backup(args) -> int:
             raise CliError(_("{path} already exists; choose a new file name.").format(path=target))
         if not target.parent.is_dir():
             raise CliError(_("The folder {folder} does not exist.").format(folder=target.parent))
-    with _open(args) as profile:
+    with _open(args, must_exist=True) as profile:
         try:
             path = back_up(profile.db, profile.backup_dir, kind="manual", target=target)
         except BackupError as exc:
