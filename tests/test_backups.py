@@ -153,3 +153,35 @@ def test_cli_export_of_a_missing_profile_creates_nothing(tmp_path, capsys):
     assert _cli("backup", "--profile", str(missing)) == 2
     assert not missing.exists() and not (tmp_path / "all.json").exists()
     assert "no jobfollow profile" in capsys.readouterr().err
+
+
+# -- start-up hooks (the whole program, in a subprocess) -----------------------------------------
+def _start(folder):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    return subprocess.run([sys.executable, "-m", "jobfollow", "--profile", str(folder), "--self-test"],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.mark.slow
+def test_start_makes_the_daily_backup_once(tmp_path):
+    folder = tmp_path / "p"
+    assert _start(folder).returncode == 0
+    assert _start(folder).returncode == 0
+    assert [b.kind for b in backups.list_backups(folder / "backups")] == ["auto"]
+
+
+@pytest.mark.slow
+def test_start_on_a_damaged_database_without_a_dialog_leaves_it_untouched(tmp_path):
+    folder = tmp_path / "p"
+    folder.mkdir()
+    damaged = folder / "jobfollow.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    result = _start(folder)
+    assert result.returncode == 1 and "damaged" in result.stderr
+    assert damaged.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 5000
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == ".sqlite3") == ["jobfollow.sqlite3"]

@@ -135,3 +135,15 @@ def test_export_and_import_json_through_the_menu(window, profile, tmp_path, monk
     assert window.board.card_count() == 2
     window.data_actions.export_calendar(str(tmp_path / "cal"))
     assert (tmp_path / "cal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(window, csv_file, monkeypatch):
+    def accept_all(dialog):
+        dialog.skip_bad.setChecked(True)
+        dialog.run_import()
+        return dialog.result()
+
+    monkeypatch.setattr(CsvImportDialog, "exec", accept_all)
+    window.data_actions.import_file(str(csv_file))
+    assert window.board.card_count() == 2
+    assert "Imported 2 applications" in window.statusBar().currentMessage()

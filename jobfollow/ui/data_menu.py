@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -51,7 +52,11 @@ class DataActions:
         else:
             from jobfollow.ui.dialogs.csv_import_dialog import CsvImportDialog
 
-            dialog = CsvImportDialog(Path(path), self.window)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large file takes a moment to read
+            try:
+                dialog = CsvImportDialog(Path(path), self.window)
+            finally:
+                QApplication.restoreOverrideCursor()
             if dialog.load_error:
                 QMessageBox.warning(self.window, _("Cannot import"), dialog.load_error)
                 dialog.deleteLater()
