@@ -17,6 +17,7 @@ from typing import Any
 
 from peewee import BooleanField, DateField, DateTimeField, DecimalField, FloatField, ForeignKeyField, IntegerField
 
+from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _
 from jobfollow.store.models import (
     ALL_MODELS,
@@ -37,6 +38,7 @@ class DataImportError(Exception):
     """A file that cannot be imported; ``str(exc)`` is one sentence for the user. Nothing was written."""
 
 
+_STAGE_KINDS = frozenset(kind.value for kind in StageKind)
 _SKIP = object()  # a null in the file for a column with a default: let the default apply
 
 
@@ -213,6 +215,8 @@ def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replac
                         where=where, column=field.column_name))
                 value = target_map[value]
             values[field.name] = value
+        if model is Stage and values.get("kind") not in _STAGE_KINDS:  # the rules and the board read the kind
+            raise DataImportError(_("{where}: unknown stage kind.").format(where=where))
         old_id = values.pop("id")
         if old_id in mapping:
             raise DataImportError(_("{where}: the id {id} appears twice.").format(where=where, id=old_id))
