@@ -67,7 +67,8 @@ def run_gui(args) -> int:
 
     from jobfollow import __version__
     from jobfollow.installer_mutex import announce_running
-    from jobfollow.profile import open_profile_at
+    from jobfollow.store.backups import back_up_at_start
+    from jobfollow.ui.dialogs.recovery_dialog import open_profile_or_recover
     from jobfollow.ui.events import AppEvents
     from jobfollow.ui.qt_translations import apply_saved_language
     from jobfollow.ui.single_instance import SingleInstance
@@ -99,13 +100,14 @@ def run_gui(args) -> int:
         return 1
 
     try:
-        profile = open_profile_at(folder)
+        profile = open_profile_or_recover(folder, ask=not args.self_test)  # data: recovery dialog
     except (ProfileError, DatabaseOpenError) as exc:
         instance.release()
         _show_fatal(str(exc))
         return 1
     apply_saved_language(app, args.language)  # the saved language, before any window text is built
 
+    back_up_at_start(profile.db, profile.backup_dir)  # data: automatic daily backup
     try:
         if args.demo:
             from jobfollow.store.sample_data import fill_sample_data

@@ -12,9 +12,50 @@ os.environ.pop("JOBFOLLOW_LANGUAGE", None)
 
 import datetime as dt
 
+# -- no network: jobfollow is offline, so any connection beyond this machine fails the test ----------
+import ipaddress
+import socket
+
 import pytest
 
 from jobfollow import i18n
+
+
+class NetworkBlockedError(AssertionError):
+    """A test (or the code under test) tried to reach the network."""
+
+
+def _is_local(address) -> bool:
+    if isinstance(address, str | bytes):  # AF_UNIX paths (QLocalServer) and abstract sockets
+        return True
+    host = address[0] if isinstance(address, tuple) and address else address
+    if host in (None, "", "localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _guard(original, name):
+    def guarded(*args, **kwargs):
+        target = args[1] if name in ("connect", "connect_ex", "sendto") else args[0]
+        if name == "sendto":
+            target = args[-1]
+        if name == "getaddrinfo":
+            target = (target,)  # a host name, not an AF_UNIX path
+        if not _is_local(target):
+            raise NetworkBlockedError(f"jobfollow must not open network connections ({name} to {target!r})")
+        return original(*args, **kwargs)
+
+    return guarded
+
+
+socket.socket.connect = _guard(socket.socket.connect, "connect")
+socket.socket.connect_ex = _guard(socket.socket.connect_ex, "connect_ex")
+socket.socket.sendto = _guard(socket.socket.sendto, "sendto")
+socket.create_connection = _guard(socket.create_connection, "create_connection")
+socket.getaddrinfo = _guard(socket.getaddrinfo, "getaddrinfo")
 
 TODAY = dt.date(2026, 5, 4)  # a Monday: rule scenarios read best from a fixed week
 

@@ -11,6 +11,7 @@ from jobfollow.i18n import _, ngettext
 from jobfollow.profile import Profile
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
+from jobfollow.ui.data_menu import install_data_menu
 from jobfollow.ui.dialogs.language_page import LanguagePage
 from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.events import AppEvents
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
+        install_data_menu(self)
         self._connect_panes()
         install_offers(self)
         self.update_status()

@@ -1,0 +1,172 @@
+"""`jobfollow export | import | backup | restore`: the user's data in and out, without a window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobfollow.cli import CliError, subcommand
+from jobfollow.i18n import _, ngettext
+
+EXPORT_FORMATS = (".json", ".csv", ".ics")
+IMPORT_FORMATS = (".json", ".csv")
+
+
+@subcommand("export", _("export the profile: .json (everything), .csv (the cards) or .ics (calendar)"))
+def _configure_export(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help=_("the file to write; its extension chooses the format"))
+    parser.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
+    parser.set_defaults(handler=run_export)
+
+
+@subcommand("import", _("import a .json export or a .csv spreadsheet into the profile (all or nothing)"))
+def _configure_import(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help=_("a .json or .csv file"))
+    parser.add_argument("--skip-bad-rows", action="store_true",
+                        help=_("CSV only: import the readable rows and list the others"))
+    parser.set_defaults(handler=run_import)
+
+
+@subcommand("backup", _("copy the profile database to FILE, or into the profile's backups folder"))
+def _configure_backup(parser) -> None:
+    parser.add_argument("file", metavar="FILE", nargs="?", help=_("where to write the copy"))
+    parser.set_defaults(handler=run_backup)
+
+
+@subcommand("restore", _("replace the profile database with a backup (the current one is kept as a backup)"))
+def _configure_restore(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help=_("a jobfollow backup (.sqlite3)"))
+    parser.set_defaults(handler=run_restore)
+
+
+def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise CliError(_("{path}: unknown format; use one of {formats}.").format(
+            path=path.name, formats=", ".join(allowed)))
+    return suffix
+
+
+def _open(args, *, must_exist: bool = False):
+    from jobfollow import paths
+    from jobfollow.profile import open_profile
+
+    if must_exist:
+        folder = paths.resolve_profile_dir(args.profile)
+        if not paths.database_path(folder).exists():
+            raise CliError(_("There is no jobfollow profile in {folder}.").format(folder=folder))
+    return open_profile(args.profile)
+
+
+def run_export(args) -> int:
+    target = Path(args.file).expanduser()
+    suffix = _suffix(target, EXPORT_FORMATS)
+    if target.exists() and not args.force:
+        raise CliError(_("{path} already exists; use --force to overwrite it.").format(path=target))
+    if not target.parent.is_dir():
+        raise CliError(_("The folder {folder} does not exist.").format(folder=target.parent))
+    with _open(args, must_exist=True):
+        try:
+            if suffix == ".json":
+                from jobfollow.store.io_json import export_json
+
+                count = export_json(target)
+                message = ngettext("Exported {count} application and everything else to {path}",
+                                   "Exported {count} applications and everything else to {path}", count)
+            elif suffix == ".csv":
+                from jobfollow.store.io_csv import export_csv
+
+                count = export_csv(target)
+                message = ngettext("Exported {count} application to {path}",
+                                   "Exported {count} applications to {path}", count)
+            else:
+                from jobfollow.store.io_ics import export_ics
+
+                count = export_ics(target)
+                message = ngettext("Exported {count} calendar event to {path}",
+                                   "Exported {count} calendar events to {path}", count)
+        except OSError as exc:
+            raise CliError(_("Cannot write {path}: {error}.").format(path=target, error=exc.strerror or exc)) from exc
+    print(message.format(count=count, path=target))
+    return 0
+
+
+def run_import(args) -> int:
+    source = Path(args.file).expanduser()
+    if source.suffix.lower() == ".ics":
+        raise CliError(_("Calendar files can be exported but not imported; import a .json or .csv file."))
+    suffix = _suffix(source, IMPORT_FORMATS)
+    if not source.is_file():
+        raise CliError(_("{path} does not exist.").format(path=source))
+    from jobfollow.core.csv_mapping import CsvFormatError
+    from jobfollow.store.io_json import DataImportError
+
+    with _open(args):
+        try:
+            if suffix == ".json":
+                from jobfollow.store.io_json import import_json
+
+                counts = import_json(source)
+                count = counts.get("job_application", 0)
+                print(ngettext("Imported {count} application from {path}",
+                               "Imported {count} applications from {path}", count).format(count=count, path=source))
+            else:
+                from jobfollow.store.io_csv import import_csv
+
+                ids, errors = import_csv(source, skip_bad_rows=args.skip_bad_rows)
+                print(ngettext("Imported {count} application from {path}",
+                               "Imported {count} applications from {path}", len(ids)).format(
+                    count=len(ids), path=source))
+                for error in errors:
+                    print(_("Row {row} skipped: {problem}").format(row=error.row, problem=error.message))
+        except (DataImportError, CsvFormatError) as exc:
+            raise CliError(str(exc)) from exc
+    return 0
+
+
+def run_backup(args) -> int:
+    from jobfollow.store.backups import BackupError, back_up
+
+    target = Path(args.file).expanduser() if args.file else None
+    if target is not None:
+        if target.exists():
+            raise CliError(_("{path} already exists; choose a new file name.").format(path=target))
+        if not target.parent.is_dir():
+            raise CliError(_("The folder {folder} does not exist.").format(folder=target.parent))
+    with _open(args, must_exist=True) as profile:
+        try:
+            path = back_up(profile.db, profile.backup_dir, kind="manual", target=target)
+        except BackupError as exc:
+            raise CliError(str(exc)) from exc
+    print(_("Backed up to {path}").format(path=path))
+    return 0
+
+
+def run_restore(args) -> int:
+    from jobfollow import paths
+    from jobfollow.store.backups import BackupError, check_backup_file, restore_file
+
+    source = Path(args.file).expanduser().resolve()
+    try:
+        check_backup_file(source)
+    except BackupError as exc:
+        raise CliError(str(exc)) from exc
+    from PySide6.QtCore import QLockFile
+
+    folder = paths.resolve_profile_dir(args.profile)
+    paths.ensure_profile_dir(folder)
+    lock = QLockFile(str(paths.lock_path(folder)))  # the window holds this lock while it runs
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        raise CliError(_("jobfollow is running on this profile; use File > Restore… in its window or close it."))
+    try:
+        with _open(args) as profile:
+            if source == profile.db_path.resolve():
+                raise CliError(_("{path} is the profile's own database.").format(path=source))
+            try:
+                kept = restore_file(source, profile.db_path, profile.backup_dir, current_db=profile.db)
+            except BackupError as exc:
+                raise CliError(str(exc)) from exc
+    finally:
+        lock.unlock()
+    print(_("Restored {path}; the previous database was kept as {kept}").format(path=source, kept=kept))
+    return 0

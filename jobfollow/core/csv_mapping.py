@@ -1,0 +1,218 @@
+"""Reading a spreadsheet's CSV without knowing where it came from: encoding, separator, header meaning.
+
+Pure functions, no Qt and no database: the CSV import dialog and the command line both call them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from jobfollow.core.stages import StageKind
+from jobfollow.i18n import N_, _
+
+MAX_CSV_BYTES = 20 * 1024 * 1024  # ~150,000 tracker rows; larger files are refused whole, before reading
+MAX_FIELD_CHARS = 100_000
+
+
+class CsvFormatError(Exception):
+    """A CSV file that cannot be read; ``str(exc)`` is one sentence for the user."""
+
+
+# The jobfollow fields a column can feed, with the header words other trackers use for them.
+TARGETS: dict[str, str] = {
+    "company": N_("Company"),
+    "position_title": N_("Job title"),
+    "status": N_("Status / stage"),
+    "applied_on": N_("Date applied"),
+    "posting_url": N_("Posting URL"),
+    "location": N_("Location"),
+    "salary_range": N_("Salary"),
+    "notes": N_("Notes"),
+    "source": N_("Source"),
+    "tags": N_("Tags"),
+    "contact_name": N_("Contact name"),
+    "contact_email": N_("Contact e-mail"),
+}
+IGNORE = ""
+
+_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "company name", "employer", "organisation", "organization", "firm", "business",
+                "unternehmen", "firma", "entreprise", "empresa"),
+    "position_title": ("job title", "title", "position", "position title", "role", "job", "job name",
+                       "job position", "stelle", "poste", "puesto", "jobtitel"),
+    "status": ("status", "stage", "state", "application status", "phase", "progress", "statut", "estado"),
+    "applied_on": ("date applied", "applied", "applied on", "application date", "date", "applied date",
+                   "date of application", "submitted", "beworben am", "datum"),
+    "posting_url": ("url", "link", "job url", "posting url", "job link", "posting", "job posting", "website"),
+    "location": ("location", "city", "place", "office", "ort", "lieu", "ubicacion"),
+    "salary_range": ("salary", "salary range", "pay", "compensation", "wage", "gehalt", "salaire", "salario"),
+    "notes": ("notes", "note", "comments", "comment", "description", "remarks", "notizen"),
+    "source": ("source", "found via", "found on", "channel", "job board", "referral"),
+    "tags": ("tags", "labels", "keywords"),
+    "contact_name": ("contact", "contact name", "recruiter", "recruiter name", "hiring manager", "contact person",
+                     "ansprechpartner"),
+    "contact_email": ("email", "e-mail", "contact email", "contact e-mail", "recruiter email", "mail"),
+}
+
+# Status words other trackers write, mapped to the stage kind that means the same.
+_STATUS_WORDS: dict[StageKind, tuple[str, ...]] = {
+    StageKind.APPLIED: ("applied", "application sent", "submitted", "sent", "wishlist", "saved", "bookmarked",
+                        "interested", "to apply", "pending", "waiting", "open", "new", "beworben"),
+    StageKind.INTERVIEW_SCHEDULED: ("interview scheduled", "scheduled", "phone screen", "screening", "invited",
+                                    "interview booked", "upcoming interview"),
+    StageKind.INTERVIEWED: ("interviewed", "interview", "interviewing", "in progress", "first interview",
+                            "interview done", "assessment"),
+    StageKind.NEXT_ROUND: ("next round", "second interview", "second round", "final round", "final interview",
+                           "onsite", "on site", "2nd interview", "third interview"),
+    StageKind.OFFER: ("offer", "offered", "offer received", "negotiating", "negotiation"),
+    StageKind.ACCEPTED: ("accepted", "hired", "offer accepted", "signed", "job"),
+    StageKind.CLOSED: ("rejected", "declined", "closed", "withdrawn", "withdrew", "no response", "ghosted",
+                       "not selected", "archived", "dead", "turned down", "no", "absage", "refused"),
+}
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation removed, single spaces: how headers and statuses are compared."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9@]+", " ", text).strip()
+
+
+_HEADER_LOOKUP = {normalise(word): target for target, words in _HEADER_WORDS.items() for word in words}
+_STATUS_LOOKUP = {normalise(word): kind for kind, words in _STATUS_WORDS.items() for word in words}
+
+
+def guess_target(header: str) -> str:
+    """The jobfollow field a column header most likely means, or IGNORE."""
+    key = normalise(header)
+    if not key:
+        return IGNORE
+    if key in _HEADER_LOOKUP:
+        return _HEADER_LOOKUP[key]
+    for word, target in sorted(_HEADER_LOOKUP.items(), key=lambda item: -len(item[0])):
+        if len(word) > 3 and re.search(rf"\b{re.escape(word)}\b", key):
+            return target
+    return IGNORE
+
+
+def guess_mapping(headers: list[str]) -> list[str]:
+    """One target per column; a target is given to the first column that claims it only."""
+    taken: set[str] = set()
+    result = []
+    for header in headers:
+        target = guess_target(header)
+        if target and target in taken:
+            target = IGNORE
+        taken.add(target)
+        result.append(target)
+    return result
+
+
+def guess_stage_kind(status: str) -> StageKind | None:
+    key = normalise(status)
+    if not key:
+        return None
+    if key in _STATUS_LOOKUP:
+        return _STATUS_LOOKUP[key]
+    for word, kind in sorted(_STATUS_LOOKUP.items(), key=lambda item: -len(item[0])):
+        if len(word) > 3 and re.search(rf"\b{re.escape(word)}\b", key):
+            return kind
+    return None
+
+
+# -- decoding ------------------------------------------------------------------------------------
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: BOMs first, then strict UTF-8, then Windows-1252."""
+    if not raw.strip():
+        raise CsvFormatError(_("The file is empty."))
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(name)
+            except UnicodeDecodeError:
+                raise CsvFormatError(_("The file says it is {encoding} but is not.").format(encoding=name)) from None
+            return _checked_text(text), name
+    if b"\x00" in raw:
+        raise CsvFormatError(_("This is not a CSV file (it contains binary data)."))
+    try:
+        return _checked_text(raw.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _checked_text(raw.decode("cp1252", errors="replace")), "cp1252"
+
+
+def _checked_text(text: str) -> str:
+    sample = text[:20000]
+    control = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t") or ch == "\ufffd")
+    if "\x00" in text or control > max(3, len(sample) // 100):
+        raise CsvFormatError(_("This is not a CSV file (it contains binary data)."))
+    if not text.strip():
+        raise CsvFormatError(_("The file is empty."))
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator that splits the first rows (quotes respected) into the same number of cells most often."""
+    sample = text[:65536]
+    best, best_score = ",", -1.0
+    for delimiter in (",", ";", "\t", "|"):
+        try:
+            rows = [row for _n, row in zip(range(30), csv.reader(io.StringIO(sample, newline=""),
+                                                                  delimiter=delimiter), strict=False) if row]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        consistent = sum(1 for row in rows if len(row) == width) / len(rows)
+        score = consistent * 10 + min(width, 9) / 10
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+@dataclass
+class CsvTable:
+    headers: list[str]
+    rows: list[list[str]]
+    encoding: str
+    delimiter: str
+    ragged_rows: list[int] = field(default_factory=list)  # 1-based data row numbers with a different width
+
+
+def parse_csv_bytes(raw: bytes) -> CsvTable:
+    """Decode and split a CSV file; raises CsvFormatError for anything that is not a readable table."""
+    if len(raw) > MAX_CSV_BYTES:
+        raise CsvFormatError(_("The file is larger than {limit} MB; split it into smaller files.").format(
+            limit=MAX_CSV_BYTES // (1024 * 1024)))
+    text, encoding = decode_bytes(raw)
+    delimiter = sniff_delimiter(text)
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        all_rows = [row for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as exc:
+        raise CsvFormatError(_("The file cannot be read as CSV ({error}).").format(error=exc)) from None
+    if not all_rows:
+        raise CsvFormatError(_("The file is empty."))
+    headers = [cell.strip() for cell in all_rows[0]]
+    if len(all_rows) < 2:
+        raise CsvFormatError(_("The file has a header line but no rows."))
+    width = len(headers)
+    ragged = []
+    rows = []
+    for number, row in enumerate(all_rows[1:], start=1):
+        if len(row) != width:
+            ragged.append(number)
+            row = (row + [""] * width)[:width] if len(row) < width else row
+        rows.append(row)
+    extra = max(len(r) for r in rows)
+    if extra > width:  # a ragged row wider than the header: give its extra cells a column name
+        headers += [_("Column {number}").format(number=i + 1) for i in range(width, extra)]
+        rows = [(r + [""] * extra)[:extra] for r in rows]
+    return CsvTable(headers, rows, encoding, delimiter, ragged)

@@ -1,0 +1,232 @@
+"""Rolling backups of the profile database, and restoring one.
+
+Backups are whole database files copied with SQLite's online backup API (``db.backup_to``), named
+``jobfollow-YYYYmmdd-HHMMSS[-kind].sqlite3`` in the profile's ``backups`` folder. Retention keeps the
+newest backup of each of the last 7 days that have one and the newest of each of the last 4 ISO weeks;
+manual backups and the copies made before a restore or a migration are never pruned automatically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from jobfollow.i18n import _
+from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError, backup_to, inspect_file
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+AUTO_INTERVAL = dt.timedelta(days=1)
+_NAME = re.compile(r"^jobfollow-(\d{8}-\d{6})(?:-(auto|manual|before-restore))?\.sqlite3$")
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot be done; ``str(exc)`` is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: dt.datetime
+    kind: str  # auto, manual, before-restore, other (a migration's copy or a file the user put there)
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Every backup in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.sqlite3"):
+        match = _NAME.match(path.name)
+        if match:
+            taken = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, taken, match.group(2) or "auto"))
+        else:
+            taken = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+            found.append(BackupFile(path, taken, "other"))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def _free_name(folder: Path, moment: dt.datetime, kind: str) -> Path:
+    stamp = moment.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"jobfollow-{stamp}-{kind}.sqlite3"
+    while path.exists():  # two backups in one second: step the clock forward, keep names sortable
+        moment += dt.timedelta(seconds=1)
+        path = folder / f"jobfollow-{moment.strftime('%Y%m%d-%H%M%S')}-{kind}.sqlite3"
+    return path
+
+
+def back_up(db: SqliteDatabase, folder: Path, *, kind: str = "manual", now: dt.datetime | None = None,
+            target: Path | None = None) -> Path:
+    """Copy the open database into ``folder`` (or to ``target``); returns the new file."""
+    moment = (now or dt.datetime.now()).replace(microsecond=0)
+    destination = target if target is not None else _free_name(folder, moment, kind)
+    try:
+        path = backup_to(db, destination)
+        _standalone(path)
+        return path
+    except OSError as exc:
+        raise BackupError(_("Cannot write the backup {path}: {error}.").format(
+            path=destination, error=exc.strerror or exc)) from exc
+
+
+def _standalone(path: Path) -> None:
+    """Switch the copy from WAL to a rollback journal: one self-contained file that reading never adds
+    -wal/-shm files beside (the live database goes back to WAL when it is opened after a restore)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def _remove_with_journals(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def prune(folder: Path, *, now: dt.datetime | None = None, keep_daily: int = KEEP_DAILY,
+          keep_weekly: int = KEEP_WEEKLY) -> list[Path]:
+    """Delete automatic backups no longer needed; returns what was deleted."""
+    autos = [b for b in list_backups(folder) if b.kind == "auto"]
+    keep: set[Path] = set()
+    days: list[dt.date] = []
+    weeks: list[tuple[int, int]] = []
+    for backup in autos:  # newest first: the first one seen for a day or week is the one kept
+        day = backup.taken_at.date()
+        week = tuple(day.isocalendar())[:2]
+        if day not in days and len(days) < keep_daily:
+            days.append(day)
+            keep.add(backup.path)
+        if week not in weeks and len(weeks) < keep_weekly:
+            weeks.append(week)
+            keep.add(backup.path)
+    removed = []
+    for backup in autos:
+        if backup.path not in keep:
+            _remove_with_journals(backup.path)
+            removed.append(backup.path)
+    return removed
+
+
+def auto_backup_due(folder: Path, *, now: dt.datetime | None = None) -> bool:
+    now = now or dt.datetime.now()
+    newest = next((b for b in list_backups(folder) if b.kind in ("auto", "manual")), None)
+    return newest is None or now - newest.taken_at >= AUTO_INTERVAL
+
+
+def automatic_backup(db: SqliteDatabase, folder: Path, *, now: dt.datetime | None = None) -> Path | None:
+    """The daily backup at start: made when the newest is a day old, then old ones are pruned."""
+    now = now or dt.datetime.now()
+    if not auto_backup_due(folder, now=now):
+        return None
+    path = back_up(db, folder, kind="auto", now=now)
+    prune(folder, now=now)
+    return path
+
+
+def newest_good_backup(folder: Path) -> BackupFile | None:
+    """The newest backup that is an intact jobfollow database this version can open."""
+    for backup in list_backups(folder):
+        try:
+            report = inspect_file(backup.path)
+        except DatabaseOpenError:
+            continue
+        if not report.empty and report.table_count:
+            return backup
+    return None
+
+
+def check_backup_file(source: Path) -> None:
+    """Raise BackupError unless ``source`` is an intact jobfollow database this version can open."""
+    if not source.is_file():
+        raise BackupError(_("{path} does not exist.").format(path=source))
+    try:
+        report = inspect_file(source)
+    except DatabaseOpenError as exc:
+        raise BackupError(str(exc)) from exc
+    if report.empty or not report.table_count:
+        raise BackupError(_("{path} is empty; it holds no jobfollow data.").format(path=source))
+
+
+def restore_file(source: Path, db_path: Path, folder: Path, *, current_db: SqliteDatabase | None = None,
+                 now: dt.datetime | None = None) -> Path | None:
+    """Put the backup ``source`` in place of ``db_path``; the database must be closed by the caller after
+    this returns, or be passed as ``current_db`` so it is copied first. Returns the copy of the old database.
+
+    The chosen file is checked before anything changes; the current database is kept as a backup.
+    """
+    check_backup_file(source)
+    moment = (now or dt.datetime.now()).replace(microsecond=0)
+    kept: Path | None = None
+    if current_db is not None and not current_db.is_closed():
+        kept = back_up(current_db, folder, kind="before-restore", now=moment)
+        current_db.close()
+    elif db_path.exists():
+        kept = _free_name(folder, moment, "before-restore")
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(db_path, kept)
+        wal = Path(str(db_path) + "-wal")
+        if wal.exists():  # commits not yet checkpointed live here: keep them with the copy
+            shutil.copy2(wal, Path(str(kept) + "-wal"))
+    partial = db_path.with_name(db_path.name + ".restoring")
+    shutil.copyfile(source, partial)
+    for suffix in ("-wal", "-shm"):  # a stale journal beside the new file would be replayed into it
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    os.replace(partial, db_path)
+    return kept
+
+
+def move_aside(db_path: Path, *, now: dt.datetime | None = None) -> Path:
+    """Rename a damaged database (and its journal files) out of the way with a timestamp; never delete it."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
+    counter = 1
+    while target.exists():
+        target = db_path.with_name(f"{db_path.stem}.damaged-{stamp}-{counter}{db_path.suffix}")
+        counter += 1
+    os.replace(db_path, target)
+    for suffix in ("-wal", "-shm"):
+        journal = Path(str(db_path) + suffix)
+        if journal.exists():
+            os.replace(journal, Path(str(target) + suffix))
+    return target
+
+
+def recover_damaged(db_path: Path, backup: Path | None, *, now: dt.datetime | None = None) -> Path:
+    """Move the damaged database aside, then put ``backup`` in its place (or nothing, for a fresh profile).
+
+    The backup is checked before the damaged file is touched; returns where the damaged file went.
+    """
+    if backup is not None:
+        check_backup_file(backup)
+    moved = move_aside(db_path, now=now)
+    if backup is not None:
+        partial = db_path.with_name(db_path.name + ".restoring")
+        shutil.copyfile(backup, partial)
+        os.replace(partial, db_path)
+    return moved
+
+
+def back_up_at_start(db: SqliteDatabase, folder: Path) -> Path | None:
+    """The automatic daily backup at start; a failure is reported on stderr but never stops the program."""
+    try:
+        return automatic_backup(db, folder)
+    except (BackupError, OSError, *SQL_ERRORS) as exc:
+        print(_("jobfollow: the automatic backup failed: {error}").format(error=exc), file=sys.stderr)
+        return None

@@ -1,0 +1,299 @@
+"""CSV import (cards from a spreadsheet or another tracker) and CSV export of the cards.
+
+Import is two steps so the dialog can show a preview: :func:`plan_import` turns the table and the
+user's column mapping into card plans plus a per-row error list (no database writes), and
+:func:`apply_import` stores the plans in one transaction: all of them or none.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jobfollow.core.csv_mapping import (
+    IGNORE,
+    MAX_CSV_BYTES,
+    CsvFormatError,
+    CsvTable,
+    guess_mapping,
+    guess_stage_kind,
+    parse_csv_bytes,
+)
+from jobfollow.core.stages import StageKind
+from jobfollow.i18n import _
+from jobfollow.store.models import Activity, ApplicationContact, Contact, JobApplication, Stage, database_proxy, now
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CARD_FIELDS = ("company", "position_title", "applied_on", "posting_url", "location", "salary_range", "notes",
+               "source", "tags")
+CHUNK_ROWS = 500
+
+
+@dataclass
+class RowError:
+    row: int  # 1-based data row (the header is row 0)
+    message: str
+
+
+@dataclass
+class CardPlan:
+    row: int
+    values: dict
+    status: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+
+
+@dataclass
+class ImportPlan:
+    cards: list[CardPlan] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def read_csv_file(path: Path) -> CsvTable:
+    """Read and split ``path``; raises CsvFormatError (a sentence for the user) when it cannot be."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise CsvFormatError(_("{path} is larger than {limit} MB; split it into smaller files.").format(
+                path=path.name, limit=MAX_CSV_BYTES // (1024 * 1024)))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CsvFormatError(_("Cannot read {path}: {error}.").format(path=path, error=exc.strerror or exc)) from exc
+    return parse_csv_bytes(raw)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y",
+                 "%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
+                 "%Y-%m-%d %H:%M")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as spreadsheets write it; None for an empty cell; ValueError when unreadable."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def _unneutralise(text: str) -> str:
+    """Undo our own export's formula guard (a leading apostrophe before = + - @)."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def distinct_statuses(table: CsvTable, mapping: list[str]) -> list[str]:
+    if "status" not in mapping:
+        return []
+    index = mapping.index("status")
+    seen: dict[str, None] = {}
+    for row in table.rows:
+        seen.setdefault(row[index].strip(), None)
+    return list(seen)
+
+
+def guess_status_stages(statuses: list[str]) -> dict[str, int]:
+    """status text -> stage id, by the stage kind the word means (first stage for anything unknown)."""
+    stages = list(Stage.select().order_by(Stage.position, Stage.id))
+    if not stages:
+        return {}
+    by_kind: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for stage in stages:
+        by_kind.setdefault(stage.kind, stage.id)
+        by_name.setdefault(stage.name.casefold(), stage.id)
+    result = {}
+    for status in statuses:
+        if status.casefold() in by_name:
+            result[status] = by_name[status.casefold()]
+            continue
+        kind = guess_stage_kind(status)
+        result[status] = by_kind.get(kind.value if kind else "", stages[0].id)
+    return result
+
+
+def plan_import(table: CsvTable, mapping: list[str] | None = None) -> ImportPlan:
+    """Turn rows into card plans and collect what is wrong with each unreadable row."""
+    mapping = mapping if mapping is not None else guess_mapping(table.headers)
+    columns = {target: index for index, target in enumerate(mapping) if target != IGNORE}
+    plan = ImportPlan()
+    if "company" not in columns and "position_title" not in columns:
+        raise CsvFormatError(_("Choose which column holds the company or the job title."))
+    for number, row in enumerate(table.rows, start=1):
+        cells = {target: _unneutralise(row[index].strip()) for target, index in columns.items()}
+        company, title = cells.get("company", ""), cells.get("position_title", "")
+        if not company and not title:
+            plan.errors.append(RowError(number, _("no company and no job title")))
+            continue
+        problems = []
+        values = {name: cells.get(name, "") for name in CARD_FIELDS if name in cells}
+        values["company"] = company or _("(unknown company)")
+        values["position_title"] = title or _("(unknown position)")
+        try:
+            values["applied_on"] = parse_date(cells.get("applied_on", ""))
+        except ValueError:
+            problems.append(_("the date “{date}” cannot be read").format(date=cells["applied_on"][:40]))
+        email = cells.get("contact_email", "").split(";")[0].strip()  # our export joins several with "; "
+        cells["contact_name"] = cells.get("contact_name", "").split(";")[0].strip()
+        if email and not re.fullmatch(r"[^@\s]+@[^@\s]+", email):
+            problems.append(_("“{email}” is not an e-mail address").format(email=email[:60]))
+        if any(len(v) > 20000 for v in cells.values()):
+            problems.append(_("a cell is longer than 20,000 characters"))
+        if problems:
+            plan.errors.append(RowError(number, "; ".join(problems)))
+            continue
+        plan.cards.append(CardPlan(number, values, cells.get("status", ""), cells.get("contact_name", ""), email))
+    return plan
+
+
+def apply_import(
+    plan: ImportPlan,
+    status_stages: dict[str, int] | None = None,
+    *,
+    source_name: str = "",
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[int]:
+    """Store every planned card in one transaction; returns the new ids.
+
+    ``progress(done, total)`` is called between chunks; returning False cancels (nothing is kept).
+    Raises CsvFormatError when the plan is empty or cancelled.
+    """
+    if not plan.cards:
+        raise CsvFormatError(_("There are no rows to import."))
+    status_stages = dict(status_stages or {})
+    first_stage = Stage.select(Stage.id).order_by(Stage.position, Stage.id).scalar()
+    valid_stages = {s.id: s.kind for s in Stage.select(Stage.id, Stage.kind)}
+    moment = now()
+    summary = _("Imported from {file}").format(file=source_name) if source_name else _("Imported from a CSV file")
+    db = database_proxy.obj
+    total = len(plan.cards)
+    new_ids: list[int] = []
+    with db.atomic() as transaction:
+        next_id = (JobApplication.select(JobApplication.id).order_by(JobApplication.id.desc()).scalar() or 0) + 1
+        next_contact = (Contact.select(Contact.id).order_by(Contact.id.desc()).scalar() or 0) + 1
+        ranks: dict[int, float] = {}
+        for start in range(0, total, CHUNK_ROWS):
+            chunk = plan.cards[start:start + CHUNK_ROWS]
+            apps, activities, contacts, links = [], [], [], []
+            for card in chunk:
+                stage_id = status_stages.get(card.status, first_stage)
+                if stage_id not in valid_stages:
+                    stage_id = first_stage
+                if stage_id not in ranks:
+                    top = JobApplication.select(JobApplication.rank).where(
+                        JobApplication.stage == stage_id).order_by(JobApplication.rank.desc()).scalar()
+                    ranks[stage_id] = top or 0.0
+                ranks[stage_id] += 1.0
+                created = dt.datetime.combine(card.values["applied_on"], dt.time(9)) \
+                    if card.values.get("applied_on") else moment
+                outcome = _closed_outcome(card.status) if valid_stages[stage_id] == StageKind.CLOSED else None
+                apps.append({**card.values, "id": next_id, "stage": stage_id, "rank": ranks[stage_id],
+                             "stage_entered_at": moment, "last_activity_at": moment, "created_at": created,
+                             "updated_at": moment, "outcome": outcome})
+                activities.append({"application": next_id, "kind": "created", "summary": summary,
+                                   "data": json.dumps({"import": "csv", "row": card.row}), "occurred_at": moment})
+                if card.contact_name or card.contact_email:
+                    contacts.append({"id": next_contact, "name": card.contact_name or card.contact_email,
+                                     "email": card.contact_email, "organisation": card.values["company"],
+                                     "created_at": moment})
+                    links.append({"application": next_id, "contact": next_contact, "role": "recruiter"})
+                    next_contact += 1
+                new_ids.append(next_id)
+                next_id += 1
+            _bulk_insert(JobApplication, apps)
+            _bulk_insert(Activity, activities)
+            _bulk_insert(Contact, contacts)
+            _bulk_insert(ApplicationContact, links)
+            if progress is not None and progress(min(start + CHUNK_ROWS, total), total) is False:
+                transaction.rollback()
+                raise CsvFormatError(_("The import was cancelled; nothing was added."))
+    return new_ids
+
+
+def _bulk_insert(model, rows: list[dict]) -> None:
+    """executemany with the fields' own conversions: peewee's insert_many builds SQL too slowly for 10,000 rows."""
+    if not rows:
+        return
+    # Every column: the schema's DDL has no SQL defaults (peewee fills them in Python), so we do too.
+    fields = [f for f in model._meta.sorted_fields if not (f.primary_key and f.name not in rows[0])]
+    defaults = [f.default() if callable(f.default) else f.default for f in fields]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
+    values = [tuple(f.db_value(row.get(f.name, default)) for f, default in zip(fields, defaults, strict=True))
+              for row in rows]
+    cursor = database_proxy.obj.cursor()
+    cursor.executemany(sql, values)
+
+
+def _closed_outcome(status: str) -> str | None:
+    text = status.casefold()
+    for words, outcome in ((("withdr",), "withdrew"), (("declin", "turned down"), "declined_offer"),
+                           (("ghost", "no response"), "no_response"), (("filled",), "position_filled"),
+                           (("reject", "not selected", "absage", "refus"), "rejected")):
+        if any(word in text for word in words):
+            return outcome
+    return None
+
+
+def import_csv(path: Path, *, skip_bad_rows: bool = False) -> tuple[list[int], list[RowError]]:
+    """Command-line import with the guessed mapping; refuses the file when a row is bad (unless told)."""
+    table = read_csv_file(path)
+    plan = plan_import(table)
+    if plan.errors and not skip_bad_rows:
+        first = plan.errors[0]
+        raise CsvFormatError(_("Row {row} cannot be read ({problem}); {count} bad rows in all, nothing was "
+                               "imported.").format(row=first.row, problem=first.message, count=len(plan.errors)))
+    statuses = distinct_statuses(table, guess_mapping(table.headers))
+    return apply_import(plan, guess_status_stages(statuses), source_name=path.name), plan.errors
+
+
+# -- export --------------------------------------------------------------------------------------
+EXPORT_HEADERS = ("Company", "Job title", "Stage", "Outcome", "Date applied", "Posting URL", "Location", "Salary",
+                  "Source", "Tags", "Notes", "Contact name", "Contact e-mail", "Priority", "Created",
+                  "Last activity")
+
+
+def neutralise(value: object) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def export_csv(target: Path) -> int:
+    """Write every live card to ``target`` (UTF-8 with BOM so spreadsheets pick the encoding); returns the count."""
+    stages = {s.id: s.name for s in Stage.select()}
+    contacts: dict[int, list[tuple[str, str]]] = {}
+    query = (ApplicationContact.select(ApplicationContact.application, Contact.name, Contact.email)
+             .join(Contact).order_by(ApplicationContact.id).tuples())
+    for app_id, name, email in query:
+        contacts.setdefault(app_id, []).append((name, email))
+    partial = target.with_name(target.name + ".partial")
+    count = 0
+    with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(EXPORT_HEADERS)
+        apps = (JobApplication.select().where(JobApplication.deleted_at.is_null())
+                .order_by(JobApplication.stage, JobApplication.rank, JobApplication.id))
+        for app in apps:
+            people = contacts.get(app.id, [])
+            writer.writerow([neutralise(v) for v in (
+                app.company, app.position_title, stages.get(app.stage_id, ""), app.outcome or "",
+                app.applied_on.isoformat() if app.applied_on else "", app.posting_url, app.location,
+                app.salary_range, app.source, app.tags, app.notes,
+                "; ".join(n for n, _e in people), "; ".join(e for _n, e in people if e),
+                app.priority, app.created_at.isoformat(sep=" "), app.last_activity_at.isoformat(sep=" "),
+            )])
+            count += 1
+    partial.replace(target)
+    return count

@@ -1,0 +1,259 @@
+"""JSON export and import of a whole profile: every table, with a format version.
+
+The file is one object: ``{"format": "jobfollow", "format_version": N, "exported_at": ..., "tables": {...}}``
+where each table is a list of rows keyed by column name (see docs/data-format.md). Import runs in one
+transaction: it either adds everything or nothing. Into a profile without cards the file *replaces* the
+stages, templates and settings and keeps every id; into a profile that already holds cards it *merges*:
+rows get new ids, stages are matched by name and kind, existing templates and settings win.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from peewee import BooleanField, DateField, DateTimeField, DecimalField, FloatField, ForeignKeyField, IntegerField
+
+from jobfollow.core.stages import StageKind
+from jobfollow.i18n import _
+from jobfollow.store.models import (
+    ALL_MODELS,
+    JobApplication,
+    Setting,
+    Stage,
+    Template,
+    database_proxy,
+)
+
+FORMAT_NAME = "jobfollow"
+FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # years of letters make a few MB; refuse absurd files before reading them
+TABLE_NAMES = {model: model._meta.table_name for model in ALL_MODELS}
+
+
+class DataImportError(Exception):
+    """A file that cannot be imported; ``str(exc)`` is one sentence for the user. Nothing was written."""
+
+
+_STAGE_KINDS = frozenset(kind.value for kind in StageKind)
+_SKIP = object()  # a null in the file for a column with a default: let the default apply
+
+
+# -- export --------------------------------------------------------------------------------------
+def _encode(field, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(field, DateTimeField):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else str(value)
+    if isinstance(field, DateField):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if isinstance(field, DecimalField):
+        return str(value)
+    return value
+
+
+def export_data(*, exported_at: dt.datetime | None = None) -> dict:
+    """The whole open profile as plain JSON-ready values."""
+    tables: dict[str, list[dict]] = {}
+    for model in ALL_MODELS:
+        fields = model._meta.sorted_fields
+        names = [f.column_name for f in fields]
+        encoders = [(f, not isinstance(f, DateTimeField | DateField | DecimalField)) for f in fields]
+        rows = []
+        query = model.select().order_by(model._meta.primary_key).tuples()
+        for values in query:
+            rows.append({name: (value if plain or value is None else _encode(field, value))
+                         for name, (field, plain), value in zip(names, encoders, values, strict=True)})
+        tables[TABLE_NAMES[model]] = rows
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "exported_at": (exported_at or dt.datetime.now().replace(microsecond=0)).isoformat(),
+        "tables": tables,
+    }
+
+
+def export_json(target: Path) -> int:
+    """Write the profile to ``target`` (atomically); returns the number of cards written."""
+    data = export_data()
+    partial = target.with_name(target.name + ".partial")
+    with open(partial, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+    partial.replace(target)
+    return len(data["tables"][TABLE_NAMES[JobApplication]])
+
+
+# -- import --------------------------------------------------------------------------------------
+def _decode(field, value: Any, where: str) -> Any:
+    if value is None:
+        if field.null:
+            return None
+        if field.default is not None:
+            return _SKIP
+        raise DataImportError(_("{where}: {column} may not be empty.").format(where=where, column=field.column_name))
+    try:
+        if isinstance(field, DateTimeField):
+            if not isinstance(value, str):
+                raise ValueError
+            return dt.datetime.fromisoformat(value)
+        if isinstance(field, DateField):
+            if not isinstance(value, str):
+                raise ValueError
+            return dt.date.fromisoformat(value)
+        if isinstance(field, DecimalField):
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                raise ValueError
+            return Decimal(str(value))
+        if isinstance(field, BooleanField):
+            if not isinstance(value, bool | int) or value not in (0, 1):
+                raise ValueError
+            return bool(value)
+        if isinstance(field, ForeignKeyField | IntegerField):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError
+            return value
+        if isinstance(field, FloatField):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError
+            return float(value)
+        if not isinstance(value, str):
+            raise ValueError
+        return value
+    except (ValueError, InvalidOperation, OverflowError):
+        raise DataImportError(
+            _("{where}: the value of {column} cannot be read.").format(where=where, column=field.column_name)
+        ) from None
+
+
+def read_json_file(source: Path) -> dict:
+    """Load and check the envelope of an export file; raises DataImportError with a clear sentence."""
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise DataImportError(_("Cannot read {path}: {error}.").format(path=source, error=exc.strerror or exc)) from exc
+    if size == 0:
+        raise DataImportError(_("{path} is empty.").format(path=source))
+    if size > MAX_IMPORT_BYTES:
+        raise DataImportError(_("{path} is larger than {limit} MB, too large for a jobfollow export.").format(
+            path=source, limit=MAX_IMPORT_BYTES // (1024 * 1024)))
+    raw = source.read_bytes()
+    return parse_json_bytes(raw, str(source))
+
+
+def parse_json_bytes(raw: bytes, name: str = "the file") -> dict:
+    try:
+        text = raw.decode("utf-8-sig")
+        data = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise DataImportError(_("{path} is not a jobfollow JSON export (it is not valid JSON).").format(
+            path=name)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or "format_version" not in data:
+        raise DataImportError(_("{path} is not a jobfollow JSON export.").format(path=name))
+    version = data["format_version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise DataImportError(_("{path} has an unknown format version.").format(path=name))
+    if version > FORMAT_VERSION:
+        raise DataImportError(_(
+            "{path} was exported by a newer jobfollow (format {version}; this version reads up to {known}). "
+            "Update jobfollow to import it."
+        ).format(path=name, version=version, known=FORMAT_VERSION))
+    tables = data.get("tables")
+    if not isinstance(tables, dict) or not all(isinstance(rows, list) for rows in tables.values()):
+        raise DataImportError(_("{path} is not a jobfollow JSON export (its tables are missing).").format(path=name))
+    return data
+
+
+def import_data(data: dict) -> dict[str, int]:
+    """Add an export (already checked by parse_json_bytes) to the open profile, all or nothing.
+
+    Returns how many rows were added per table.
+    """
+    tables = data["tables"]
+    # A profile holding nothing but its seeded stages, templates and settings takes the file whole, ids and all.
+    replace = not any(model.select().exists() for model in ALL_MODELS if model not in (Stage, Template, Setting))
+    db = database_proxy.obj
+    counts: dict[str, int] = {}
+    with db.atomic():
+        if replace:
+            for model in (Setting, Template, Stage):
+                model.delete().execute()
+        id_maps: dict[type, dict[int, int]] = {}
+        for model in ALL_MODELS:
+            counts[TABLE_NAMES[model]] = _import_table(model, tables.get(TABLE_NAMES[model], []), id_maps, replace)
+    return counts
+
+
+def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replace: bool) -> int:
+    table = TABLE_NAMES[model]
+    fields = model._meta.sorted_fields
+    known = {f.column_name for f in fields}
+    mapping = id_maps.setdefault(model, {})
+    added = 0
+    for index, row in enumerate(rows, start=1):
+        where = _("{table}, row {row}").format(table=table, row=index)
+        if not isinstance(row, dict):
+            raise DataImportError(_("{where} is not an object.").format(where=where))
+        unknown = set(row) - known
+        if unknown:
+            raise DataImportError(_("{where}: unknown column {column}.").format(where=where, column=sorted(unknown)[0]))
+        values: dict[str, Any] = {}
+        for field in fields:
+            if field.column_name not in row:
+                if field.primary_key:
+                    raise DataImportError(_("{where} has no id.").format(where=where))
+                continue
+            value = _decode(field, row[field.column_name], where)
+            if value is _SKIP:
+                continue
+            if isinstance(field, ForeignKeyField) and value is not None:
+                target_map = id_maps.get(field.rel_model, {})
+                if value not in target_map:
+                    raise DataImportError(_("{where}: {column} points to a row that is not in the file.").format(
+                        where=where, column=field.column_name))
+                value = target_map[value]
+            values[field.name] = value
+        if model is Stage and values.get("kind") not in _STAGE_KINDS:  # the rules and the board read the kind
+            raise DataImportError(_("{where}: unknown stage kind.").format(where=where))
+        old_id = values.pop("id")
+        if old_id in mapping:
+            raise DataImportError(_("{where}: the id {id} appears twice.").format(where=where, id=old_id))
+        existing = None if replace else _existing_match(model, values)
+        if existing is not None:
+            mapping[old_id] = existing
+            continue
+        if not replace and model is Setting:
+            continue
+        if not replace and "rule_key" in values and values["rule_key"] is not None:
+            values["rule_key"] = None  # rule keys belong to this profile's own rules engine
+        if replace:
+            values["id"] = old_id
+        try:
+            new_id = model.insert(**values).execute()
+        except Exception as exc:  # constraint violations from a hand-edited file
+            raise DataImportError(_("{where} cannot be stored ({error}).").format(where=where, error=exc)) from exc
+        mapping[old_id] = old_id if replace else new_id
+        added += 1
+    return added
+
+
+def _existing_match(model, values: dict) -> int | None:
+    """In merge mode: the id of a row this profile already has that the imported one stands for."""
+    if model is Stage:
+        row = Stage.get_or_none((Stage.name == values.get("name")) & (Stage.kind == values.get("kind")))
+        return row.id if row else None
+    if model is Template:
+        row = Template.get_or_none((Template.key == values.get("key"))
+                                   & (Template.language == values.get("language", "en")))
+        return row.id if row else None
+    if model is Setting:
+        row = Setting.get_or_none(Setting.key == values.get("key"))
+        return row.id if row else None
+    return None
+
+
+def import_json(source: Path) -> dict[str, int]:
+    """Read ``source`` and import it; raises DataImportError (nothing written) when it cannot be."""
+    return import_data(read_json_file(source))

@@ -1,0 +1,235 @@
+"""File menu entries for the user's data: import, export, calendar file, back up now, restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from jobfollow.i18n import _, format_datetime, ngettext
+
+
+class DataActions:
+    """The actions and their handlers; kept on the window as ``window.data_actions``."""
+
+    def __init__(self, window):
+        self.window = window
+        self.import_action = QAction(_("&Import…"), window)
+        self.export_action = QAction(_("&Export…"), window)
+        self.ics_action = QAction(_("Export &calendar (.ics)…"), window)
+        self.backup_action = QAction(_("&Back up now"), window)
+        self.restore_action = QAction(_("&Restore…"), window)
+        self.import_action.setStatusTip(_("Add cards from a spreadsheet (.csv) or a jobfollow export (.json)"))
+        self.export_action.setStatusTip(_("Save everything (.json) or the cards as a spreadsheet (.csv)"))
+        self.ics_action.setStatusTip(_("Save open follow-ups and upcoming interviews for your calendar program"))
+        self.backup_action.setStatusTip(_("Copy the database into the backups folder now"))
+        self.restore_action.setStatusTip(_("Replace the data with a backup; the current data is kept as a backup"))
+        self.import_action.triggered.connect(self.import_file)
+        self.export_action.triggered.connect(self.export_file)
+        self.ics_action.triggered.connect(self.export_calendar)
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action.triggered.connect(self.restore)
+
+    @property
+    def profile(self):
+        return self.window.profile
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    # -- import / export -------------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        if not path:
+            path, _filter = QFileDialog.getOpenFileName(
+                self.window, _("Import"), str(Path.home()),
+                _("Spreadsheets and jobfollow exports (*.csv *.json);;CSV files (*.csv);;jobfollow exports (*.json)"))
+        if not path:
+            return
+        if path.lower().endswith(".json"):
+            self._import_json(Path(path))
+        else:
+            from jobfollow.ui.dialogs.csv_import_dialog import CsvImportDialog
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large file takes a moment to read
+            try:
+                dialog = CsvImportDialog(Path(path), self.window)
+            finally:
+                QApplication.restoreOverrideCursor()
+            if dialog.load_error:
+                QMessageBox.warning(self.window, _("Cannot import"), dialog.load_error)
+                dialog.deleteLater()
+                return
+            if dialog.exec() and dialog.imported_ids:
+                reload_window(self.window)
+                count = len(dialog.imported_ids)
+                self._status(ngettext("Imported {count} application", "Imported {count} applications",
+                                      count).format(count=count))
+            dialog.deleteLater()
+
+    def _import_json(self, path: Path) -> None:
+        from jobfollow.store.io_json import DataImportError, import_data, read_json_file
+
+        try:
+            data = read_json_file(path)
+            cards = len(data["tables"].get("job_application", []))
+            answer = QMessageBox.question(
+                self.window, _("Import"),
+                ngettext("Add {count} application and everything that belongs to it from {file}?",
+                         "Add {count} applications and everything that belongs to them from {file}?",
+                         cards).format(count=cards, file=path.name))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            counts = import_data(data)
+        except DataImportError as exc:
+            QMessageBox.warning(self.window, _("Cannot import"), str(exc))
+            return
+        reload_window(self.window)
+        count = counts.get("job_application", 0)
+        self._status(ngettext("Imported {count} application", "Imported {count} applications", count).format(
+            count=count))
+
+    def export_file(self, path: str | None = None) -> None:
+        json_filter, csv_filter = _("Everything (*.json)"), _("Cards as a spreadsheet (*.csv)")
+        chosen = json_filter
+        if not path:
+            path, chosen = QFileDialog.getSaveFileName(
+                self.window, _("Export"), str(Path.home() / "jobfollow-export.json"), f"{json_filter};;{csv_filter}")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".json", ".csv"):
+            target = target.with_suffix(".csv" if chosen == csv_filter else ".json")
+        try:
+            if target.suffix.lower() == ".csv":
+                from jobfollow.store.io_csv import export_csv
+
+                count = export_csv(target)
+            else:
+                from jobfollow.store.io_json import export_json
+
+                count = export_json(target)
+        except OSError as exc:
+            QMessageBox.warning(self.window, _("Cannot export"), _("Cannot write {path}: {error}.").format(
+                path=target, error=exc.strerror or exc))
+            return
+        self._status(ngettext("Exported {count} application to {path}", "Exported {count} applications to {path}",
+                              count).format(count=count, path=target))
+
+    def export_calendar(self, path: str | None = None) -> None:
+        if not path:
+            path, _filter = QFileDialog.getSaveFileName(
+                self.window, _("Export calendar"), str(Path.home() / "jobfollow.ics"), _("Calendar files (*.ics)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".ics":
+            target = target.with_suffix(".ics")
+        from jobfollow.store.io_ics import export_ics
+
+        try:
+            count = export_ics(target)
+        except OSError as exc:
+            QMessageBox.warning(self.window, _("Cannot export"), _("Cannot write {path}: {error}.").format(
+                path=target, error=exc.strerror or exc))
+            return
+        self._status(ngettext("Exported {count} calendar event to {path}", "Exported {count} calendar events to {path}",
+                              count).format(count=count, path=target))
+
+    # -- backups ---------------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        from jobfollow.store.backups import BackupError, back_up
+
+        try:
+            path = back_up(self.profile.db, self.profile.backup_dir, kind="manual")
+        except BackupError as exc:
+            QMessageBox.warning(self.window, _("Cannot back up"), str(exc))
+            return
+        self._status(_("Backed up to {path}").format(path=path))
+
+    def restore(self, path: str | None = None, *, confirm: bool = True) -> bool:
+        from jobfollow.store.backups import BackupError, check_backup_file, list_backups
+
+        if not path:
+            path, _filter = QFileDialog.getOpenFileName(
+                self.window, _("Restore a backup"), str(self.profile.backup_dir),
+                _("jobfollow backups (*.sqlite3);;All files (*)"))
+        if not path:
+            return False
+        source = Path(path)
+        try:
+            check_backup_file(source)
+        except BackupError as exc:
+            QMessageBox.warning(self.window, _("Cannot restore"), str(exc))
+            return False
+        if source.resolve() == self.profile.db_path.resolve():
+            QMessageBox.warning(self.window, _("Cannot restore"), _("That is the database in use."))
+            return False
+        taken = next((b.taken_at for b in list_backups(source.parent) if b.path == source), None)
+        if confirm:
+            when = format_datetime(taken, "short") if taken else source.name
+            answer = QMessageBox.question(
+                self.window, _("Restore a backup"),
+                _("Replace all current data with the backup from {when}?\n\nThe current data is kept as a "
+                  "backup first, so this can be undone with another restore.").format(when=when))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self._swap_in(source)
+
+    def _swap_in(self, source: Path) -> bool:
+        from jobfollow.profile import open_profile_at
+        from jobfollow.store.backups import BackupError, restore_file
+        from jobfollow.store.db import DatabaseOpenError
+
+        profile = self.profile
+        try:
+            kept = restore_file(source, profile.db_path, profile.backup_dir, current_db=profile.db)
+        except (BackupError, OSError) as exc:
+            QMessageBox.warning(self.window, _("Cannot restore"), str(exc))
+            if profile.db.is_closed():
+                self._reopen(open_profile_at)
+            return False
+        try:
+            self._reopen(open_profile_at)
+        except DatabaseOpenError as exc:  # the check passed, so this is rare: put the old data back
+            restore_file(kept, profile.db_path, profile.backup_dir)
+            self._reopen(open_profile_at)
+            QMessageBox.warning(self.window, _("Cannot restore"), str(exc))
+            return False
+        reload_window(self.window)
+        self._status(_("Restored the backup; the previous data was kept as {path}").format(path=kept.name))
+        return True
+
+    def _reopen(self, open_profile_at) -> None:
+        reopened = open_profile_at(self.profile.folder)
+        self.profile.db = reopened.db  # the same Profile object, so whoever holds it sees the new database
+
+
+def reload_window(window) -> None:
+    """After the data changed under the panes: drop the undo history and let every pane reload."""
+    from jobfollow.store.applications import live_applications
+    from jobfollow.store.settings import all_settings
+
+    window.undo_stack.clear()
+    events = window.events
+    events.stages_changed.emit()
+    events.applications_changed.emit([row.id for row in live_applications()])
+    events.followups_changed.emit()
+    events.settings_changed.emit(sorted(all_settings()))
+    QApplication.processEvents()
+
+
+def install_data_menu(window) -> DataActions:
+    """Add the data entries to the window's File menu, above Quit."""
+    actions = DataActions(window)
+    menu = window.file_menu
+    before = window.quit_action
+    for action in (actions.import_action, actions.export_action, actions.ics_action):
+        menu.insertAction(before, action)
+    menu.insertSeparator(before)
+    menu.insertAction(before, actions.backup_action)
+    menu.insertAction(before, actions.restore_action)
+    menu.insertSeparator(before)
+    window.data_actions = actions
+    return actions

@@ -1,0 +1,149 @@
+"""The CSV import dialog and the File menu's data entries, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from jobfollow.core.csv_mapping import IGNORE
+from jobfollow.store import backups
+from jobfollow.store.applications import create_application
+from jobfollow.store.models import JobApplication
+from jobfollow.ui.dialogs import csv_import_dialog
+from jobfollow.ui.dialogs.csv_import_dialog import CsvImportDialog
+
+CSV = (
+    "Company;Job Title;Status;Date Applied;Location;Recruiter;Recruiter Email\n"
+    "Fabrikam;Data Analyst;Interviewing;2026-10-02;Berlin;Anna Keller;anna@f.example\n"
+    "Litware;Product Manager;Applied;2026-10-05;Remote;;\n"
+    "Contoso;BI Developer;Ghosted;next week;Leipzig;;\n"
+)
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    path = tmp_path / "tracker.csv"
+    path.write_text(CSV, encoding="utf-8-sig")
+    return path
+
+
+def test_dialog_guesses_columns_and_statuses(qtbot, qtmodeltester, profile, csv_file):
+    dialog = CsvImportDialog(csv_file)
+    qtbot.addWidget(dialog)
+    assert dialog.load_error == ""
+    assert dialog.mapping() == ["company", "position_title", "status", "applied_on", "location", "contact_name",
+                                "contact_email"]
+    stages = {s.id: s.kind for s in dialog.stages}
+    assert {k: stages[v] for k, v in dialog.status_stages().items()} == {
+        "Interviewing": "interviewed", "Applied": "applied", "Ghosted": "closed"}
+    qtmodeltester.check(dialog.preview_model)
+    assert dialog.preview_model.rowCount() == 2
+    assert "Row 3" in dialog.errors_view.toPlainText()
+    assert not dialog.import_button.isEnabled()  # a bad row: all or nothing unless the user says skip
+    dialog.set_mapping(3, IGNORE)  # the date column is not needed after all
+    assert dialog.preview_model.rowCount() == 3 and dialog.import_button.isEnabled()
+    dialog.set_mapping(2, IGNORE)
+    assert dialog.status_table.isHidden() and not dialog.status_hint.isHidden()
+
+
+def test_dialog_imports_all_rows_with_progress(qtbot, profile, csv_file):
+    dialog = CsvImportDialog(csv_file)
+    qtbot.addWidget(dialog)
+    dialog.skip_bad.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.import_button.click()
+    assert len(dialog.imported_ids) == 2
+    assert dialog.progress.value() == 2
+    assert JobApplication.select().count() == 2
+
+
+def test_cancel_during_import_rolls_everything_back(qtbot, profile, tmp_path, monkeypatch):
+    path = tmp_path / "long.csv"
+    path.write_text("Company,Title\n" + "".join(f"C{i},Job {i}\n" for i in range(2000)), encoding="utf-8")
+    dialog = CsvImportDialog(path)
+    qtbot.addWidget(dialog)
+    real_apply = csv_import_dialog.apply_import
+
+    def apply_and_cancel(plan, stages, *, source_name, progress):
+        def wrapped(done, total):
+            if done >= 1000:
+                dialog.reject()  # the user presses Cancel while rows are being written
+            return progress(done, total)
+
+        return real_apply(plan, stages, source_name=source_name, progress=wrapped)
+
+    monkeypatch.setattr(csv_import_dialog, "apply_import", apply_and_cancel)
+    dialog.import_button.click()
+    assert JobApplication.select().count() == 0
+    assert "cancelled" in dialog.result_label.text()
+    assert dialog.isEnabled() and dialog.import_button.isEnabled()
+
+
+def test_unreadable_file_reports_instead_of_opening(qtbot, profile, tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40)
+    dialog = CsvImportDialog(path)
+    qtbot.addWidget(dialog)
+    assert "binary" in dialog.load_error
+
+
+@pytest.fixture
+def window(qtbot, profile, events):
+    from jobfollow.ui.main_window import MainWindow
+
+    win = MainWindow(profile, events)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_file_menu_has_the_data_entries_above_quit(window):
+    texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert texts == ["&Import…", "&Export…", "Export &calendar (.ics)…", "&Back up now", "&Restore…", "&Quit"]
+
+
+def test_back_up_now_and_restore_reload_the_window(window, profile, tmp_path, monkeypatch):
+    create_application("Before", "Analyst")
+    window.data_actions.back_up_now()
+    [snapshot] = backups.list_backups(profile.backup_dir)
+    create_application("After", "Analyst")
+    window.events.applications_changed.emit([])
+    assert window.board.card_count() == 2
+    assert window.data_actions.restore(str(snapshot.path), confirm=False)
+    assert window.board.card_count() == 1
+    assert [a.company for a in JobApplication.select()] == ["Before"]
+    assert any(b.kind == "before-restore" for b in backups.list_backups(profile.backup_dir))
+    assert not profile.db.is_closed()
+
+
+def test_restore_refuses_a_foreign_file(window, profile, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"hello" * 1000)
+    assert not window.data_actions.restore(str(junk), confirm=False)
+    assert "not a jobfollow database" in warnings[0]
+    assert not profile.db.is_closed()
+
+
+def test_export_and_import_json_through_the_menu(window, profile, tmp_path, monkeypatch):
+    create_application("Fabrikam", "Analyst")
+    target = tmp_path / "all"
+    window.data_actions.export_file(str(target))
+    assert (tmp_path / "all.json").exists()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window.data_actions.import_file(str(tmp_path / "all.json"))
+    assert window.board.card_count() == 2
+    window.data_actions.export_calendar(str(tmp_path / "cal"))
+    assert (tmp_path / "cal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(window, csv_file, monkeypatch):
+    def accept_all(dialog):
+        dialog.skip_bad.setChecked(True)
+        dialog.run_import()
+        return dialog.result()
+
+    monkeypatch.setattr(CsvImportDialog, "exec", accept_all)
+    window.data_actions.import_file(str(csv_file))
+    assert window.board.card_count() == 2
+    assert "Imported 2 applications" in window.statusBar().currentMessage()
