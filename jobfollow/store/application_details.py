@@ -54,6 +54,12 @@ def load_details(application_id: int) -> ApplicationDetails:
     return ApplicationDetails(**{f.name: getattr(app, f.name) for f in fields(ApplicationDetails)})
 
 
+def application_exists(application_id: int) -> bool:
+    """True for a live card (not deleted, or deleted and brought back by Undo)."""
+    return JobApplication.select().where(
+        (JobApplication.id == application_id) & JobApplication.deleted_at.is_null()).exists()
+
+
 def application_date(application_id: int) -> dt.date:
     """The day the user applied: the date they gave, else the day the card was added."""
     app = JobApplication.get_by_id(application_id)

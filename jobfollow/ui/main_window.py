@@ -13,6 +13,7 @@ from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.forms_install import install_forms
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
         self._connect_panes()
+        install_forms(self)
         self.update_status()
         if not restore_window_state(self, self.splitters):
             self.resize(1400, 860)

@@ -1,0 +1,162 @@
+"""Small widgets the forms share: an optional date, an inline problem message, a contact-name completer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from jobfollow.core.validation import Problem
+from jobfollow.i18n import _
+from jobfollow.store.people import ContactCard, find_contacts
+from jobfollow.ui.forms.people_models import ContactChoicesModel
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left unset: a check box turns the (always valid) date editor on."""
+
+    changed = Signal()
+
+    def __init__(self, label: str = "", default: dt.date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.check.setToolTip(_("Tick to give a date; untick when there is none"))
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        localize_date_edit(self.edit)
+        self.edit.setDate(qdate(default or dt.date.today()))
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self.setFocusProxy(self.edit)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def value(self) -> dt.date | None:
+        return pydate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(qdate(value))
+
+
+class InlineMessage(QLabel):
+    """A problem shown under its field: red for an error (saving waits), amber for a warning."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        if not problems:
+            self.clear()
+            self.hide()
+            return
+        error = any(p.is_error for p in problems)
+        # Colours readable on light and dark palettes alike.
+        self.setStyleSheet("color: #d13438;" if error else "color: #b86e00;")
+        prefix = "⛔ " if error else "⚠ "
+        self.setText("\n".join(prefix + p.message for p in problems))
+        self.setAccessibleDescription(self.text())
+        self.show()
+
+
+class ContactNameEdit(QLineEdit):
+    """A name field that offers people already in the address book (name, title and organisation shown).
+
+    ``picked`` carries the chosen contact; typing a different name afterwards forgets the pick, so a
+    new person never overwrites someone else's card.
+    """
+
+    picked = Signal(object)  # ContactCard
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.choices = ContactChoicesModel(self)
+        self.choices.set_contacts(find_contacts())
+        completer = QCompleter(self.choices, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionRole(Qt.ItemDataRole.EditRole)
+        completer.setMaxVisibleItems(10)
+        completer.activated[QModelIndex].connect(self._activated)
+        self.setCompleter(completer)
+        self.setPlaceholderText(_("Type a name; people you already know are offered"))
+        self.picked_contact: ContactCard | None = None
+        self.textEdited.connect(self._forget_pick_if_renamed)
+
+    def _activated(self, index: QModelIndex) -> None:
+        popup_model = self.completer().completionModel()
+        source = popup_model.mapToSource(index) if hasattr(popup_model, "mapToSource") else index
+        self.pick(self.choices.contact(source.row()))
+
+    def pick(self, card: ContactCard) -> None:
+        self.picked_contact = card
+        self.setText(card.name)
+        self.picked.emit(card)
+
+    def _forget_pick_if_renamed(self, text: str) -> None:
+        if self.picked_contact is not None and text.strip() != self.picked_contact.name:
+            self.picked_contact = None
+
+
+def _qt_pattern(babel_pattern: str) -> str:
+    """A CLDR date/time pattern as a Qt display format (years in full, am/pm as Qt writes it)."""
+    out, index = [], 0
+    while index < len(babel_pattern):
+        char = babel_pattern[index]
+        run = 1
+        while index + run < len(babel_pattern) and babel_pattern[index + run] == char:
+            run += 1
+        piece = char * run
+        if char == "'":
+            end = babel_pattern.find("'", index + 1)
+            end = len(babel_pattern) - 1 if end == -1 else end
+            piece, run = babel_pattern[index:end + 1], end + 1 - index
+        elif char == "y":
+            piece = "yyyy"
+        elif char == "a":
+            piece = "AP"
+        elif char == "L":
+            piece = "M" * run
+        out.append(piece)
+        index += run
+    return "".join(out)
+
+
+def localize_date_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False) -> None:
+    """Show the date (and time) the way the user's locale writes it, with the year in full."""
+    from babel.dates import get_date_format, get_time_format
+
+    from jobfollow.i18n import current_locale
+
+    locale = current_locale()
+    text = _qt_pattern(get_date_format("short", locale=locale).pattern)
+    if with_time:
+        text += " " + _qt_pattern(get_time_format("short", locale=locale).pattern)
+    edit.setDisplayFormat(text)
