@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from jobfollow.core.validation import has_errors
@@ -20,6 +20,7 @@ from jobfollow.ui.forms.interviews_page import InterviewsPage
 from jobfollow.ui.forms.people_page import PeoplePage
 from jobfollow.ui.forms.timeline_page import TimelinePage
 from jobfollow.ui.forms.undo import EditDetailsCommand
+from jobfollow.ui.forms.widgets import is_kept_enter
 
 DETAILS_TAB, PEOPLE_TAB, INTERVIEWS_TAB, TIMELINE_TAB = range(4)
 
@@ -95,6 +96,12 @@ class ApplicationFormDialog(QDialog):
             self._enter_mode()
             self.timeline_page.reload()
         return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_kept_enter(self, event):
+            event.accept()  # Return in the timeline's line logs the entry, it does not close the form
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         if self.apply():

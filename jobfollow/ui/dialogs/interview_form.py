@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +33,14 @@ from jobfollow.store.application_details import application_date, load_details
 from jobfollow.store.interviews import InterviewRecord, get_interview, save_interview
 from jobfollow.store.people import ContactCard, people_of_application
 from jobfollow.ui.forms.people_models import AttendeeModel
-from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, OptionalDateEdit, localize_date_edit
+from jobfollow.ui.forms.widgets import (
+    ContactNameEdit,
+    InlineMessage,
+    OptionalDateEdit,
+    is_kept_enter,
+    keep_enter,
+    localize_date_edit,
+)
 
 
 def _notes_box(placeholder: str) -> QPlainTextEdit:
@@ -115,6 +123,8 @@ class InterviewFormDialog(QDialog):
         row.addWidget(self.new_title_edit, 2)
         row.addWidget(self.add_person_button)
         form.addRow(row)
+        keep_enter(self.new_name_edit)
+        keep_enter(self.new_title_edit)
         self.new_name_edit.returnPressed.connect(self.add_typed_person)
         self.new_title_edit.returnPressed.connect(self.add_typed_person)
         self.add_person_button.clicked.connect(self.add_typed_person)
@@ -226,6 +236,12 @@ class InterviewFormDialog(QDialog):
         problems = check_interview(self.starts_at(), self.applied_on, self.decision_edit.value(),
                                    self.follow_up_edit.value())
         self.warnings.show_problems(problems)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_kept_enter(self, event):
+            event.accept()  # the line edit already added the person
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         if self.new_name_edit.text().strip():  # typed but not added yet: keep it rather than lose it

@@ -21,7 +21,7 @@ from jobfollow.core.validation import Problem, Severity
 from jobfollow.i18n import _
 from jobfollow.store.timeline import add_entry, timeline
 from jobfollow.ui.forms.record_models import TimelineModel
-from jobfollow.ui.forms.widgets import InlineMessage, localize_date_edit
+from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit
 
 
 class TimelinePage(QWidget):
@@ -61,11 +61,13 @@ class TimelinePage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.add_button.clicked.connect(self.add_from_fields)
+        keep_enter(self.text_edit)
         self.text_edit.returnPressed.connect(self.add_from_fields)
         self.reset_when()
 
     def reset_when(self) -> None:
-        self.when_edit.setDateTime(QDateTime(dt.datetime.now().replace(second=0, microsecond=0)))
+        self._default_when = dt.datetime.now().replace(second=0, microsecond=0)
+        self.when_edit.setDateTime(QDateTime(self._default_when))
 
     def set_application(self, application_id: int) -> None:
         self.application_id = application_id
@@ -88,6 +90,8 @@ class TimelinePage(QWidget):
             self.text_edit.setFocus()
             return False
         when = self.when_edit.dateTime().toPython().replace(second=0, microsecond=0)
+        if when == self._default_when:
+            when = None  # left at "now": log the exact moment so it sorts above what came just before
         if not text:
             text = _("Logged call") if kind == "call" else _("The employer replied")
         add_entry(self.application_id, kind, text, when=when)

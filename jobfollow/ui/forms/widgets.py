@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -160,3 +161,14 @@ def localize_date_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False)
     if with_time:
         text += " " + _qt_pattern(get_time_format("short", locale=locale).pattern)
     edit.setDisplayFormat(text)
+
+
+def keep_enter(edit: QLineEdit) -> None:
+    """Mark a line edit whose Return acts on its own (adds a row) so the dialog does not also press Save."""
+    edit.setProperty("keepsEnter", True)
+
+
+def is_kept_enter(dialog: QWidget, event: QKeyEvent) -> bool:
+    focused = dialog.focusWidget()
+    return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focused is not None
+            and bool(focused.property("keepsEnter")))
