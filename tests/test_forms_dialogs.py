@@ -123,9 +123,10 @@ def test_three_interviewers_typed_into_one_interview(qtbot, profile, events):
     with qtbot.waitSignal(dialog.saved) as saved:
         dialog.accept()
     assert saved.args == [app_id]
-    people = {(p.contact.name, p.contact.title, p.role) for p in people_of_application(app_id)}
-    assert people == {("Ann Okafor", "Team Lead", ContactRole.INTERVIEWER),
-                      ("Ben Rossi", "Engineer", ContactRole.INTERVIEWER), ("Cleo Novak", "", ContactRole.INTERVIEWER)}
+    people = {(p.contact.name, p.contact.title, p.contact.organisation, p.role) for p in people_of_application(app_id)}
+    assert people == {("Ann Okafor", "Team Lead", "Contoso", ContactRole.INTERVIEWER),
+                      ("Ben Rossi", "Engineer", "Contoso", ContactRole.INTERVIEWER),
+                      ("Cleo Novak", "", "Contoso", ContactRole.INTERVIEWER)}
     (summary,) = interviews_of_application(app_id)
     assert summary.attendees == ("Ann Okafor", "Ben Rossi", "Cleo Novak")
     stored = get_interview(summary.id)

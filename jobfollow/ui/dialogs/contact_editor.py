@@ -25,7 +25,7 @@ from jobfollow.store.people import (
     link_contact,
     save_contact,
 )
-from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage
+from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, with_message
 
 
 class ContactEditorDialog(QDialog):
@@ -62,12 +62,10 @@ class ContactEditorDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(_("&Role:"), self.role_combo)
-        form.addRow(_("&Name:"), self.name_edit)
-        form.addRow("", self.name_message)
+        form.addRow(_("&Name:"), with_message(self.name_edit, self.name_message))
         form.addRow(_("&Title:"), self.title_edit)
         form.addRow(_("&Organisation:"), self.organisation_edit)
-        form.addRow(_("&E-mail:"), self.email_edit)
-        form.addRow("", self.email_message)
+        form.addRow(_("&E-mail:"), with_message(self.email_edit, self.email_message))
         form.addRow(_("&Phone:"), self.phone_edit)
         form.addRow(_("Prefers to be reached by:"), self.channel_combo)
         form.addRow(_("N&otes:"), self.notes_edit)

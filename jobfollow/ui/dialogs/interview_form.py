@@ -66,6 +66,7 @@ class InterviewFormDialog(QDialog):
             self.record = InterviewRecord(application_id=application_id, starts_at=start)
         self.saved_record: InterviewRecord | None = None
         details = load_details(application_id)
+        self.company = details.company
         self.setWindowTitle(_("Interview: {position} at {company}").format(
             position=details.position_title, company=details.company))
         self.resize(640, 600)
@@ -247,7 +248,10 @@ class InterviewFormDialog(QDialog):
         if self.new_name_edit.text().strip():  # typed but not added yet: keep it rather than lose it
             self.add_typed_person()
         record = self.current_record()
-        self.saved_record = save_interview(record, self.attendees.checked_new_people())
+        # Interviewers typed here work for the company unless the user said otherwise.
+        new_people = [person if person.organisation else replace(person, organisation=self.company)
+                      for person in self.attendees.checked_new_people()]
+        self.saved_record = save_interview(record, new_people)
         self.saved.emit(self.application_id)
         super().accept()
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 from jobfollow.core.validation import Problem, check_application
 from jobfollow.i18n import N_, _
 from jobfollow.store.application_details import ApplicationDetails
-from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, OptionalDateEdit
+from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, OptionalDateEdit, with_message
 
 # Offered in the Source box; the user can type any other.
 SOURCES = (N_("Company website"), N_("Job board"), N_("Referral"), N_("Recruiter"), N_("Career fair"),
@@ -47,12 +47,9 @@ class DetailsPage(QWidget):
                        "posting_url": self.url_edit}
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_("&Company:"), self.company_edit)
-        form.addRow("", self.messages["company"])
-        form.addRow(_("&Position title:"), self.position_edit)
-        form.addRow("", self.messages["position_title"])
-        form.addRow(_("Posting &URL:"), self.url_edit)
-        form.addRow("", self.messages["posting_url"])
+        for label, name in ((_("&Company:"), "company"), (_("&Position title:"), "position_title"),
+                            (_("Posting &URL:"), "posting_url")):
+            form.addRow(label, with_message(self.fields[name], self.messages[name]))
         form.addRow(_("&Location:"), self.location_edit)
         form.addRow(_("&Salary range:"), self.salary_edit)
         form.addRow(_("S&ource:"), self.source_combo)

@@ -19,6 +19,7 @@ from jobfollow.i18n import _, format_datetime
 from jobfollow.store.interviews import delete_interview, interviews_of_application
 from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
 from jobfollow.ui.forms.record_models import InterviewListModel
+from jobfollow.ui.forms.widgets import fit_columns
 
 
 class InterviewsPage(QWidget):
@@ -60,7 +61,7 @@ class InterviewsPage(QWidget):
         if self.application_id is None:
             return
         self.model.set_rows(interviews_of_application(self.application_id))
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view, widest=320)
         self._update_buttons()
 
     def selected_row(self) -> int | None:

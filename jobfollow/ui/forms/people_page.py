@@ -10,6 +10,7 @@ from jobfollow.i18n import _
 from jobfollow.store.people import people_of_application, unlink_contact
 from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.people_models import PeopleModel
+from jobfollow.ui.forms.widgets import fit_columns
 
 
 class PeoplePage(QWidget):
@@ -55,7 +56,7 @@ class PeoplePage(QWidget):
         if self.application_id is None:
             return
         self.model.set_people(people_of_application(self.application_id))
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self._update_buttons()
 
     def selected_row(self) -> int | None:

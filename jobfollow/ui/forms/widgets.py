@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -79,10 +81,9 @@ class InlineMessage(QLabel):
             self.hide()
             return
         error = any(p.is_error for p in problems)
-        # Colours readable on light and dark palettes alike.
-        self.setStyleSheet("color: #d13438;" if error else "color: #b86e00;")
-        prefix = "⛔ " if error else "⚠ "
-        self.setText("\n".join(prefix + p.message for p in problems))
+        # Colours readable on light and dark palettes alike; an error is bold too (not colour alone).
+        self.setStyleSheet("color: #d13438; font-weight: bold;" if error else "color: #b86e00;")
+        self.setText("\n".join(("" if p.is_error else "⚠ ") + p.message for p in problems))
         self.setAccessibleDescription(self.text())
         self.show()
 
@@ -172,3 +173,24 @@ def is_kept_enter(dialog: QWidget, event: QKeyEvent) -> bool:
     focused = dialog.focusWidget()
     return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focused is not None
             and bool(focused.property("keepsEnter")))
+
+
+def with_message(field: QWidget, message: InlineMessage) -> QWidget:
+    """A field with its inline message right below it, as one form row."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(message)
+    box.setFocusProxy(field)
+    return box
+
+
+def fit_columns(view: QTableView, widest: int = 220) -> None:
+    """Columns as wide as their text but no wider than ``widest`` (long text elides; the tooltip has it all)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
