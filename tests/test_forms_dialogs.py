@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
@@ -97,6 +98,10 @@ def test_saving_unchanged_details_pushes_nothing_and_cancel_asks_before_discardi
     dialog = make_form(qtbot, events, app_id, stack)
     press(dialog, QDialogButtonBox.StandardButton.Save)
     assert stack.count() == 0
+    untouched = make_form(qtbot, events, app_id, stack)
+    monkeypatch.setattr(untouched, "confirm_discard", lambda: pytest.fail("nothing changed: no question"))
+    untouched.reject()
+    assert not untouched.isVisible()
     dialog = make_form(qtbot, events, app_id, stack)
     dialog.details_page.salary_edit.setText("70k")
     asked = []
@@ -223,8 +228,11 @@ def test_people_tab_edits_and_removes_a_person_and_announces_it(qtbot, profile, 
         return True
 
     page.open_editor = change_phone
+    dialog.show_tab(1)
+    page.view.setFocus()
     with qtbot.waitSignal(events.applications_changed):
-        page.edit_button.click()
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter on a row opens that person
+    assert dialog.isVisible()  # ... and does not also press Save
     assert page.model.index(0, 5).data() == "+1 555 0199"
     page.view.selectRow(0)
     with qtbot.waitSignal(events.applications_changed):

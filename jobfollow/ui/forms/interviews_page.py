@@ -19,7 +19,7 @@ from jobfollow.i18n import _, format_datetime
 from jobfollow.store.interviews import delete_interview, interviews_of_application
 from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
 from jobfollow.ui.forms.record_models import InterviewListModel
-from jobfollow.ui.forms.widgets import fit_columns
+from jobfollow.ui.forms.widgets import fit_columns, keep_enter
 
 
 class InterviewsPage(QWidget):
@@ -49,7 +49,8 @@ class InterviewsPage(QWidget):
         self.add_button.clicked.connect(lambda: self.record_interview())
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        keep_enter(self.view)
+        self.view.activated.connect(lambda _index: self.open_selected())  # double-click or Enter
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 

@@ -10,7 +10,7 @@ from jobfollow.i18n import _
 from jobfollow.store.people import people_of_application, unlink_contact
 from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.people_models import PeopleModel
-from jobfollow.ui.forms.widgets import fit_columns
+from jobfollow.ui.forms.widgets import fit_columns, keep_enter
 
 
 class PeoplePage(QWidget):
@@ -43,7 +43,8 @@ class PeoplePage(QWidget):
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        keep_enter(self.view)
+        self.view.activated.connect(lambda _index: self.edit_selected())  # double-click or Enter
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()

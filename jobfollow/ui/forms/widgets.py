@@ -164,9 +164,9 @@ def localize_date_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False)
     edit.setDisplayFormat(text)
 
 
-def keep_enter(edit: QLineEdit) -> None:
-    """Mark a line edit whose Return acts on its own (adds a row) so the dialog does not also press Save."""
-    edit.setProperty("keepsEnter", True)
+def keep_enter(widget: QWidget) -> None:
+    """Mark a widget whose Return acts on its own (adds or opens a row) so the dialog does not also press Save."""
+    widget.setProperty("keepsEnter", True)
 
 
 def is_kept_enter(dialog: QWidget, event: QKeyEvent) -> bool:
