@@ -175,6 +175,8 @@ def test_editing_an_interview_keeps_its_notes_and_attendees(qtbot, demo_profile)
                                                                       before.starts_at)
 
 
+# The completer's popup is a real window: offscreen Qt says it cannot raise it or grab the keyboard.
+@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_a_recruiter_picked_from_the_address_book_is_shared_not_copied(qtbot, profile):
     first = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     second = add_application(ApplicationDetails(company="Fabrikam", position_title="Designer"))
@@ -184,9 +186,10 @@ def test_a_recruiter_picked_from_the_address_book_is_shared_not_copied(qtbot, pr
     dialog = ContactEditorDialog(second, default_role=ContactRole.RECRUITER)
     qtbot.addWidget(dialog)
     dialog.show()
+    save_contact(ContactCard(name="Bob Novak", title="Engineer"))
     completer = dialog.name_edit.completer()
-    completer.setCompletionPrefix("chen")
-    assert completer.completionCount() == 1
+    qtbot.keyClicks(dialog.name_edit, "agency")  # matches on organisation as well as name
+    assert completer.completionModel().rowCount() == 1
     assert completer.popup().model().index(0, 0).data() == "Amy Chen (Recruiter, Agency One)"
     completer.activated[QModelIndex].emit(completer.completionModel().index(0, 0))
     assert dialog.email_edit.text() == "amy@agency.example"
@@ -259,3 +262,13 @@ def test_timeline_tab_logs_notes_calls_and_replies(qtbot, profile, events):
     page.add_button.click()
     assert [e.kind for e in timeline(app_id)][:2] in (["reply", "call"], ["call", "reply"])
     assert page.model.rowCount() == 3
+    # what the user logged can be deleted; what the program wrote cannot
+    page.view.selectRow(2)
+    assert page.model.row_item(2).kind == "created" and not page.remove_button.isEnabled()
+    call_row = next(r for r in range(3) if page.model.row_item(r).kind == "call")
+    page.view.selectRow(call_row)
+    assert page.remove_button.isEnabled()
+    page.confirm_remove = lambda entry: True
+    with qtbot.waitSignal(events.applications_changed):
+        page.remove_button.click()
+    assert [e.kind for e in timeline(app_id)] == ["reply", "created"]

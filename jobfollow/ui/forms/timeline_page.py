@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from jobfollow.core.validation import Problem, Severity
 from jobfollow.i18n import _
-from jobfollow.store.timeline import add_entry, timeline
+from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, remove_entry, timeline
 from jobfollow.ui.forms.record_models import TimelineModel
 from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit
 
@@ -50,12 +51,16 @@ class TimelinePage(QWidget):
         self.text_edit.setPlaceholderText(_("What happened (e.g. Amy called: decision moved to Friday)"))
         self.add_button = QPushButton(_("&Log it"))
         self.add_button.setAutoDefault(False)
+        self.remove_button = QPushButton(_("&Delete entry"))
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.setToolTip(_("Entries you logged by hand can be deleted; the program's history stays."))
         self.message = InlineMessage()
         row = QHBoxLayout()
         row.addWidget(self.kind_combo)
         row.addWidget(self.when_edit)
         row.addWidget(self.text_edit, 1)
         row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
@@ -63,7 +68,32 @@ class TimelinePage(QWidget):
         self.add_button.clicked.connect(self.add_from_fields)
         keep_enter(self.text_edit)
         self.text_edit.returnPressed.connect(self.add_from_fields)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.remove_button.clicked.connect(self.remove_selected)
         self.reset_when()
+        self._update_buttons()
+
+    def selected_entry(self) -> TimelineEntry | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_item(rows[0].row()) if len(rows) == 1 else None
+
+    def _update_buttons(self) -> None:
+        entry = self.selected_entry()
+        self.remove_button.setEnabled(entry is not None and entry.kind in MANUAL_KINDS)
+
+    def confirm_remove(self, entry: TimelineEntry) -> bool:
+        answer = QMessageBox.question(
+            self, _("Delete entry"), _("Delete this entry from the timeline?\n\n{text}").format(text=entry.summary),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.kind not in MANUAL_KINDS or not self.confirm_remove(entry):
+            return
+        remove_entry(entry.id)
+        self.reload()
+        self.changed.emit()
 
     def reset_when(self) -> None:
         self._default_when = dt.datetime.now().replace(second=0, microsecond=0)
@@ -79,6 +109,7 @@ class TimelinePage(QWidget):
         self.model.set_rows(timeline(self.application_id))
         self.view.resizeColumnToContents(0)
         self.view.resizeColumnToContents(1)
+        self._update_buttons()
 
     def add_from_fields(self) -> bool:
         if self.application_id is None:

@@ -88,6 +88,9 @@ class InlineMessage(QLabel):
         self.show()
 
 
+MATCHES_SHOWN = 30
+
+
 class ContactNameEdit(QLineEdit):
     """A name field that offers people already in the address book (name, title and organisation shown).
 
@@ -100,10 +103,10 @@ class ContactNameEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.choices = ContactChoicesModel(self)
-        self.choices.set_contacts(find_contacts())
+        # The store does the matching (name, title or organisation), so an address book of thousands
+        # never sits in memory; the completer shows whatever the last query found.
         completer = QCompleter(self.choices, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCompletionRole(Qt.ItemDataRole.EditRole)
         completer.setMaxVisibleItems(10)
         completer.activated[QModelIndex].connect(self._activated)
@@ -111,6 +114,15 @@ class ContactNameEdit(QLineEdit):
         self.setPlaceholderText(_("Type a name; people you already know are offered"))
         self.picked_contact: ContactCard | None = None
         self.textEdited.connect(self._forget_pick_if_renamed)
+        self.textEdited.connect(self.offer_matches)
+
+    def offer_matches(self, text: str) -> None:
+        needle = text.strip()
+        self.choices.set_contacts(find_contacts(needle, limit=MATCHES_SHOWN) if needle else [])
+        if self.choices.rowCount() and self.completer() is not None:
+            self.completer().complete()
+        elif self.completer() is not None:
+            self.completer().popup().hide()
 
     def _activated(self, index: QModelIndex) -> None:
         popup_model = self.completer().completionModel()
