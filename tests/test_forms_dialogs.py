@@ -272,3 +272,24 @@ def test_timeline_tab_logs_notes_calls_and_replies(qtbot, profile, events):
     with qtbot.waitSignal(events.applications_changed):
         page.remove_button.click()
     assert [e.kind for e in timeline(app_id)] == ["reply", "created"]
+
+
+def test_date_fields_follow_the_locale(qtbot):
+    from jobfollow import i18n
+    from jobfollow.ui.forms.widgets import OptionalDateEdit
+
+    i18n.set_language("de_DE")
+    german = OptionalDateEdit()
+    qtbot.addWidget(german)
+    german.set_value(dt.date(2026, 5, 4))
+    assert german.edit.text() == "04.05.2026"
+    assert german.edit.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Monday
+    i18n.set_language("en_US")
+    american = OptionalDateEdit()
+    qtbot.addWidget(american)
+    american.set_value(dt.date(2026, 5, 4))
+    assert american.edit.text() == "5/4/2026"
+    assert american.edit.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    assert american.value() == dt.date(2026, 5, 4)
+    american.check.setChecked(False)
+    assert american.value() is None and not american.edit.isEnabled()

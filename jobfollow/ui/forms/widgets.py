@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -167,13 +167,17 @@ def localize_date_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False)
     """Show the date (and time) the way the user's locale writes it, with the year in full."""
     from babel.dates import get_date_format, get_time_format
 
-    from jobfollow.i18n import current_locale
+    from jobfollow.i18n import current_locale, first_day_of_week
 
     locale = current_locale()
     text = _qt_pattern(get_date_format("short", locale=locale).pattern)
     if with_time:
         text += " " + _qt_pattern(get_time_format("short", locale=locale).pattern)
     edit.setDisplayFormat(text)
+    edit.setLocale(QLocale(str(locale)))  # month and day names in the calendar popup
+    calendar = edit.calendarWidget()
+    if calendar is not None:
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek(first_day_of_week() + 1))  # Babel 0 = Monday, Qt 1 = Monday
 
 
 def keep_enter(widget: QWidget) -> None:
