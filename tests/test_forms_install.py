@@ -99,3 +99,11 @@ def test_done_when_add_an_application_record_three_interviewers_find_them_on_the
     assert app.stage_id == list_stages()[0].id
     assert {p.contact.name for p in people_of_application(app.id)} == seen["people"]
     assert window.board.card_count() == before + 1
+
+
+def test_self_test_builds_the_form_of_a_card(qtbot, demo_profile, events):
+    from jobfollow.selfcheck import CHECKS, run_checks
+
+    window, _opened = make_window(qtbot, demo_profile, events)
+    assert "application form opens" in [name for name, _func in CHECKS]
+    assert run_checks(window) == []

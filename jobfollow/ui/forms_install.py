@@ -10,6 +10,7 @@ import datetime as dt
 from PySide6.QtGui import QAction, QKeySequence
 
 from jobfollow.i18n import _
+from jobfollow.selfcheck import check
 from jobfollow.store.application_details import application_exists
 from jobfollow.ui.dialogs.application_form import INTERVIEWS_TAB, ApplicationFormDialog
 from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
@@ -65,6 +66,20 @@ def install_forms(window) -> FormOpener:
     window.events.open_application_requested.connect(opener.open_application)
     window.events.record_interview_requested.connect(opener.record_interview)
     return opener
+
+
+@check("application form opens")
+def _application_form_opens(window) -> None:
+    """Build (not show) the form of the first card, or a blank one, with every tab filled."""
+    from jobfollow.store.applications import cards_by_stage
+
+    first = next((cards[0] for cards in cards_by_stage().values() if cards), None)
+    dialog = ApplicationFormDialog(window.events, window.undo_stack, first.id if first else None, window)
+    try:
+        if first is not None and dialog.timeline_page.model.rowCount() == 0:
+            raise RuntimeError("the timeline of the first card is empty")
+    finally:
+        dialog.deleteLater()
 
 
 __all__ = ["INTERVIEWS_TAB", "FormOpener", "install_forms"]
