@@ -49,6 +49,9 @@ def test_attendee_model_ticks_and_takes_new_people(qtmodeltester, profile):
     model.add_person(ContactCard(name="Cleo"))
     model.add_person(ContactCard(name="cleo"))  # the same new person typed twice is one row
     assert model.rowCount() == 3
+    assert model.setData(model.index(0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    model.add_person(ContactCard(name=" ann "))  # typing someone already on the card ticks them
+    assert model.rowCount() == 3
     assert model.checked_ids() == (4, 9)
     assert [c.name for c in model.checked_new_people()] == ["Cleo"]
     assert model.index(2).data() == "Cleo (new)"

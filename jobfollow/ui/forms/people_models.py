@@ -125,11 +125,12 @@ class AttendeeModel(QAbstractListModel):
         self.endResetModel()
 
     def add_person(self, card: ContactCard) -> int:
-        """Add (or tick, if already listed) a person; returns the row."""
+        """Add (or tick, if already listed by id or by name) a person; returns the row."""
         for row, known in enumerate(self._cards):
             same = card.id and known.id == card.id
-            same_new = not card.id and not known.id and known.name.casefold() == card.name.casefold()
-            if same or same_new:
+            # A typed name that is already listed (a new row, or someone on the card) is that person.
+            same_name = not card.id and known.name.casefold() == card.name.strip().casefold()
+            if same or same_name:
                 self.setData(self.index(row), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
                 return row
         row = len(self._cards)
