@@ -15,6 +15,7 @@ from jobfollow.ui.data_menu import install_data_menu
 from jobfollow.ui.dialogs.language_page import LanguagePage
 from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.forms_install import install_forms
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import install_offers
 from jobfollow.ui.qt_translations import install_language_switching
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         install_data_menu(self)
         self._connect_panes()
+        install_forms(self)
         install_offers(self)
         self.update_status()
         if not restore_window_state(self, self.splitters):

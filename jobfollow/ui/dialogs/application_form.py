@@ -1,0 +1,132 @@
+"""The application form: a card's details, its people, its interviews and its timeline, in four tabs.
+
+Details are saved with Save/Apply as one undoable step on the window's undo stack; people, interviews
+and timeline entries are written as soon as they are added (each announces itself on ``events``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from jobfollow.core.validation import has_errors
+from jobfollow.i18n import _
+from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
+from jobfollow.ui.events import AppEvents
+from jobfollow.ui.forms.details_page import DetailsPage
+from jobfollow.ui.forms.interviews_page import InterviewsPage
+from jobfollow.ui.forms.people_page import PeoplePage
+from jobfollow.ui.forms.timeline_page import TimelinePage
+from jobfollow.ui.forms.undo import EditDetailsCommand
+from jobfollow.ui.forms.widgets import is_kept_enter
+
+DETAILS_TAB, PEOPLE_TAB, INTERVIEWS_TAB, TIMELINE_TAB = range(4)
+
+
+class ApplicationFormDialog(QDialog):
+    def __init__(self, events: AppEvents, undo_stack: QUndoStack, application_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.events = events
+        self.undo_stack = undo_stack
+        self.application_id = application_id
+        self.setObjectName("applicationForm")
+        self.resize(900, 640)
+
+        self.details_page = DetailsPage()
+        self.people_page = PeoplePage()
+        self.interviews_page = InterviewsPage()
+        self.timeline_page = TimelinePage()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.details_page, _("&Details"))
+        self.tabs.addTab(self.people_page, _("&People"))
+        self.tabs.addTab(self.interviews_page, _("&Interviews"))
+        self.tabs.addTab(self.timeline_page, _("&Timeline"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Apply
+            | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+        for page in (self.people_page, self.interviews_page, self.timeline_page):
+            page.changed.connect(self._records_changed)
+
+        self.saved_details = load_details(application_id) if application_id else ApplicationDetails(
+            applied_on=dt.date.today())
+        self.details_page.set_details(self.saved_details)
+        self._enter_mode()
+
+    def _enter_mode(self) -> None:
+        """New card: only Details until the card exists. Existing card: every tab, filled from the store."""
+        existing = self.application_id is not None
+        for tab in (PEOPLE_TAB, INTERVIEWS_TAB, TIMELINE_TAB):
+            self.tabs.setTabEnabled(tab, existing)
+            self.tabs.setTabToolTip(tab, "" if existing else _("Save the details first (Apply keeps this open)."))
+        if existing:
+            self.setWindowTitle(_("{position} at {company}").format(
+                position=self.saved_details.position_title, company=self.saved_details.company))
+            for page in (self.people_page, self.interviews_page, self.timeline_page):
+                page.set_application(self.application_id)
+        else:
+            self.setWindowTitle(_("New application"))
+
+    # -- saving ------------------------------------------------------------------------------------
+    def apply(self) -> bool:
+        """Save the details; on a problem say which field, keep everything typed, return False."""
+        if has_errors(self.details_page.check()):
+            self.tabs.setCurrentIndex(DETAILS_TAB)
+            self.details_page.check()  # focus moves once the tab is visible
+            return False
+        details = self.details_page.details()
+        if self.application_id is None:
+            self.application_id = add_application(details)
+            self.saved_details = load_details(self.application_id)
+            self.events.applications_changed.emit([self.application_id])
+            self._enter_mode()
+            return True
+        if details != self.saved_details:
+            self.undo_stack.push(EditDetailsCommand(self.events, self.application_id, self.saved_details, details))
+            self.saved_details = load_details(self.application_id)
+            self._enter_mode()
+            self.timeline_page.reload()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_kept_enter(self, event):
+            event.accept()  # Return in the timeline's line logs the entry, it does not close the form
+            return
+        super().keyPressEvent(event)
+
+    def accept(self) -> None:
+        if self.apply():
+            super().accept()
+
+    def has_unsaved_details(self) -> bool:
+        return self.details_page.details() != self.saved_details.cleaned()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, _("Discard changes?"), _("The details you changed are not saved. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.has_unsaved_details() and not self.confirm_discard():
+            return
+        super().reject()
+
+    # -- records written by the other tabs --------------------------------------------------------
+    def _records_changed(self) -> None:
+        for page in (self.people_page, self.interviews_page, self.timeline_page):
+            page.reload()
+        self.events.applications_changed.emit([self.application_id])
+
+    def show_tab(self, tab: int) -> None:
+        self.tabs.setCurrentIndex(tab)

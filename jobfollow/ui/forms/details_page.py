@@ -1,0 +1,106 @@
+"""The Details tab of the application form: the facts of one application, with inline problems."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from jobfollow.core.validation import Problem, check_application
+from jobfollow.i18n import N_, _
+from jobfollow.store.application_details import ApplicationDetails
+from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, OptionalDateEdit, with_message
+
+# Offered in the Source box; the user can type any other.
+SOURCES = (N_("Company website"), N_("Job board"), N_("Referral"), N_("Recruiter"), N_("Career fair"),
+           N_("Networking event"), "LinkedIn")
+
+
+class DetailsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.company_edit = QLineEdit()
+        self.company_edit.setPlaceholderText(_("Required"))
+        self.position_edit = QLineEdit()
+        self.position_edit.setPlaceholderText(_("Required"))
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://")
+        self.location_edit = QLineEdit()
+        self.location_edit.setPlaceholderText(_("City, or Remote"))
+        self.salary_edit = QLineEdit()
+        self.salary_edit.setPlaceholderText(_("e.g. 55,000–65,000 a year"))
+        self.source_combo = QComboBox()
+        self.source_combo.setEditable(True)
+        self.source_combo.addItem("")
+        self.source_combo.addItems([_(source) for source in SOURCES])
+        self.source_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.invited_edit = ContactNameEdit()
+        self.invited_edit.setPlaceholderText(_("Who invited you to interview"))
+        self.applied_edit = OptionalDateEdit()
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(_("Comma-separated, e.g. remote, dream job"))
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText(_("Why this job, the team, what you found out"))
+
+        self.messages = {name: InlineMessage() for name in ("company", "position_title", "posting_url")}
+        self.fields = {"company": self.company_edit, "position_title": self.position_edit,
+                       "posting_url": self.url_edit}
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, name in ((_("&Company:"), "company"), (_("&Position title:"), "position_title"),
+                            (_("Posting &URL:"), "posting_url")):
+            form.addRow(label, with_message(self.fields[name], self.messages[name]))
+        form.addRow(_("&Location:"), self.location_edit)
+        form.addRow(_("&Salary range:"), self.salary_edit)
+        form.addRow(_("S&ource:"), self.source_combo)
+        form.addRow(_("&Invited by:"), self.invited_edit)
+        form.addRow(_("&Applied on:"), self.applied_edit)
+        form.addRow(_("&Tags:"), self.tags_edit)
+        form.addRow(_("&Notes:"), self.notes_edit)
+        # Problems are checked again as the user fixes them, so a red line never outlives its cause.
+        for edit in self.fields.values():
+            edit.textEdited.connect(self._recheck_shown)
+
+    def details(self) -> ApplicationDetails:
+        return ApplicationDetails(
+            company=self.company_edit.text(),
+            position_title=self.position_edit.text(),
+            posting_url=self.url_edit.text(),
+            location=self.location_edit.text(),
+            salary_range=self.salary_edit.text(),
+            source=self.source_combo.currentText(),
+            invited_by=self.invited_edit.text(),
+            tags=self.tags_edit.text(),
+            notes=self.notes_edit.toPlainText(),
+            applied_on=self.applied_edit.value(),
+        ).cleaned()
+
+    def set_details(self, details: ApplicationDetails) -> None:
+        self.company_edit.setText(details.company)
+        self.position_edit.setText(details.position_title)
+        self.url_edit.setText(details.posting_url)
+        self.location_edit.setText(details.location)
+        self.salary_edit.setText(details.salary_range)
+        self.source_combo.setCurrentText(details.source)
+        self.invited_edit.setText(details.invited_by)
+        self.tags_edit.setText(details.tags)
+        self.notes_edit.setPlainText(details.notes)
+        self.applied_edit.set_value(details.applied_on)
+
+    def check(self) -> list[Problem]:
+        """Show every problem under its field; on an error move the focus to the first one."""
+        details = self.details()
+        problems = check_application(details.company, details.position_title, details.posting_url)
+        for name, message in self.messages.items():
+            message.show_problems([p for p in problems if p.field == name])
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            self.fields[errors[0].field].setFocus(Qt.FocusReason.OtherFocusReason)
+        return problems
+
+    def _recheck_shown(self) -> None:
+        if any(message.isVisible() or message.text() for message in self.messages.values()):
+            details = self.details()
+            problems = check_application(details.company, details.position_title, details.posting_url)
+            for name, message in self.messages.items():
+                message.show_problems([p for p in problems if p.field == name])

@@ -1,0 +1,98 @@
+"""The People tab: everyone with a role on this application, their business cards, add/edit/remove."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from jobfollow.i18n import _
+from jobfollow.store.people import people_of_application, unlink_contact
+from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
+from jobfollow.ui.forms.people_models import PeopleModel
+from jobfollow.ui.forms.widgets import fit_columns, keep_enter
+
+
+class PeoplePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.application_id: int | None = None
+        self.model = PeopleModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
+        self.add_button = QPushButton(_("&Add person…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.remove_button = QPushButton(_("&Remove from this application"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        keep_enter(self.view)
+        self.view.activated.connect(lambda _index: self.edit_selected())  # double-click or Enter
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def set_application(self, application_id: int) -> None:
+        self.application_id = application_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.application_id is None:
+            return
+        self.model.set_people(people_of_application(self.application_id))
+        fit_columns(self.view)
+        self._update_buttons()
+
+    def selected_row(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_row() is not None
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def open_editor(self, dialog: ContactEditorDialog) -> bool:
+        """Run the editor (tests replace this to drive the dialog without a modal loop)."""
+        return bool(dialog.exec())
+
+    def add_person(self) -> None:
+        if self.application_id is None:
+            return
+        if self.open_editor(ContactEditorDialog(self.application_id, parent=self)):
+            self.reload()
+            self.changed.emit()
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or self.application_id is None:
+            return
+        if self.open_editor(ContactEditorDialog(self.application_id, self.model.person(row), parent=self)):
+            self.reload()
+            self.changed.emit()
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or self.application_id is None:
+            return
+        person = self.model.person(row)
+        unlink_contact(self.application_id, person.contact.id, person.role)
+        self.reload()
+        self.changed.emit()

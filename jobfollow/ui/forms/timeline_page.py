@@ -1,0 +1,134 @@
+"""The Timeline tab: everything that happened on this application, newest first, and a line to log more."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobfollow.core.validation import Problem, Severity
+from jobfollow.i18n import _
+from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, remove_entry, timeline
+from jobfollow.ui.forms.record_models import TimelineModel
+from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit
+
+
+class TimelinePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.application_id: int | None = None
+        self.model = TimelineModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(True)
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(_("Note"), "note")
+        self.kind_combo.addItem(_("Logged call"), "call")
+        self.kind_combo.addItem(_("Reply received"), "reply")
+        self.when_edit = QDateTimeEdit()
+        self.when_edit.setCalendarPopup(True)
+        localize_date_edit(self.when_edit, with_time=True)
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText(_("What happened (e.g. Amy called: decision moved to Friday)"))
+        self.add_button = QPushButton(_("&Log it"))
+        self.add_button.setAutoDefault(False)
+        self.remove_button = QPushButton(_("&Delete entry"))
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.setToolTip(_("Entries you logged by hand can be deleted; the program's history stays."))
+        self.message = InlineMessage()
+        row = QHBoxLayout()
+        row.addWidget(self.kind_combo)
+        row.addWidget(self.when_edit)
+        row.addWidget(self.text_edit, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.add_button.clicked.connect(self.add_from_fields)
+        keep_enter(self.text_edit)
+        self.text_edit.returnPressed.connect(self.add_from_fields)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.reset_when()
+        self._update_buttons()
+
+    def selected_entry(self) -> TimelineEntry | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_item(rows[0].row()) if len(rows) == 1 else None
+
+    def _update_buttons(self) -> None:
+        entry = self.selected_entry()
+        self.remove_button.setEnabled(entry is not None and entry.kind in MANUAL_KINDS)
+
+    def confirm_remove(self, entry: TimelineEntry) -> bool:
+        answer = QMessageBox.question(
+            self, _("Delete entry"), _("Delete this entry from the timeline?\n\n{text}").format(text=entry.summary),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.kind not in MANUAL_KINDS or not self.confirm_remove(entry):
+            return
+        remove_entry(entry.id)
+        self.reload()
+        self.changed.emit()
+
+    def reset_when(self) -> None:
+        self._default_when = dt.datetime.now().replace(second=0, microsecond=0)
+        self.when_edit.setDateTime(QDateTime(self._default_when))
+
+    def set_application(self, application_id: int) -> None:
+        self.application_id = application_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.application_id is None:
+            return
+        self.model.set_rows(timeline(self.application_id))
+        self.view.resizeColumnToContents(0)
+        self.view.resizeColumnToContents(1)
+        self._update_buttons()
+
+    def add_from_fields(self) -> bool:
+        if self.application_id is None:
+            return False
+        kind = self.kind_combo.currentData()
+        text = self.text_edit.text().strip()
+        if kind == "note" and not text:
+            self.message.show_problems([Problem("text", Severity.ERROR, _("Write the note first."))])
+            self.text_edit.setFocus()
+            return False
+        when = self.when_edit.dateTime().toPython().replace(second=0, microsecond=0)
+        if when == self._default_when:
+            when = None  # left at "now": log the exact moment so it sorts above what came just before
+        if not text:
+            text = _("Logged call") if kind == "call" else _("The employer replied")
+        add_entry(self.application_id, kind, text, when=when)
+        self.message.show_problems([])
+        self.text_edit.clear()
+        self.reset_when()
+        self.reload()
+        self.changed.emit()
+        return True

@@ -1,0 +1,31 @@
+"""Undo for the application form: an edit of a card's details as one step on the window's undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from jobfollow.i18n import _
+from jobfollow.store.application_details import ApplicationDetails, restore_details, save_details
+from jobfollow.ui.events import AppEvents
+
+
+class EditDetailsCommand(QUndoCommand):
+    """Redo writes the new values (and a timeline entry); undo writes the old ones back and drops that entry."""
+
+    def __init__(self, events: AppEvents, application_id: int, before: ApplicationDetails,
+                 after: ApplicationDetails):
+        super().__init__(_("Edit {company}").format(company=after.company or before.company))
+        self.events = events
+        self.application_id = application_id
+        self.before = before
+        self.after = after
+        self._activity_id: int | None = None
+
+    def redo(self) -> None:
+        self._activity_id = save_details(self.application_id, self.after)
+        self.events.applications_changed.emit([self.application_id])
+
+    def undo(self) -> None:
+        restore_details(self.application_id, self.before, self._activity_id)
+        self._activity_id = None
+        self.events.applications_changed.emit([self.application_id])

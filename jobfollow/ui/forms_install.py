@@ -1,0 +1,85 @@
+"""Hook the application form into the main window: File > New application…, and the events that open forms.
+
+``install_forms(window)`` is the only thing main_window.py calls; everything else stays in this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from jobfollow.i18n import _
+from jobfollow.selfcheck import check
+from jobfollow.store.application_details import application_exists
+from jobfollow.ui.dialogs.application_form import INTERVIEWS_TAB, ApplicationFormDialog
+from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+
+
+class FormOpener:
+    """Opens the forms for the window; the ``exec`` hooks let tests drive them without modal loops."""
+
+    def __init__(self, window):
+        self.window = window
+        self.events = window.events
+
+    def exec_dialog(self, dialog) -> int:
+        return dialog.exec()
+
+    def open_application(self, application_id: int, tab: int = 0) -> ApplicationFormDialog | None:
+        if not application_exists(application_id):  # deleted since the request was sent
+            return None
+        dialog = ApplicationFormDialog(self.events, self.window.undo_stack, application_id, self.window)
+        dialog.show_tab(tab)
+        self.exec_dialog(dialog)
+        return dialog
+
+    def new_application(self) -> ApplicationFormDialog:
+        dialog = ApplicationFormDialog(self.events, self.window.undo_stack, None, self.window)
+        self.exec_dialog(dialog)
+        return dialog
+
+    def record_interview(self, application_id: int) -> InterviewFormDialog | None:
+        """After a move to Interviewed with none recorded: the form, dated today."""
+        if not application_exists(application_id):  # deleted since the request was sent
+            return None
+        start = dt.datetime.now().replace(minute=0, second=0, microsecond=0)
+        dialog = InterviewFormDialog(application_id, default_start=start, parent=self.window)
+        dialog.saved.connect(lambda app_id: self.events.applications_changed.emit([app_id]))
+        self.exec_dialog(dialog)
+        return dialog
+
+
+def install_forms(window) -> FormOpener:
+    opener = FormOpener(window)
+    action = QAction(_("&New application…"), window)
+    action.setShortcut(QKeySequence.StandardKey.New)
+    action.setStatusTip(_("Add a job application to the first stage of the board"))
+    action.triggered.connect(window.events.new_application_requested)
+    first = window.file_menu.actions()[0] if window.file_menu.actions() else None
+    window.file_menu.insertAction(first, action)
+    if first is not None:
+        window.file_menu.insertSeparator(first)
+    window.new_application_action = action
+    window.forms = opener
+    window.events.new_application_requested.connect(opener.new_application)
+    window.events.open_application_requested.connect(opener.open_application)
+    window.events.record_interview_requested.connect(opener.record_interview)
+    return opener
+
+
+@check("application form opens")
+def _application_form_opens(window) -> None:
+    """Build (not show) the form of the first card, or a blank one, with every tab filled."""
+    from jobfollow.store.applications import cards_by_stage
+
+    first = next((cards[0] for cards in cards_by_stage().values() if cards), None)
+    dialog = ApplicationFormDialog(window.events, window.undo_stack, first.id if first else None, window)
+    try:
+        if first is not None and dialog.timeline_page.model.rowCount() == 0:
+            raise RuntimeError("the timeline of the first card is empty")
+    finally:
+        dialog.deleteLater()
+
+
+__all__ = ["INTERVIEWS_TAB", "FormOpener", "install_forms"]
