@@ -52,7 +52,7 @@ def _row_counts() -> dict[str, int]:
 
 def test_demo_profile_round_trips_into_an_empty_profile(demo_profile, tmp_path):
     set_setting("user.details", {"name": "Ana Ruiz", "email": "ana@example.org"})
-    Template.create(key="thank_you_interview", name="Thank you", subject="Thanks, {interviewer_name}", body="Hi")
+    Template.create(key="my_own_thanks", name="My own thank-you", subject="Thanks, {interviewer_name}", body="Hi")
     app = JobApplication.select().first()
     Letter.create(application=app, subject="Thanks", body="Dear Jo,\nthank you.", state="sent",
                   sent_at=dt.datetime(2026, 5, 2, 10, 30))
