@@ -1,0 +1,240 @@
+"""What the board reads and writes about cards: summaries, moves with ranks, stars, deletes.
+
+Every function returns plain values; the undo commands in ``ui/board`` keep what they return so
+that an undo can put things back exactly (stage, rank, outcome, the day the card entered its stage).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jobfollow.core.board_search import fold
+from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind, is_active
+from jobfollow.i18n import _
+from jobfollow.store.applications import log_activity
+from jobfollow.store.models import (
+    Activity,
+    ApplicationContact,
+    Contact,
+    FollowUp,
+    Interview,
+    InterviewAttendee,
+    JobApplication,
+    Stage,
+    now,
+)
+
+PENDING_STATES = ("open", "snoozed")
+
+
+@dataclass(frozen=True, slots=True)
+class CardSummary:
+    """Everything a card paints, computed once per reload (never per paint)."""
+
+    id: int
+    stage_id: int
+    company: str
+    position_title: str
+    rank: float
+    stage_entered_at: dt.datetime
+    priority: int
+    tags: tuple[str, ...]
+    outcome: str | None
+    last_activity_at: dt.datetime | None
+    next_due: dt.date | None  # effective due date of the soonest pending follow-up
+    next_title: str  # its title (or its kind when it has none)
+    next_kind: str
+    pending_count: int
+    search_text: str  # folded: company, position, people, tags, notes
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def card_summaries(ids: Iterable[int] | None = None) -> list[CardSummary]:
+    """Live cards (all, or only ``ids``) in stage and rank order, with their follow-ups and people.
+
+    Five queries for the whole board, whatever its size.
+    """
+    wanted = None if ids is None else sorted(set(ids))
+    if wanted is not None and not wanted:
+        return []
+    app = JobApplication
+    fields = (app.id, app.stage, app.company, app.position_title, app.rank, app.stage_entered_at, app.priority,
+              app.tags, app.outcome, app.last_activity_at, app.notes)
+    rows = []
+    for chunk in ([None] if wanted is None else _chunks(wanted)):
+        query = app.select(*fields).where(app.deleted_at.is_null())
+        if chunk is not None:
+            query = query.where(app.id.in_(chunk))
+        rows.extend(query.tuples())
+    texts: dict[int, list[str]] = defaultdict(list)
+    pending: dict[int, list[tuple]] = defaultdict(list)
+
+    def scoped(query, column, chunk):
+        return query if chunk is None else query.where(column.in_(chunk))
+
+    for chunk in ([None] if wanted is None else _chunks(wanted)):
+        people = scoped(ApplicationContact.select(ApplicationContact.application, Contact.name, Contact.title)
+                        .join(Contact), ApplicationContact.application, chunk)
+        for app_id, name, title in people.tuples():
+            texts[app_id].append(f"{name} {title}")
+        attendees = scoped(InterviewAttendee.select(Interview.application, Contact.name)
+                           .join(Interview).switch(InterviewAttendee).join(Contact), Interview.application, chunk)
+        for app_id, name in attendees.tuples():
+            texts[app_id].append(name)
+        notes = scoped(Activity.select(Activity.application, Activity.summary)
+                       .where(Activity.kind.in_(("note", "call"))), Activity.application, chunk)
+        for app_id, summary in notes.tuples():
+            texts[app_id].append(summary)
+        followups = scoped(FollowUp.select(FollowUp.application, FollowUp.state, FollowUp.due_on,
+                                           FollowUp.snoozed_until, FollowUp.title, FollowUp.kind)
+                           .where(FollowUp.state.in_(PENDING_STATES)), FollowUp.application, chunk)
+        for app_id, state, due_on, snoozed_until, title, kind in followups.tuples():
+            effective = snoozed_until if state == "snoozed" and snoozed_until else due_on
+            pending[app_id].append((effective, title, kind))
+    cards = []
+    for app_id, stage_id, company, title, rank, entered, priority, tags, outcome, last, notes in rows:
+        tag_tuple = tuple(t.strip() for t in tags.split(",") if t.strip())
+        due_list = pending.get(app_id, ())
+        first = min(due_list, key=lambda item: item[0]) if due_list else (None, "", "")
+        text = " ".join((company, title, " ".join(tag_tuple), notes, *texts.get(app_id, ())))
+        cards.append(CardSummary(app_id, stage_id, company, title, rank, entered, priority, tag_tuple, outcome,
+                                 last, first[0], first[1], first[2], len(due_list), fold(text)))
+    cards.sort(key=lambda c: (c.stage_id, c.rank, c.id))
+    return cards
+
+
+# -- moves --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardPlace:
+    stage_id: int
+    rank: float
+    outcome: str | None
+    stage_entered_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class MoveRecord:
+    """One card's move: where it was, where it went, and the timeline entry written (0 for a reorder)."""
+
+    app_id: int
+    before: CardPlace
+    after: CardPlace
+    activity_id: int
+
+    @property
+    def changed_stage(self) -> bool:
+        return self.before.stage_id != self.after.stage_id
+
+
+def card_place(app_id: int) -> CardPlace:
+    row = JobApplication.get_by_id(app_id)
+    return CardPlace(row.stage_id, row.rank, row.outcome, row.stage_entered_at)
+
+
+def stage_kinds() -> dict[int, StageKind]:
+    return {sid: StageKind(kind) for sid, kind in Stage.select(Stage.id, Stage.kind).tuples()}
+
+
+def stage_label(stage: Stage) -> str:
+    return stage.name or _(STAGE_KIND_LABELS[StageKind(stage.kind)])
+
+
+def move_cards(moves: list[tuple[int, int, float]], outcome: str | None = None) -> list[MoveRecord]:
+    """Move cards ``(app_id, to_stage_id, rank)`` in one transaction.
+
+    A card entering a closed stage takes ``outcome``; a card leaving a closed stage loses its outcome.
+    A change of stage writes an Activity "moved"; a new place in the same stage does not.
+    """
+    kinds = stage_kinds()
+    names = dict(Stage.select(Stage.id, Stage.name).tuples())
+    records = []
+    with JobApplication._meta.database.atomic():
+        for app_id, to_stage, rank in moves:
+            before = card_place(app_id)
+            moment = now()
+            if to_stage == before.stage_id:
+                after = CardPlace(to_stage, rank, before.outcome, before.stage_entered_at)
+                JobApplication.update(rank=rank).where(JobApplication.id == app_id).execute()
+                records.append(MoveRecord(app_id, before, after, 0))
+                continue
+            new_outcome = before.outcome
+            if kinds[to_stage] == StageKind.CLOSED:
+                new_outcome = outcome
+            elif kinds.get(before.stage_id) == StageKind.CLOSED:
+                new_outcome = None
+            after = CardPlace(to_stage, rank, new_outcome, moment)
+            JobApplication.update(stage=to_stage, rank=rank, outcome=new_outcome, stage_entered_at=moment,
+                                  updated_at=moment).where(JobApplication.id == app_id).execute()
+            activity = log_activity(
+                app_id, "moved",
+                _("Moved from {source} to {target}").format(source=names.get(before.stage_id, "?"),
+                                                            target=names[to_stage]),
+                {"from_stage": before.stage_id, "to_stage": to_stage, "outcome": new_outcome}, when=moment)
+            records.append(MoveRecord(app_id, before, after, activity.id))
+    return records
+
+
+def undo_moves(records: list[MoveRecord]) -> None:
+    """Put every card back where it was and take the moves off their timelines."""
+    with JobApplication._meta.database.atomic():
+        for record in reversed(records):
+            place = record.before
+            JobApplication.update(stage=place.stage_id, rank=place.rank, outcome=place.outcome,
+                                  stage_entered_at=place.stage_entered_at).where(
+                JobApplication.id == record.app_id).execute()
+            if record.activity_id:
+                Activity.delete().where(Activity.id == record.activity_id).execute()
+
+
+def redo_moves(records: list[MoveRecord]) -> list[MoveRecord]:
+    """Apply the same moves again (after an undo); returns the fresh records."""
+    fresh = []
+    for record in records:
+        fresh.extend(move_cards([(record.app_id, record.after.stage_id, record.after.rank)], record.after.outcome))
+    return fresh
+
+
+def has_interview(app_id: int) -> bool:
+    return Interview.select().where(Interview.application == app_id).exists()
+
+
+# -- stars and deletes ----------------------------------------------------------------------------
+
+
+def set_priority(ids: list[int], priority: int) -> dict[int, int]:
+    """Set the star on cards; returns each card's previous priority (for undo)."""
+    previous = dict(JobApplication.select(JobApplication.id, JobApplication.priority)
+                    .where(JobApplication.id.in_(ids)).tuples())
+    JobApplication.update(priority=priority).where(JobApplication.id.in_(ids)).execute()
+    return previous
+
+
+def restore_priorities(previous: dict[int, int]) -> None:
+    with JobApplication._meta.database.atomic():
+        for app_id, priority in previous.items():
+            JobApplication.update(priority=priority).where(JobApplication.id == app_id).execute()
+
+
+def delete_applications(ids: list[int]) -> dt.datetime:
+    """Soft delete: the rows stay, so a restore brings back every interview, letter and note."""
+    moment = now()
+    JobApplication.update(deleted_at=moment).where(JobApplication.id.in_(ids)).execute()
+    return moment
+
+
+def restore_applications(ids: list[int]) -> None:
+    JobApplication.update(deleted_at=None).where(JobApplication.id.in_(ids)).execute()
+
+
+def count_active(cards: Iterable[CardSummary], kinds: dict[int, StageKind]) -> int:
+    """Applications still in play (neither accepted nor closed)."""
+    return sum(1 for card in cards if is_active(kinds.get(card.stage_id, StageKind.APPLIED)))
