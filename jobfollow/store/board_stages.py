@@ -109,8 +109,8 @@ def remove_stage(stage_id: int, target_id: int | None) -> RemovedStage:
     cards = list(JobApplication.select(JobApplication.id, JobApplication.rank, JobApplication.stage_entered_at,
                                        JobApplication.outcome, JobApplication.deleted_at)
                  .where(JobApplication.stage == stage_id).order_by(JobApplication.rank).tuples())
-    if cards and target_id is None:
-        raise ValueError("cards need a stage to go to")
+    if cards and (target_id is None or target_id == stage_id):
+        raise ValueError("cards need another stage to go to")
     moved: list[tuple[int, float, dt.datetime, str | None, int]] = []
     with Stage._meta.database.atomic():
         if cards:
