@@ -7,14 +7,14 @@ that an undo can put things back exactly (stage, rank, outcome, the day the card
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jobfollow.core.board_search import fold
-from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind, is_active
+from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind
 from jobfollow.i18n import _
-from jobfollow.store.applications import log_activity
 from jobfollow.store.models import (
     Activity,
     ApplicationContact,
@@ -154,32 +154,36 @@ def move_cards(moves: list[tuple[int, int, float]], outcome: str | None = None) 
     A card entering a closed stage takes ``outcome``; a card leaving a closed stage loses its outcome.
     A change of stage writes an Activity "moved"; a new place in the same stage does not.
     """
-    kinds = stage_kinds()
-    names = dict(Stage.select(Stage.id, Stage.name).tuples())
+    stages = {sid: (StageKind(kind), name) for sid, kind, name in Stage.select(Stage.id, Stage.kind, Stage.name)
+              .tuples()}
+    app = JobApplication
+    places = {row[0]: CardPlace(*row[1:]) for row in app.select(
+        app.id, app.stage, app.rank, app.outcome, app.stage_entered_at).where(
+        app.id.in_([move[0] for move in moves])).tuples()}
     records = []
-    with JobApplication._meta.database.atomic():
+    with app._meta.database.atomic():
         for app_id, to_stage, rank in moves:
-            before = card_place(app_id)
-            moment = now()
+            before = places[app_id]
             if to_stage == before.stage_id:
                 after = CardPlace(to_stage, rank, before.outcome, before.stage_entered_at)
-                JobApplication.update(rank=rank).where(JobApplication.id == app_id).execute()
+                app.update(rank=rank).where(app.id == app_id).execute()
                 records.append(MoveRecord(app_id, before, after, 0))
                 continue
+            moment = now()
             new_outcome = before.outcome
-            if kinds[to_stage] == StageKind.CLOSED:
+            if stages[to_stage][0] == StageKind.CLOSED:
                 new_outcome = outcome
-            elif kinds.get(before.stage_id) == StageKind.CLOSED:
+            elif stages.get(before.stage_id, (None,))[0] == StageKind.CLOSED:
                 new_outcome = None
             after = CardPlace(to_stage, rank, new_outcome, moment)
-            JobApplication.update(stage=to_stage, rank=rank, outcome=new_outcome, stage_entered_at=moment,
-                                  updated_at=moment).where(JobApplication.id == app_id).execute()
-            activity = log_activity(
-                app_id, "moved",
-                _("Moved from {source} to {target}").format(source=names.get(before.stage_id, "?"),
-                                                            target=names[to_stage]),
-                {"from_stage": before.stage_id, "to_stage": to_stage, "outcome": new_outcome}, when=moment)
-            records.append(MoveRecord(app_id, before, after, activity.id))
+            app.update(stage=to_stage, rank=rank, outcome=new_outcome, stage_entered_at=moment, updated_at=moment,
+                       last_activity_at=moment).where(app.id == app_id).execute()
+            summary = _("Moved from {source} to {target}").format(
+                source=stages.get(before.stage_id, (None, "?"))[1], target=stages[to_stage][1])
+            data = json.dumps({"from_stage": before.stage_id, "to_stage": to_stage, "outcome": new_outcome})
+            activity_id = Activity.insert(application=app_id, kind="moved", summary=summary, data=data,
+                                          occurred_at=moment).execute()
+            records.append(MoveRecord(app_id, before, after, activity_id))
     return records
 
 
@@ -235,6 +239,12 @@ def restore_applications(ids: list[int]) -> None:
     JobApplication.update(deleted_at=None).where(JobApplication.id.in_(ids)).execute()
 
 
-def count_active(cards: Iterable[CardSummary], kinds: dict[int, StageKind]) -> int:
-    """Applications still in play (neither accepted nor closed)."""
-    return sum(1 for card in cards if is_active(kinds.get(card.stage_id, StageKind.APPLIED)))
+def count_active(cards: Iterable[CardSummary], active_stage_ids: set[int], enough: int | None = None) -> int:
+    """Applications still in play (in a stage of an active kind); stops counting at ``enough``."""
+    count = 0
+    for card in cards:
+        if card.stage_id in active_stage_ids:
+            count += 1
+            if enough is not None and count >= enough:
+                break
+    return count

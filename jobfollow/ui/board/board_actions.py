@@ -63,21 +63,29 @@ class BoardActions:
         return ids
 
     def select_cards(self, ids: list[int], focus: bool = True) -> None:
-        wanted = set(ids)
+        """Select these cards in the columns that hold them (other columns keep their selection)."""
+        stage_ids = {self._cards[app_id].stage_id for app_id in ids if app_id in self._cards}
         for column in self.columns:
-            selection = QItemSelection()
-            first = None
-            for row, card in enumerate(column.model.cards()):
-                if card.id in wanted:
-                    index = column.model.index(row, 0)
-                    selection.select(index, index)
-                    first = first or index
-            if first is not None:
-                column.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                column.view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-                column.view.scrollTo(first)
-                if focus and column.view.isVisible():
+            if column.stage_id in stage_ids:
+                first = self.select_in_column(column, ids)
+                if first is not None and focus and column.view.isVisible():
                     column.view.setFocus()
+
+    def select_in_column(self, column, ids: list[int]):
+        wanted = set(ids)
+        selection = QItemSelection()
+        first = None
+        for row, card in enumerate(column.model.cards()):
+            if card.id in wanted:
+                index = column.model.index(row, 0)
+                selection.select(index, index)
+                if first is None:
+                    first = index
+        if first is not None:
+            column.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            column.view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            column.view.scrollTo(first)
+        return first
 
     def _selection_moved_to(self, column) -> None:
         """A plain click in one column starts a new selection; Ctrl/Shift extends across columns."""

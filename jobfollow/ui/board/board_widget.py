@@ -154,9 +154,11 @@ class BoardWidget(BoardActions, QWidget):
     def _fill(self, stage_ids: set[int] | None) -> None:
         grouped: dict[int, list[CardSummary]] = {}
         for card in self._cards.values():
-            grouped.setdefault(card.stage_id, []).append(card)
+            if stage_ids is None or card.stage_id in stage_ids:
+                grouped.setdefault(card.stage_id, []).append(card)
+        if stage_ids is None:
+            self.delegate.forget_texts()
         self.delegate.set_today(dt.date.today())
-        self.delegate.forget_texts()
         terms, sort = self._view_state()
         for column in self.columns:
             if stage_ids is None or column.stage_id in stage_ids:
@@ -164,7 +166,7 @@ class BoardWidget(BoardActions, QWidget):
                 column.model.set_view(terms, sort)
                 column.set_cards(grouped.get(column.stage_id, []))
                 if kept:
-                    self.select_cards(kept, focus=False)
+                    self.select_in_column(column, kept)
         self._update_banner()
 
     def _view_state(self) -> tuple[list[str], SortMode]:
@@ -185,8 +187,8 @@ class BoardWidget(BoardActions, QWidget):
         self.apply_view()
 
     def _update_banner(self) -> None:
-        kinds = {column.stage_id: column.kind for column in self.columns}
-        self.banner.show_for(count_active(self._cards.values(), kinds))
+        active = {column.stage_id for column in self.columns if is_active(column.kind)}
+        self.banner.show_for(count_active(self._cards.values(), active, enough=2))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
