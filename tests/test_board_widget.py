@@ -327,3 +327,13 @@ def test_cards_use_the_palette_base_colour_in_a_dark_theme(qtbot, board):
     rect = view.visualRect(view.model().index(0, 0))
     sample = image.pixelColor(rect.left() + 8, rect.bottom() - 6)
     assert sample.lightness() < 60
+
+
+def test_none_survives_many_qt_calls_that_return_nothing(board):
+    import sys
+
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        board.search_edit.setText("")  # a Qt call returning None
+    assert sys.getrefcount(None) > 1000
+    assert sys.version_info >= (3, 12) or before > 1 << 39

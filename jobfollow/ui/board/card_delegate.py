@@ -142,7 +142,7 @@ class CardDelegate(QStyledItemDelegate):
         count_width = small_metrics.horizontalAdvance(count) + 6 if count else 0
         room = inner.width() - count_width - 10
         badge_text = small_metrics.elidedText(badge, Qt.TextElideMode.ElideRight, room)
-        badge_rect = QRectF(inner.left(), top, small_metrics.horizontalAdvance(badge_text) + 10, line)
+        badge_rect = QRectF(inner.left() + 0.5, top + 0.5, small_metrics.horizontalAdvance(badge_text) + 10, line - 1)
         if level == "overdue":
             fill, ink = OVERDUE
         elif level == "today":
@@ -152,7 +152,7 @@ class CardDelegate(QStyledItemDelegate):
         else:
             fill, ink = None, muted
         if fill is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(palette.color(QPalette.ColorRole.Mid) if level == "later" else Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(badge_rect, line / 2, line / 2)
         painter.setPen(ink)

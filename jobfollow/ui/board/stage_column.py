@@ -22,7 +22,7 @@ from jobfollow.store.applications import StageRow
 from jobfollow.ui.board.card_delegate import CardDelegate
 from jobfollow.ui.board.card_list_model import CARD_MIME_TYPE, BoardContext, CardListModel, decode_card_ids
 
-COLUMN_WIDTH = 250
+COLUMN_WIDTH = 236
 COLLAPSED_WIDTH = 34
 
 
@@ -89,6 +89,23 @@ class CollapsedStrip(QWidget):
             event.ignore()
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shrinks with its column and ends in "…" (the whole text is in the tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(20, super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
 class StageColumn(QFrame):
     """Signals carry this column's stage id; the board decides what they do."""
 
@@ -106,9 +123,8 @@ class StageColumn(QFrame):
         self.kind = stage.kind
         self.model = CardListModel(stage.id, self, context)
 
-        self.header = QLabel()
+        self.header = ElidedLabel()
         self.header.setObjectName("stageHeader")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
