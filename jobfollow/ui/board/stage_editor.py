@@ -72,7 +72,7 @@ class StageEditorDialog(QDialog):
         top.addLayout(side)
         form = QFormLayout()
         form.addRow(_("Name:"), self.name_edit)
-        form.addRow(_("Kind:"), self.kind_combo)
+        form.addRow(_("Kind of a new stage:"), self.kind_combo)
         edit_buttons = QGridLayout()
         edit_buttons.addWidget(self.add_button, 0, 0)
         edit_buttons.addWidget(self.rename_button, 0, 1)
@@ -106,7 +106,9 @@ class StageEditorDialog(QDialog):
         self.stage_list.blockSignals(True)
         self.stage_list.clear()
         for stage in self.stages:
-            label = _("{name} — {kind}").format(name=stage.name, kind=_(STAGE_KIND_LABELS[stage.kind]))
+            kind_label = _(STAGE_KIND_LABELS[stage.kind])
+            label = stage.name if stage.name == kind_label else _("{name} — {kind}").format(name=stage.name,
+                                                                                          kind=kind_label)
             if stage.collapsed:
                 label = _("{stage} (collapsed)").format(stage=label)
             item = QListWidgetItem(label)
