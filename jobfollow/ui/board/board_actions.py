@@ -5,6 +5,8 @@ Mixed into BoardWidget. Every change goes through a QUndoCommand on the window's
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
@@ -14,7 +16,7 @@ from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _, ngettext
 from jobfollow.store import board_stages
 from jobfollow.store.applications import list_stages
-from jobfollow.store.board import has_interview
+from jobfollow.store.board import CardPlace, has_interview
 from jobfollow.ui.board import board_prompts
 from jobfollow.ui.board.card_list_model import CARD_ID_ROLE
 from jobfollow.ui.board.undo_commands import (
@@ -150,14 +152,26 @@ class BoardActions:
                 self.events.record_interview_requested.emit(app_id)
         return True
 
-    def after_moves(self, moved: list[tuple[int, int, int]]) -> None:
-        """Called by MoveCardsCommand (do and undo): refresh the touched cards and announce each move."""
-        ids = [app_id for app_id, _source, _target in moved]
-        self.reload(ids)
-        self.select_cards(ids, focus=False)
-        for app_id, source, target in moved:
-            if source != target:
-                self.events.card_moved.emit(app_id, source, target)
+    def after_moves(self, moved: list[tuple[int, int, CardPlace]]) -> None:
+        """Called by MoveCardsCommand (do and undo) with each card's new place: repaint, announce each move.
+
+        The cards' other facts did not change, so no query is needed to show them in their new place.
+        """
+        touched = set()
+        for app_id, source, place in moved:
+            card = self._cards.get(app_id)
+            if card is not None:
+                last = card.last_activity_at
+                if source != place.stage_id and (last is None or place.stage_entered_at > last):
+                    last = place.stage_entered_at  # a move is the newest thing that happened to the card
+                self._cards[app_id] = replace(card, stage_id=place.stage_id, rank=place.rank, outcome=place.outcome,
+                                              stage_entered_at=place.stage_entered_at, last_activity_at=last)
+            touched.update((source, place.stage_id))
+        self._fill(touched)
+        self.select_cards([app_id for app_id, _source, _place in moved], focus=False)
+        for app_id, source, place in moved:
+            if source != place.stage_id:
+                self.events.card_moved.emit(app_id, source, place.stage_id)
 
     def move_ids_to_stage(self, ids: list[int], stage_id: int) -> bool:
         ids = self._in_board_order(ids)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -110,7 +110,10 @@ class BoardWidget(BoardActions, QWidget):
         self.install_card_actions(self.scroll)
 
         events.applications_changed.connect(self.reload)
-        events.followups_changed.connect(self.reload)
+        # Follow-ups change in bursts (a move, then the rules catching up): one full reload per burst.
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self.reload)
+        events.followups_changed.connect(self._reload_timer.start)
         events.stages_changed.connect(self.rebuild)
         events.highlight_applications.connect(self.set_highlighted)
         events.tick.connect(self._tick)

@@ -28,11 +28,11 @@ class MoveCardsCommand(QUndoCommand):
             self.records = board_store.redo_moves(self.records)
         else:
             self.records = board_store.move_cards(self.moves, self.outcome)
-        self.board.after_moves([(r.app_id, r.before.stage_id, r.after.stage_id) for r in self.records])
+        self.board.after_moves([(r.app_id, r.before.stage_id, r.after) for r in self.records])
 
     def undo(self) -> None:
         board_store.undo_moves(self.records)
-        self.board.after_moves([(r.app_id, r.after.stage_id, r.before.stage_id) for r in reversed(self.records)])
+        self.board.after_moves([(r.app_id, r.after.stage_id, r.before) for r in reversed(self.records)])
 
 
 class StarCommand(QUndoCommand):
