@@ -337,3 +337,42 @@ def test_none_survives_many_qt_calls_that_return_nothing(board):
         board.search_edit.setText("")  # a Qt call returning None
     assert sys.getrefcount(None) > 1000
     assert sys.version_info >= (3, 12) or before > 1 << 39
+
+
+def test_enter_opens_and_delete_key_asks_to_delete(qtbot, board):
+    [app_id] = add_cards(board, "Acme")
+    board.select_cards([app_id])
+    view = column(board, StageKind.APPLIED).view
+    with qtbot.waitSignal(board.open_requested) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [app_id]
+    asked = []
+    board.delete_confirmer = lambda parent, count: asked.append(count) or True
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert asked == [1] and board.card_count() == 0
+
+
+def test_cards_dropped_on_a_collapsed_stage_land_at_its_end(board):
+    _a, b = add_cards(board, "Acme", "Bluth")
+    offer = column(board, StageKind.OFFER)
+    board.toggle_collapsed(offer.stage_id)
+    source = column(board, StageKind.APPLIED)
+    mime = source.model.mimeData([source.model.index(1, 0)])
+    args = (QPointF(10, 50), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(offer.strip, QDragEnterEvent(*args))
+    drop = QDropEvent(*args)
+    QApplication.sendEvent(offer.strip, drop)
+    assert drop.isAccepted()
+    assert ids_in(board, StageKind.OFFER) == [b]
+    assert offer.strip.text.startswith("Offer")
+
+
+def test_edits_and_new_cards_elsewhere_refresh_only_those_cards(qtbot, board, events):
+    [app_id] = add_cards(board, "Acme")
+    JobApplication.update(company="Acme Corp").where(JobApplication.id == app_id).execute()
+    fresh = create_application("Newco", "Designer")
+    events.applications_changed.emit([app_id, fresh.id])
+    assert [c.company for c in column(board, StageKind.APPLIED).model.cards()] == ["Acme Corp", "Newco"]
+    FollowUp.create(application=fresh.id, kind="thank_you", due_on=TODAY)
+    events.followups_changed.emit()
+    qtbot.waitUntil(lambda: board.card(fresh.id).pending_count == 1)
