@@ -199,8 +199,9 @@ def test_keyboard_moves_several_selected_cards_together(qtbot, board):
     assert ids_in(board, StageKind.INTERVIEW_SCHEDULED) == [a, c]
     assert ids_in(board, StageKind.APPLIED) == [b]
     assert board.undo_stack.count() == 1
-    qtbot.keyClick(column(board, StageKind.INTERVIEW_SCHEDULED).view, Qt.Key.Key_Left,
-                   Qt.KeyboardModifier.ControlModifier)
+    focused = QApplication.focusWidget()
+    assert focused is column(board, StageKind.INTERVIEW_SCHEDULED).view
+    qtbot.keyClick(focused, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert set(ids_in(board, StageKind.APPLIED)) == {a, b, c}
 
 

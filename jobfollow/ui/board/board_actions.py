@@ -42,7 +42,8 @@ class BoardActions:
 
         def action(text: str, shortcut, slot) -> QAction:
             act = QAction(text, self)
-            act.setShortcut(QKeySequence(shortcut))
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             host.addAction(act)
@@ -53,7 +54,7 @@ class BoardActions:
                                             lambda: self.move_selected_by(-1))
         self.delete_action = action(_("Delete…"), QKeySequence.StandardKey.Delete,
                                     lambda: self.delete_cards(self.selected_ids()))
-        self.star_action = action(_("Star"), "Ctrl+*", lambda: self.toggle_star(self.selected_ids()))
+        self.star_action = action(_("Star"), None, lambda: self.toggle_star(self.selected_ids()))
 
     # -- selection ---------------------------------------------------------------------------
     def selected_ids(self, column=None) -> list[int]:
@@ -168,7 +169,10 @@ class BoardActions:
                                               stage_entered_at=place.stage_entered_at, last_activity_at=last)
             touched.update((source, place.stage_id))
         self._fill(touched)
-        self.select_cards([app_id for app_id, _source, _place in moved], focus=False)
+        focus = QApplication.focusWidget()
+        # Keyboard moves: focus follows the cards, so Ctrl+Right can be pressed again right away.
+        self.select_cards([app_id for app_id, _source, _place in moved],
+                          focus=focus is not None and self.scroll.isAncestorOf(focus))
         for app_id, source, place in moved:
             if source != place.stage_id:
                 self.events.card_moved.emit(app_id, source, place.stage_id)

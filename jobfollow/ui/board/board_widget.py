@@ -57,20 +57,16 @@ class BoardWidget(BoardActions, QWidget):
         self.search_edit.setObjectName("boardSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(80)
-        self.search_edit.setPlaceholderText(_("Search company, position, person, tag or note"))
         self.search_edit.textChanged.connect(self.apply_view)
-        self.only_active_check = QCheckBox(_("Only active"))
-        self.only_active_check.setToolTip(_("Hide accepted and closed applications"))
+        self.only_active_check = QCheckBox()
         self.sort_combo = QComboBox()
-        for mode, label in SORT_LABELS.items():
-            self.sort_combo.addItem(_(label), mode.value)
+        for mode in SORT_LABELS:
+            self.sort_combo.addItem("", mode.value)
         self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sort_combo.setMinimumContentsLength(9)
-        self.sort_combo.setToolTip(_("Order of the cards inside each stage"))
         self.stages_button = QToolButton()
-        self.stages_button.setText(_("Stages…"))
-        self.stages_button.setToolTip(_("Add, rename, reorder, collapse or remove stages"))
         self.stages_button.clicked.connect(lambda: self.open_stage_editor())
+        self.retranslate()
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 0)
         bar.addWidget(self.search_edit, 1)
@@ -117,6 +113,23 @@ class BoardWidget(BoardActions, QWidget):
         events.stages_changed.connect(self.rebuild)
         events.highlight_applications.connect(self.set_highlighted)
         events.tick.connect(self._tick)
+        events.language_changed.connect(self._language_changed)
+        self.rebuild()
+
+    def retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(_("Search company, position, person, tag or note"))
+        self.only_active_check.setText(_("Only active"))
+        self.only_active_check.setToolTip(_("Hide accepted and closed applications"))
+        for index, label in enumerate(SORT_LABELS.values()):
+            self.sort_combo.setItemText(index, _(label))
+        self.sort_combo.setToolTip(_("Order of the cards inside each stage"))
+        self.stages_button.setText(_("Stages…"))
+        self.stages_button.setToolTip(_("Add, rename, reorder, collapse or remove stages"))
+
+    def _language_changed(self) -> None:
+        self.retranslate()
+        self.banner.retranslate()
+        self.delegate.forget_texts()
         self.rebuild()
 
     # -- building ----------------------------------------------------------------------------

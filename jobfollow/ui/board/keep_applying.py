@@ -24,24 +24,31 @@ class KeepApplyingBanner(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.add_button = QPushButton(_("Add an application…"))
+        self.add_button = QPushButton()
+        self._active = 0
         self.add_button.clicked.connect(self.add_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.add_button)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(_("Add an application…"))
+        self._set_text()
 
     def show_for(self, active_count: int) -> None:
         """Show when at most one application is still in play; hide otherwise."""
-        if active_count > 1:
-            self.hide()
-            return
-        if active_count == 0:
+        self._active = active_count
+        self._set_text()
+        self.setVisible(active_count <= 1)
+
+    def _set_text(self) -> None:
+        if self._active == 0:
             text = _("No application is in progress. Every search moves faster with a few processes "
                      "running side by side, so this is a good moment to send the next one.")
         else:
             text = _("Only one application is still in progress. Keep applying while you wait: some "
                      "openings are never filled, and a second process is your best insurance.")
         self.message.setText(text)
-        self.show()
