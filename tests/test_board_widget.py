@@ -377,3 +377,14 @@ def test_edits_and_new_cards_elsewhere_refresh_only_those_cards(qtbot, board, ev
     FollowUp.create(application=fresh.id, kind="thank_you", due_on=TODAY)
     events.followups_changed.emit()
     qtbot.waitUntil(lambda: board.card(fresh.id).pending_count == 1)
+
+
+def test_reordering_is_refused_while_sorted_by_date(board):
+    a, b = add_cards(board, "Acme", "Bluth")
+    board.sort_combo.setCurrentIndex(board.sort_combo.findData(SortMode.DUE.value))
+    applied = column(board, StageKind.APPLIED)
+    mime = applied.model.mimeData([applied.model.index(1, 0)])
+    assert not applied.model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    board.sort_combo.setCurrentIndex(board.sort_combo.findData(SortMode.BOARD.value))
+    assert ids_in(board, StageKind.APPLIED) == [a, b]
+    assert board.undo_stack.count() == 0

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from jobfollow.core.board_search import ranks_between
+from jobfollow.core.board_search import SortMode, ranks_between
 from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _, ngettext
 from jobfollow.store import board_stages
@@ -115,6 +115,8 @@ class BoardActions:
         ids = [app_id for app_id in ids if app_id in self._cards]
         if column is None or not ids:
             return False
+        if column.model.sort_mode != SortMode.BOARD and all(self._cards[i].stage_id == stage_id for i in ids):
+            return False  # sorted by date: there is no "place" inside the column to drop on
         if row < 0:
             row = column.model.rowCount()
         before, after = column.model.neighbour_ranks(row, set(ids))

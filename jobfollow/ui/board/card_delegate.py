@@ -57,7 +57,8 @@ class CardDelegate(QStyledItemDelegate):
         texts = self._texts.get(card)
         if texts is None:
             days = max(0, (self.today - card.stage_entered_at.date()).days)
-            days_text = ngettext("{count} day here", "{count} days here", days).format(count=days)
+            days_text = _("Since today") if days == 0 else ngettext(
+                "{count} day here", "{count} days here", days).format(count=days)
             level = badge_level(card.next_due, self.today)
             if card.next_due is None:
                 badge = _("Nothing due")

@@ -43,6 +43,17 @@ class CardListView(QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            searching = model.total_count() > 0
+            text = _("No card matches the search") if searching else _("Drop cards here")
+            painter.drawText(self.viewport().rect().adjusted(8, 24, -8, 0),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, text)
+
 
 class CollapsedStrip(QWidget):
     """A collapsed stage: its name written upwards; click to expand; cards may still be dropped on it."""
