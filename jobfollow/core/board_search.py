@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 from jobfollow.i18n import N_
 
@@ -25,8 +26,11 @@ SORT_LABELS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case without accents, so "garcia" finds "García"."""
+    """Lower case without accents, so "garcia" finds "García" (cached: names and companies repeat)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

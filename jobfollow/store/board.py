@@ -56,6 +56,26 @@ def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
         yield ids[start:start + size]
 
 
+def _raw_rows(sql: str, column: str, chunk: list[int] | None) -> list[tuple]:
+    """Plain SQL for the wide, read-only lookups (peewee's per-value conversion costs more than the query)."""
+    if chunk is not None:
+        joiner = " AND " if " WHERE " in sql else " WHERE "
+        sql = f"{sql}{joiner}{column} IN ({', '.join('?' * len(chunk))})"
+    return JobApplication._meta.database.execute_sql(sql, chunk or ()).fetchall()
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _datetime(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
 def card_summaries(ids: Iterable[int] | None = None) -> list[CardSummary]:
     """Live cards (all, or only ``ids``) in stage and rank order, with their follow-ups and people.
 
@@ -64,48 +84,45 @@ def card_summaries(ids: Iterable[int] | None = None) -> list[CardSummary]:
     wanted = None if ids is None else sorted(set(ids))
     if wanted is not None and not wanted:
         return []
-    app = JobApplication
-    fields = (app.id, app.stage, app.company, app.position_title, app.rank, app.stage_entered_at, app.priority,
-              app.tags, app.outcome, app.last_activity_at, app.notes)
+    chunks = [None] if wanted is None else list(_chunks(wanted))
     rows = []
-    for chunk in ([None] if wanted is None else _chunks(wanted)):
-        query = app.select(*fields).where(app.deleted_at.is_null())
-        if chunk is not None:
-            query = query.where(app.id.in_(chunk))
-        rows.extend(query.tuples())
+    for chunk in chunks:
+        rows.extend(_raw_rows(
+            "SELECT id, stage_id, company, position_title, rank, stage_entered_at, priority, tags, outcome, "
+            f"last_activity_at, notes FROM {JobApplication._meta.table_name} WHERE deleted_at IS NULL", "id", chunk))
     texts: dict[int, list[str]] = defaultdict(list)
     pending: dict[int, list[tuple]] = defaultdict(list)
-
-    def scoped(query, column, chunk):
-        return query if chunk is None else query.where(column.in_(chunk))
-
-    for chunk in ([None] if wanted is None else _chunks(wanted)):
-        people = scoped(ApplicationContact.select(ApplicationContact.application, Contact.name, Contact.title)
-                        .join(Contact), ApplicationContact.application, chunk)
-        for app_id, name, title in people.tuples():
+    links, contacts = ApplicationContact._meta.table_name, Contact._meta.table_name
+    attendees, interviews = InterviewAttendee._meta.table_name, Interview._meta.table_name
+    activities, followups = Activity._meta.table_name, FollowUp._meta.table_name
+    for chunk in chunks:
+        for app_id, name, title in _raw_rows(
+                f"SELECT l.application_id, c.name, c.title FROM {links} l JOIN {contacts} c ON c.id = l.contact_id",
+                "l.application_id", chunk):
             texts[app_id].append(f"{name} {title}")
-        attendees = scoped(InterviewAttendee.select(Interview.application, Contact.name)
-                           .join(Interview).switch(InterviewAttendee).join(Contact), Interview.application, chunk)
-        for app_id, name in attendees.tuples():
+        for app_id, name in _raw_rows(
+                f"SELECT i.application_id, c.name FROM {attendees} a JOIN {interviews} i ON i.id = a.interview_id "
+                f"JOIN {contacts} c ON c.id = a.contact_id", "i.application_id", chunk):
             texts[app_id].append(name)
-        notes = scoped(Activity.select(Activity.application, Activity.summary)
-                       .where(Activity.kind.in_(("note", "call"))), Activity.application, chunk)
-        for app_id, summary in notes.tuples():
+        for app_id, summary in _raw_rows(
+                f"SELECT application_id, summary FROM {activities} WHERE kind IN ('note', 'call')",
+                "application_id", chunk):
             texts[app_id].append(summary)
-        followups = scoped(FollowUp.select(FollowUp.application, FollowUp.state, FollowUp.due_on,
-                                           FollowUp.snoozed_until, FollowUp.title, FollowUp.kind)
-                           .where(FollowUp.state.in_(PENDING_STATES)), FollowUp.application, chunk)
-        for app_id, state, due_on, snoozed_until, title, kind in followups.tuples():
+        for app_id, state, due_on, snoozed_until, title, kind in _raw_rows(
+                f"SELECT application_id, state, due_on, snoozed_until, title, kind FROM {followups} "
+                f"WHERE state IN ('open', 'snoozed')", "application_id", chunk):
             effective = snoozed_until if state == "snoozed" and snoozed_until else due_on
-            pending[app_id].append((effective, title, kind))
+            pending[app_id].append((_date(effective), title, kind))
     cards = []
     for app_id, stage_id, company, title, rank, entered, priority, tags, outcome, last, notes in rows:
+        entered, last = _datetime(entered), _datetime(last)
         tag_tuple = tuple(t.strip() for t in tags.split(",") if t.strip())
         due_list = pending.get(app_id, ())
         first = min(due_list, key=lambda item: item[0]) if due_list else (None, "", "")
-        text = " ".join((company, title, " ".join(tag_tuple), notes, *texts.get(app_id, ())))
+        parts = (company, title, *tag_tuple, notes, *texts.get(app_id, ()))
         cards.append(CardSummary(app_id, stage_id, company, title, rank, entered, priority, tag_tuple, outcome,
-                                 last, first[0], first[1], first[2], len(due_list), fold(text)))
+                                 last, first[0], first[1], first[2], len(due_list),
+                                 " ".join(fold(part) for part in parts if part)))
     cards.sort(key=lambda c: (c.stage_id, c.rank, c.id))
     return cards
 
