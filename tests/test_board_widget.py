@@ -28,11 +28,19 @@ def board(qtbot, profile, events):
     return widget
 
 
+def drag_event(event_type, position: QPointF, *rest):
+    """PySide6 6.12 wants a QPointF here (the QPoint form is deprecated); 6.11 accepts only a QPoint."""
+    try:
+        return event_type(position, *rest)
+    except TypeError:
+        return event_type(position.toPoint(), *rest)
+
+
 def drag_and_drop(view, position: QPointF, mime: QMimeData, action=Qt.DropAction.MoveAction) -> QDropEvent:
     """What a real drag delivers to a view's viewport: enter, move, then the drop."""
     args = (position, action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     for event_type in (QDragEnterEvent, QDragMoveEvent):
-        QApplication.sendEvent(view.viewport(), event_type(*args))
+        QApplication.sendEvent(view.viewport(), drag_event(event_type, *args))
     drop = QDropEvent(*args)
     QApplication.sendEvent(view.viewport(), drop)
     return drop
@@ -333,11 +341,14 @@ def test_cards_use_the_palette_base_colour_in_a_dark_theme(qtbot, board):
 def test_none_survives_many_qt_calls_that_return_nothing(board):
     import sys
 
+    from jobfollow.ui.board.pyside_none_guard import none_drifts
+
     before = sys.getrefcount(None)
     for _ in range(2000):
         board.search_edit.setText("")  # a Qt call returning None
     assert sys.getrefcount(None) > 1000
-    assert sys.version_info >= (3, 12) or before > 1 << 39
+    if none_drifts():  # PySide6 6.12 on Python 3.11: the guard must have given None its head start
+        assert before > 1 << 39
 
 
 def test_enter_opens_and_delete_key_asks_to_delete(qtbot, board):
@@ -360,7 +371,7 @@ def test_cards_dropped_on_a_collapsed_stage_land_at_its_end(board):
     source = column(board, StageKind.APPLIED)
     mime = source.model.mimeData([source.model.index(1, 0)])
     args = (QPointF(10, 50), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(offer.strip, QDragEnterEvent(*args))
+    QApplication.sendEvent(offer.strip, drag_event(QDragEnterEvent, *args))
     drop = QDropEvent(*args)
     QApplication.sendEvent(offer.strip, drop)
     assert drop.isAccepted()

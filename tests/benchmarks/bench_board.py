@@ -74,8 +74,9 @@ def run(bench) -> None:
         source, target = next(pairs)
         mime = source.model.mimeData([source.model.index(0, 0)])
         target.model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
-        source.view.viewport().repaint()
-        target.view.viewport().repaint()
+        # grab() really paints (repaint() is a no-op on the offscreen platform, whose windows are never exposed)
+        source.view.viewport().grab()
+        target.view.viewport().grab()
 
     bench.time("board: drop move (write + repaint both columns)", drop_move, repeat=60, goal=8)
 
@@ -83,10 +84,9 @@ def run(bench) -> None:
 
     def keystroke() -> None:
         board.search_edit.setText(next(typed))
-        for column in board.columns:
-            column.view.viewport().repaint()
+        board.scroll.viewport().grab()  # paints every column in view
 
-    bench.time("board: filter keystroke (all columns repainted)", keystroke, repeat=60, goal=16)
+    bench.time("board: filter keystroke (visible columns painted)", keystroke, repeat=60, goal=16)
     board.close()
     board.deleteLater()
     app.processEvents()

@@ -7,9 +7,10 @@ their own background and a text colour chosen for it. Texts that depend on today
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from jobfollow.i18n import N_, _, format_relative_days, ngettext
@@ -28,6 +29,7 @@ DUE_TODAY = (QColor("#f9a825"), QColor("#1b1b1b"))
 STAR_COLOUR = QColor("#f5b301")
 PAD = 7
 RADIUS = 6.0
+PIXMAP_CACHE_SIZE = 600  # about 24 MB of cards at most; enough for every card on a large screen
 
 
 def badge_level(due: dt.date | None, today: dt.date) -> str:
@@ -43,15 +45,20 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.today = dt.date.today()
         self._texts: dict = {}
+        self._layouts: dict = {}
+        self._pixmaps: dict = {}
+        self._font_cache: dict = {}
         self._size: QSize | None = None
 
     def set_today(self, today: dt.date) -> None:
         if today != self.today:
             self.today = today
-            self._texts.clear()
+            self.forget_texts()
 
     def forget_texts(self) -> None:
         self._texts.clear()
+        self._layouts.clear()
+        self._pixmaps.clear()
 
     def _card_texts(self, card) -> tuple[str, str, str, str]:
         texts = self._texts.get(card)
@@ -80,16 +87,86 @@ class CardDelegate(QStyledItemDelegate):
             self._size = QSize(200, PAD * 2 + line * 4 + 3 * 5)
         return self._size
 
+    def _fonts(self, base: QFont) -> _Fonts:
+        key = base.key()
+        fonts = self._font_cache.get(key)
+        if fonts is None:
+            fonts = self._font_cache[key] = _Fonts(base)
+        return fonts
+
+    def _layout(self, card, width: int, fonts: _Fonts) -> _Layout:
+        """Elided texts and their places inside a card of this width (cached: paints only draw)."""
+        key = (card, width, fonts.key)
+        layout = self._layouts.get(key)
+        if layout is not None:
+            return layout
+        days_text, badge, level, count = self._card_texts(card)
+        line, small = fonts.line, fonts.small_metrics
+        inner = QRect(PAD + 4, PAD, width - 2 * (PAD + 4), 0)
+        star_width = fonts.metrics.horizontalAdvance("★") + 4
+        company = QRect(inner.left(), inner.top(), inner.width() - star_width, line)
+        star = QRect(inner.right() - star_width, inner.top(), star_width, line)
+        top = inner.top() + line + 5
+        position = QRect(inner.left(), top, inner.width(), line)
+        top += line + 5
+        count_width = small.horizontalAdvance(count) + 6 if count else 0
+        badge_text = small.elidedText(badge, Qt.TextElideMode.ElideRight, inner.width() - count_width - 10)
+        badge_rect = QRectF(inner.left() + 0.5, top + 0.5, small.horizontalAdvance(badge_text) + 10, line - 1)
+        count_rect = QRect(inner.right() - count_width, top, count_width, line)
+        top += line + 5
+        days_width = small.horizontalAdvance(days_text) + 4
+        days_rect = QRect(inner.right() - days_width, top, days_width, line)
+        chips = []
+        left, limit = inner.left(), inner.right() - days_width - 6
+        for tag in card.tags:
+            room = limit - left - 10
+            if room < small.horizontalAdvance("W…"):
+                break
+            text = small.elidedText(tag, Qt.TextElideMode.ElideRight, room)
+            chip = QRectF(left, top + 1, small.horizontalAdvance(text) + 10, line - 2)
+            chips.append((chip, text))
+            left = int(chip.right()) + 4
+        layout = _Layout(
+            fonts.bold_metrics.elidedText(card.company, Qt.TextElideMode.ElideRight, company.width()), company, star,
+            fonts.metrics.elidedText(card.position_title, Qt.TextElideMode.ElideRight, position.width()), position,
+            badge_text, badge_rect, level, count, count_rect, days_text, days_rect, chips)
+        if len(self._layouts) > 20000:
+            self._layouts.clear()
+        self._layouts[key] = layout
+        return layout
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """Cards are drawn once into a pixmap and then copied: a repaint after a move redraws one card."""
         card = index.data(CARD_ROLE)
         if card is None:
             return
-        palette: QPalette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         highlighted = bool(index.data(HIGHLIGHT_ROLE))
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        size = option.rect.size()
+        key = (card, size.width(), size.height(), selected, highlighted, option.palette.cacheKey(),
+               option.font.key(), ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(size * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            card_painter = QPainter(pixmap)
+            self._draw_card(card_painter, option, card, selected, highlighted)
+            card_painter.end()
+            if len(self._pixmaps) > PIXMAP_CACHE_SIZE:
+                self._pixmaps.clear()
+            self._pixmaps[key] = pixmap
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _draw_card(self, painter: QPainter, option: QStyleOptionViewItem, card, selected: bool,
+                   highlighted: bool) -> None:
+        palette: QPalette = option.palette
+        fonts = self._fonts(option.font)
+        layout = self._layout(card, option.rect.width(), fonts)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        outer = QRectF(option.rect).adjusted(4.5, 2.5, -4.5, -2.5)
+        outer = QRectF(0, 0, option.rect.width(), option.rect.height()).adjusted(4.5, 2.5, -4.5, -2.5)
         background = palette.color(QPalette.ColorRole.Base)
         border = palette.color(QPalette.ColorRole.Mid)
         if highlighted:
@@ -103,47 +180,23 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(outer, RADIUS, RADIUS)
         if highlighted:
             painter.drawRoundedRect(outer.adjusted(1, 1, -1, -1), RADIUS - 1, RADIUS - 1)
-
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        font = QFont(option.font)
-        metrics = QFontMetrics(font)
-        line = metrics.height()
-        inner = option.rect.adjusted(PAD + 4, PAD, -PAD - 4, -PAD)
-        days_text, badge, level, count = self._card_texts(card)
+        left_middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-        # Row 1: company in bold, star at the right.
-        star_width = metrics.horizontalAdvance("★") + 4
-        bold = QFont(font)
-        bold.setBold(True)
-        painter.setFont(bold)
+        # Company in bold with the star at the right, then the position title.
+        painter.setFont(fonts.bold)
         painter.setPen(text_colour)
-        row = QRect(inner.left(), inner.top(), inner.width() - star_width, line)
-        painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(card.company, Qt.TextElideMode.ElideRight, row.width()))
-        painter.setFont(font)
+        painter.drawText(layout.company_rect, left_middle, layout.company)
+        painter.setFont(fonts.regular)
+        painter.drawText(layout.position_rect, left_middle, layout.position)
         painter.setPen(STAR_COLOUR if card.priority else muted)
-        painter.drawText(QRect(inner.right() - star_width, inner.top(), star_width, line),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         "★" if card.priority else "☆")
+        painter.drawText(layout.star_rect, right_middle, "★" if card.priority else "☆")
 
-        # Row 2: position title.
-        top = inner.top() + line + 5
-        painter.setPen(text_colour)
-        row = QRect(inner.left(), top, inner.width(), line)
-        painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(card.position_title, Qt.TextElideMode.ElideRight, row.width()))
-
-        # Row 3: due badge, pending count at the right.
-        top += line + 5
-        small = QFont(font)
-        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
-        small_metrics = QFontMetrics(small)
-        painter.setFont(small)
-        count_width = small_metrics.horizontalAdvance(count) + 6 if count else 0
-        room = inner.width() - count_width - 10
-        badge_text = small_metrics.elidedText(badge, Qt.TextElideMode.ElideRight, room)
-        badge_rect = QRectF(inner.left() + 0.5, top + 0.5, small_metrics.horizontalAdvance(badge_text) + 10, line - 1)
+        # The next follow-up as a badge, the count of open ones at the right.
+        painter.setFont(fonts.small)
+        level = layout.level
         if level == "overdue":
             fill, ink = OVERDUE
         elif level == "today":
@@ -155,35 +208,59 @@ class CardDelegate(QStyledItemDelegate):
         if fill is not None:
             painter.setPen(palette.color(QPalette.ColorRole.Mid) if level == "later" else Qt.PenStyle.NoPen)
             painter.setBrush(fill)
-            painter.drawRoundedRect(badge_rect, line / 2, line / 2)
+            radius = layout.badge_rect.height() / 2
+            painter.drawRoundedRect(layout.badge_rect, radius, radius)
         painter.setPen(ink)
-        painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge_text)
-        if count:
-            painter.setPen(muted)
-            painter.drawText(QRect(inner.right() - count_width, top, count_width, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
-
-        # Row 4: tags as chips, days in this stage at the right.
-        top += line + 5
-        days_width = small_metrics.horizontalAdvance(days_text) + 4
+        painter.drawText(layout.badge_rect, Qt.AlignmentFlag.AlignCenter, layout.badge)
         painter.setPen(muted)
-        painter.drawText(QRect(inner.right() - days_width, top, days_width, line),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, days_text)
-        left, limit = inner.left(), inner.right() - days_width - 6
-        chip_fill = palette.color(QPalette.ColorRole.Button)
-        for tag in card.tags:
-            room = limit - left - 10
-            if room < small_metrics.horizontalAdvance("W…"):
-                break
-            text = small_metrics.elidedText(tag, Qt.TextElideMode.ElideRight, room)
-            chip = QRectF(left, top + 1, small_metrics.horizontalAdvance(text) + 10, line - 2)
-            painter.setPen(palette.color(QPalette.ColorRole.Mid))
-            painter.setBrush(chip_fill)
-            painter.drawRoundedRect(chip, 4, 4)
-            painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
-            left = int(chip.right()) + 4
+        if layout.count:
+            painter.drawText(layout.count_rect, right_middle, layout.count)
+
+        # Tags as chips, days in this stage at the right.
+        painter.drawText(layout.days_rect, right_middle, layout.days)
+        if layout.chips:
+            chip_fill, chip_border = palette.color(QPalette.ColorRole.Button), palette.color(QPalette.ColorRole.Mid)
+            chip_ink = palette.color(QPalette.ColorRole.ButtonText)
+            for chip, text in layout.chips:
+                painter.setPen(chip_border)
+                painter.setBrush(chip_fill)
+                painter.drawRoundedRect(chip, 4, 4)
+                painter.setPen(chip_ink)
+                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+class _Fonts:
+    """The three fonts a card uses, derived once from the view's font."""
+
+    def __init__(self, base: QFont):
+        self.key = base.key()
+        self.regular = QFont(base)
+        self.metrics = QFontMetrics(self.regular)
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.bold_metrics = QFontMetrics(self.bold)
+        self.small = QFont(base)
+        self.small.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
+        self.small_metrics = QFontMetrics(self.small)
+        self.line = self.metrics.height()
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    company: str
+    company_rect: QRect
+    star_rect: QRect
+    position: str
+    position_rect: QRect
+    badge: str
+    badge_rect: QRectF
+    level: str
+    count: str
+    count_rect: QRect
+    days: str
+    days_rect: QRect
+    chips: list
 
 
 def _mix(base: QColor, tint: QColor, amount: float) -> QColor:
