@@ -170,7 +170,7 @@ class BoardActions:
                 self._cards[app_id] = replace(card, stage_id=place.stage_id, rank=place.rank, outcome=place.outcome,
                                               stage_entered_at=place.stage_entered_at, last_activity_at=last)
             touched.update((source, place.stage_id))
-        self._fill(touched)
+        self._fill(touched, keep_selection=False)  # the moved cards become the selection below
         focus = QApplication.focusWidget()
         # Keyboard moves: focus follows the cards, so Ctrl+Right can be pressed again right away.
         self.select_cards([app_id for app_id, _source, _place in moved],

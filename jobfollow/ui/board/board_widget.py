@@ -167,7 +167,7 @@ class BoardWidget(BoardActions, QWidget):
             affected = None
         self._fill(affected)
 
-    def _fill(self, stage_ids: set[int] | None) -> None:
+    def _fill(self, stage_ids: set[int] | None, keep_selection: bool = True) -> None:
         grouped: dict[int, list[CardSummary]] = {}
         for card in self._cards.values():
             if stage_ids is None or card.stage_id in stage_ids:
@@ -178,7 +178,7 @@ class BoardWidget(BoardActions, QWidget):
         terms, sort = self._view_state()
         for column in self.columns:
             if stage_ids is None or column.stage_id in stage_ids:
-                kept = self.selected_ids(column)
+                kept = self.selected_ids(column) if keep_selection else []
                 column.model.set_view(terms, sort)
                 column.set_cards(grouped.get(column.stage_id, []))
                 if kept:
