@@ -161,3 +161,12 @@ def test_sort_keys_and_folding():
         due_key(sooner, 3), due_key(later, 2), due_key(None, 1)]
     old, new = dt.datetime(2026, 5, 1), dt.datetime(2026, 5, 3)
     assert activity_key(new, 5) < activity_key(old, 1)
+
+
+def test_undoing_an_added_stage_keeps_cards_that_arrived_there(profile):
+    new_id = board_stages.add_stage("Second look", StageKind.APPLIED)
+    app = create_application("Acme", "Analyst", stage_id=new_id)
+    board_stages.delete_added_stage(new_id)
+    assert new_id not in [s.id for s in list_stages()]
+    assert card_summaries()[0].id == app.id
+    assert card_summaries()[0].stage_id == stage_id(StageKind.APPLIED)

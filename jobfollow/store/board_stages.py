@@ -52,12 +52,18 @@ def add_stage(name: str, kind: StageKind, index: int | None = None, stage_id: in
     return new_id
 
 
-def delete_empty_stage(stage_id: int) -> None:
-    """Take back an added stage (undo of add); refuses when cards still sit in it."""
-    if JobApplication.select().where(JobApplication.stage == stage_id).exists():
-        raise ValueError("stage is not empty")
-    Stage.delete().where(Stage.id == stage_id).execute()
-    set_stage_order(stage_order())
+def delete_added_stage(stage_id: int) -> None:
+    """Take back an added stage (undo of add). Cards that reached it some other way (a new application
+    saved into it) go to another stage of the same kind, or the first stage, so nothing is lost."""
+    stage = Stage.get_by_id(stage_id)
+    others = [sid for sid in stage_order() if sid != stage_id]
+    with Stage._meta.database.atomic():
+        if JobApplication.select().where(JobApplication.stage == stage_id).exists():
+            same_kind = Stage.select(Stage.id).where(Stage.kind == stage.kind, Stage.id != stage_id).order_by(
+                Stage.position).scalar()
+            JobApplication.update(stage=same_kind or others[0]).where(JobApplication.stage == stage_id).execute()
+        Stage.delete().where(Stage.id == stage_id).execute()
+        set_stage_order(others)
 
 
 def rename_stage(stage_id: int, name: str) -> str:

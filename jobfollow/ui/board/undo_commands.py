@@ -77,7 +77,7 @@ class AddStageCommand(QUndoCommand):
         self.events.stages_changed.emit()
 
     def undo(self) -> None:
-        board_stages.delete_empty_stage(self.stage_id)
+        board_stages.delete_added_stage(self.stage_id)
         self.events.stages_changed.emit()
 
 
