@@ -21,11 +21,11 @@ def test_window_shows_every_stage_and_the_demo_cards(qtbot, demo_profile, events
 
 
 def test_card_list_model_is_a_valid_qt_model(qtmodeltester, demo_profile):
-    from jobfollow.store.applications import cards_by_stage
+    from jobfollow.store.board import card_summaries
 
     stage = list_stages()[0]
     model = CardListModel(stage.id)
-    model.set_cards(cards_by_stage()[stage.id])
+    model.set_cards([card for card in card_summaries() if card.stage_id == stage.id])
     qtmodeltester.check(model)
 
 

@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         # One undo history for the whole window: board moves, form edits, stage changes, deletes.
         self.undo_stack = QUndoStack(self)
 
-        self.board = BoardWidget(events)
+        self.board = BoardWidget(events, self.undo_stack)
         self.calendar_pane = CalendarPane(events)
         self.letter_pane = LetterPane(events)
 

@@ -1,67 +1,140 @@
-"""The kanban board: one column per stage, each a list view over its own card model."""
+"""The kanban board: a search bar, a "keep applying" banner, and one column per stage.
+
+Cards are read once per reload (``store.board.card_summaries``) and handed to each column's model;
+a move or an edit re-reads only the cards it touched. What the user can do to cards and stages
+(menus, moves, deletes, the stage editor) lives in ``board_actions.py``.
+"""
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListView, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from jobfollow.store.applications import cards_by_stage, list_stages
-from jobfollow.ui.board.card_list_model import CARD_ID_ROLE, CardListModel
+from jobfollow.core.board_search import SORT_LABELS, SortMode, query_terms
+from jobfollow.core.stages import is_active
+from jobfollow.i18n import _
+from jobfollow.store.applications import list_stages
+from jobfollow.store.board import CardSummary, card_summaries, count_active
+from jobfollow.store.settings import get_setting, set_setting
+from jobfollow.ui.board.board_actions import BoardActions
+from jobfollow.ui.board.card_delegate import CardDelegate
+from jobfollow.ui.board.card_list_model import CARD_ID_ROLE, BoardContext
+from jobfollow.ui.board.keep_applying import KeepApplyingBanner
+from jobfollow.ui.board.stage_column import StageColumn
 from jobfollow.ui.events import AppEvents
 
-COLUMN_WIDTH = 230
+VIEW_SETTING = "board.view"
+PARTIAL_RELOAD_LIMIT = 200  # above this many changed ids a full reload is cheaper
 
 
-class StageColumn(QFrame):
-    def __init__(self, stage_id: int, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("stageColumn")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(COLUMN_WIDTH)
-        self.name = name
-        self.header = QLabel()
-        self.header.setObjectName("stageHeader")
-        self.model = CardListModel(stage_id, self)
-        self.view = QListView()
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(True)
-        self.view.setSpacing(3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.header)
-        layout.addWidget(self.view, 1)
-
-    def set_cards(self, cards) -> None:
-        self.model.set_cards(cards)
-        self.header.setText(f"<b>{html.escape(self.name)}</b> ({len(cards)})")
-
-
-class BoardWidget(QWidget):
+class BoardWidget(BoardActions, QWidget):
     open_requested = Signal(int)
 
-    def __init__(self, events: AppEvents, parent: QWidget | None = None):
+    def __init__(self, events: AppEvents, undo_stack: QUndoStack | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("board")
         self.events = events
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.columns: list[StageColumn] = []
+        self._cards: dict[int, CardSummary] = {}
+        self.context = BoardContext()
+        self.context.drop_handler = self.handle_drop
+        self.delegate = CardDelegate(self)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("boardSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(80)
+        self.search_edit.textChanged.connect(self.apply_view)
+        self.only_active_check = QCheckBox()
+        self.sort_combo = QComboBox()
+        for mode in SORT_LABELS:
+            self.sort_combo.addItem("", mode.value)
+        self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sort_combo.setMinimumContentsLength(9)
+        self.stages_button = QToolButton()
+        self.stages_button.clicked.connect(lambda: self.open_stage_editor())
+        self.retranslate()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 0)
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.only_active_check)
+        bar.addWidget(self.sort_combo)
+        bar.addWidget(self.stages_button)
+
+        self.banner = KeepApplyingBanner()
+        self.banner.add_requested.connect(self.events.new_application_requested)
+
         self._row = QHBoxLayout()
         self._row.setContentsMargins(6, 6, 6, 6)
         self._row.setSpacing(6)
         holder = QWidget()
         holder.setLayout(self._row)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll, 1)
+
+        saved = get_setting(VIEW_SETTING, {}) or {}
+        self.only_active_check.setChecked(bool(saved.get("only_active", False)))
+        index = self.sort_combo.findData(saved.get("sort", SortMode.BOARD.value))
+        self.sort_combo.setCurrentIndex(max(0, index))
+        self.only_active_check.toggled.connect(self._view_options_changed)
+        self.sort_combo.currentIndexChanged.connect(self._view_options_changed)
+        focus_search = QAction(self)
+        focus_search.setShortcut(QKeySequence.StandardKey.Find)
+        focus_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus_search.triggered.connect(lambda: (self.search_edit.setFocus(), self.search_edit.selectAll()))
+        self.addAction(focus_search)
+        self.install_card_actions(self.scroll)
+
         events.applications_changed.connect(self.reload)
+        # Follow-ups change in bursts (a move, then the rules catching up): one full reload per burst.
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self.reload)
+        events.followups_changed.connect(self._reload_timer.start)
         events.stages_changed.connect(self.rebuild)
+        events.highlight_applications.connect(self.set_highlighted)
+        events.tick.connect(self._tick)
+        events.language_changed.connect(self._language_changed)
         self.rebuild()
 
+    def retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(_("Search company, position, person, tag or note"))
+        self.only_active_check.setText(_("Only active"))
+        self.only_active_check.setToolTip(_("Hide accepted and closed applications"))
+        for index, label in enumerate(SORT_LABELS.values()):
+            self.sort_combo.setItemText(index, _(label))
+        self.sort_combo.setToolTip(_("Order of the cards inside each stage"))
+        self.stages_button.setText(_("Stages…"))
+        self.stages_button.setToolTip(_("Add, rename, reorder, collapse or remove stages"))
+
+    def _language_changed(self) -> None:
+        self.retranslate()
+        self.banner.retranslate()
+        self.delegate.forget_texts()
+        self.rebuild()
+
+    # -- building ----------------------------------------------------------------------------
     def rebuild(self) -> None:
+        """Columns from the stages table (after a stage change), then every card."""
         for column in self.columns:
             column.setParent(None)
             column.deleteLater()
@@ -69,17 +142,97 @@ class BoardWidget(QWidget):
         while self._row.count():
             self._row.takeAt(0)
         for stage in list_stages():
-            column = StageColumn(stage.id, stage.name)
-            column.view.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(CARD_ID_ROLE)))
+            column = StageColumn(stage, self.context, self.delegate)
+            column.view.activated.connect(lambda index: self.open_requested.emit(index.data(CARD_ID_ROLE)))
+            column.view.customContextMenuRequested.connect(
+                lambda pos, c=column: self.show_card_menu(c, c.view.viewport().mapToGlobal(pos)))
+            column.view.selectionModel().selectionChanged.connect(lambda *_a, c=column: self._selection_moved_to(c))
+            column.header_menu_requested.connect(self.show_stage_menu)
+            column.collapse_toggled.connect(self.toggle_collapsed)
+            column.strip.cards_dropped.connect(lambda ids, c=column: self.handle_drop(ids, c.stage_id, -1))
             self.columns.append(column)
             self._row.addWidget(column)
         self._row.addStretch(1)
         self.reload()
 
-    def reload(self, *_ignored) -> None:
-        grouped = cards_by_stage()
-        for column in self.columns:
-            column.set_cards(grouped.get(column.model.stage_id, []))
+    def reload(self, ids: list[int] | None = None) -> None:
+        """Re-read cards: only ``ids`` when given (an edit, a move), else the whole board."""
+        if ids and len(ids) <= PARTIAL_RELOAD_LIMIT and self._cards:
+            affected = {self._cards.pop(app_id).stage_id for app_id in ids if app_id in self._cards}
+            for card in card_summaries(ids):
+                self._cards[card.id] = card
+                affected.add(card.stage_id)
+        else:
+            self._cards = {card.id: card for card in card_summaries()}
+            affected = None
+        self._fill(affected)
 
+    def _fill(self, stage_ids: set[int] | None, keep_selection: bool = True) -> None:
+        grouped: dict[int, list[CardSummary]] = {}
+        for card in self._cards.values():
+            if stage_ids is None or card.stage_id in stage_ids:
+                grouped.setdefault(card.stage_id, []).append(card)
+        if stage_ids is None:
+            self.delegate.forget_texts()
+        self.delegate.set_today(dt.date.today())
+        terms, sort = self._view_state()
+        for column in self.columns:
+            if stage_ids is None or column.stage_id in stage_ids:
+                kept = self.selected_ids(column) if keep_selection else []
+                column.model.set_view(terms, sort)
+                column.set_cards(grouped.get(column.stage_id, []))
+                if kept:
+                    self.select_in_column(column, kept)
+        self._update_banner()
+
+    def _view_state(self) -> tuple[list[str], SortMode]:
+        return query_terms(self.search_edit.text()), SortMode(self.sort_combo.currentData() or SortMode.BOARD)
+
+    def apply_view(self, *_ignored) -> None:
+        """Apply the search text, the sort and "only active" to every column (live, on each keystroke)."""
+        terms, sort = self._view_state()
+        only_active = self.only_active_check.isChecked()
+        for column in self.columns:
+            column.model.set_view(terms, sort)
+            column.update_header()
+            column.setVisible(not only_active or is_active(column.kind))
+
+    def _view_options_changed(self, *_ignored) -> None:
+        set_setting(VIEW_SETTING, {"only_active": self.only_active_check.isChecked(),
+                                   "sort": self.sort_combo.currentData()})
+        self.apply_view()
+
+    def _update_banner(self) -> None:
+        active = {column.stage_id for column in self.columns if is_active(column.kind)}
+        self.banner.show_for(count_active(self._cards.values(), active, enough=2))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.apply_view()
+
+    # -- queries used by the window, the self-check and the tests ----------------------------
     def card_count(self) -> int:
-        return sum(column.model.rowCount() for column in self.columns)
+        return len(self._cards)
+
+    def card(self, app_id: int) -> CardSummary | None:
+        return self._cards.get(app_id)
+
+    def column_for(self, stage_id: int) -> StageColumn | None:
+        return next((column for column in self.columns if column.stage_id == stage_id), None)
+
+    def set_highlighted(self, ids: list[int]) -> None:
+        self.context.highlighted = frozenset(ids)
+        for column in self.columns:
+            column.view.viewport().update()
+        for column in self.columns:
+            for app_id in ids:
+                row = column.model.row_of(app_id)
+                if row >= 0:
+                    column.view.scrollTo(column.model.index(row, 0))
+                    break
+
+    def _tick(self) -> None:
+        if self.delegate.today != dt.date.today():
+            self.delegate.set_today(dt.date.today())
+            for column in self.columns:
+                column.view.viewport().update()

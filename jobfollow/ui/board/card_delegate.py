@@ -1,0 +1,271 @@
+"""Paints a card: company, position, next follow-up badge, pending count, star, tags, days in stage.
+
+Every colour comes from the palette (so a dark theme reads well) except the due badges, which carry
+their own background and a text colour chosen for it. Texts that depend on today are cached per card.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from jobfollow.i18n import N_, _, format_relative_days, ngettext
+from jobfollow.ui.board.card_list_model import CARD_ROLE, HIGHLIGHT_ROLE
+
+# Follow-up kinds (the rules engine's vocabulary) as short badge words when a follow-up has no title.
+KIND_LABELS = {
+    "thank_you": N_("Thank-you note"), "status_check": N_("Status check"), "reference_alert": N_("Alert references"),
+    "network_checkin": N_("Check in"), "next_round_prep": N_("Prepare next round"),
+    "offer_response": N_("Answer the offer"), "withdraw": N_("Withdraw"), "give_notice": N_("Give notice"),
+    "rejection_thanks": N_("Thank them anyway"), "lessons": N_("Note the lessons"),
+    "close_suggestion": N_("Close this?"), "custom": N_("Follow-up"),
+}
+OVERDUE = (QColor("#c62828"), QColor("#ffffff"))
+DUE_TODAY = (QColor("#f9a825"), QColor("#1b1b1b"))
+STAR_COLOUR = QColor("#f5b301")
+PAD = 7
+RADIUS = 6.0
+PIXMAP_CACHE_SIZE = 600  # about 24 MB of cards at most; enough for every card on a large screen
+
+
+def badge_level(due: dt.date | None, today: dt.date) -> str:
+    if due is None:
+        return "none"
+    if due < today:
+        return "overdue"
+    return "today" if due == today else "later"
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.today = dt.date.today()
+        self._texts: dict = {}
+        self._layouts: dict = {}
+        self._pixmaps: dict = {}
+        self._font_cache: dict = {}
+        self._size: QSize | None = None
+
+    def set_today(self, today: dt.date) -> None:
+        if today != self.today:
+            self.today = today
+            self.forget_texts()
+
+    def forget_texts(self) -> None:
+        self._texts.clear()
+        self._layouts.clear()
+        self._pixmaps.clear()
+
+    def _card_texts(self, card) -> tuple[str, str, str, str]:
+        texts = self._texts.get(card)
+        if texts is None:
+            days = max(0, (self.today - card.stage_entered_at.date()).days)
+            days_text = _("Since today") if days == 0 else ngettext(
+                "{count} day here", "{count} days here", days).format(count=days)
+            level = badge_level(card.next_due, self.today)
+            if card.next_due is None:
+                badge = _("Nothing due")
+            else:
+                title = card.next_title or _(KIND_LABELS.get(card.next_kind, KIND_LABELS["custom"]))
+                badge = _("{title} · {when}").format(title=title, when=format_relative_days(card.next_due,
+                                                                                             self.today))
+            count = ngettext("{count} open", "{count} open", card.pending_count).format(
+                count=card.pending_count) if card.pending_count else ""
+            texts = (days_text, badge, level, count)
+            if len(self._texts) > 20000:
+                self._texts.clear()
+            self._texts[card] = texts
+        return texts
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        if self._size is None:
+            line = QFontMetrics(option.font).height()
+            self._size = QSize(200, PAD * 2 + line * 4 + 3 * 5)
+        return self._size
+
+    def _fonts(self, base: QFont) -> _Fonts:
+        key = base.key()
+        fonts = self._font_cache.get(key)
+        if fonts is None:
+            fonts = self._font_cache[key] = _Fonts(base)
+        return fonts
+
+    def _layout(self, card, width: int, fonts: _Fonts) -> _Layout:
+        """Elided texts and their places inside a card of this width (cached: paints only draw)."""
+        key = (card, width, fonts.key)
+        layout = self._layouts.get(key)
+        if layout is not None:
+            return layout
+        days_text, badge, level, count = self._card_texts(card)
+        line, small = fonts.line, fonts.small_metrics
+        inner = QRect(PAD + 4, PAD, width - 2 * (PAD + 4), 0)
+        star_width = fonts.metrics.horizontalAdvance("★") + 4
+        company = QRect(inner.left(), inner.top(), inner.width() - star_width, line)
+        star = QRect(inner.right() - star_width, inner.top(), star_width, line)
+        top = inner.top() + line + 5
+        position = QRect(inner.left(), top, inner.width(), line)
+        top += line + 5
+        count_width = small.horizontalAdvance(count) + 6 if count else 0
+        badge_text = small.elidedText(badge, Qt.TextElideMode.ElideRight, inner.width() - count_width - 10)
+        badge_rect = QRectF(inner.left() + 0.5, top + 0.5, small.horizontalAdvance(badge_text) + 10, line - 1)
+        count_rect = QRect(inner.right() - count_width, top, count_width, line)
+        top += line + 5
+        days_width = small.horizontalAdvance(days_text) + 4
+        days_rect = QRect(inner.right() - days_width, top, days_width, line)
+        chips = []
+        left, limit = inner.left(), inner.right() - days_width - 6
+        for tag in card.tags:
+            room = limit - left - 10
+            if room < small.horizontalAdvance("W…"):
+                break
+            text = small.elidedText(tag, Qt.TextElideMode.ElideRight, room)
+            chip = QRectF(left, top + 1, small.horizontalAdvance(text) + 10, line - 2)
+            chips.append((chip, text))
+            left = int(chip.right()) + 4
+        layout = _Layout(
+            fonts.bold_metrics.elidedText(card.company, Qt.TextElideMode.ElideRight, company.width()), company, star,
+            fonts.metrics.elidedText(card.position_title, Qt.TextElideMode.ElideRight, position.width()), position,
+            badge_text, badge_rect, level, count, count_rect, days_text, days_rect, chips)
+        if len(self._layouts) > 20000:
+            self._layouts.clear()
+        self._layouts[key] = layout
+        return layout
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """Cards are drawn once into a pixmap and then copied: a repaint after a move redraws one card."""
+        card = index.data(CARD_ROLE)
+        if card is None:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        highlighted = bool(index.data(HIGHLIGHT_ROLE))
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        size = option.rect.size()
+        key = (card, size.width(), size.height(), selected, highlighted, option.palette.cacheKey(),
+               option.font.key(), ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(size * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            card_painter = QPainter(pixmap)
+            self._draw_card(card_painter, option, card, selected, highlighted)
+            card_painter.end()
+            if len(self._pixmaps) > PIXMAP_CACHE_SIZE:
+                self._pixmaps.clear()
+            self._pixmaps[key] = pixmap
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _draw_card(self, painter: QPainter, option: QStyleOptionViewItem, card, selected: bool,
+                   highlighted: bool) -> None:
+        palette: QPalette = option.palette
+        fonts = self._fonts(option.font)
+        layout = self._layout(card, option.rect.width(), fonts)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        outer = QRectF(0, 0, option.rect.width(), option.rect.height()).adjusted(4.5, 2.5, -4.5, -2.5)
+        background = palette.color(QPalette.ColorRole.Base)
+        border = palette.color(QPalette.ColorRole.Mid)
+        if highlighted:
+            background = _mix(background, palette.color(QPalette.ColorRole.Highlight), 0.18)
+            border = palette.color(QPalette.ColorRole.Highlight)
+        if selected:
+            background = _mix(background, palette.color(QPalette.ColorRole.Highlight), 0.35)
+            border = palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(border)
+        painter.setBrush(background)
+        painter.drawRoundedRect(outer, RADIUS, RADIUS)
+        if highlighted:
+            painter.drawRoundedRect(outer.adjusted(1, 1, -1, -1), RADIUS - 1, RADIUS - 1)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        left_middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+        # Company in bold with the star at the right, then the position title.
+        painter.setFont(fonts.bold)
+        painter.setPen(text_colour)
+        painter.drawText(layout.company_rect, left_middle, layout.company)
+        painter.setFont(fonts.regular)
+        painter.drawText(layout.position_rect, left_middle, layout.position)
+        painter.setPen(STAR_COLOUR if card.priority else muted)
+        painter.drawText(layout.star_rect, right_middle, "★" if card.priority else "☆")
+
+        # The next follow-up as a badge, the count of open ones at the right.
+        painter.setFont(fonts.small)
+        level = layout.level
+        if level == "overdue":
+            fill, ink = OVERDUE
+        elif level == "today":
+            fill, ink = DUE_TODAY
+        elif level == "later":
+            fill, ink = palette.color(QPalette.ColorRole.AlternateBase), text_colour
+        else:
+            fill, ink = None, muted
+        if fill is not None:
+            painter.setPen(palette.color(QPalette.ColorRole.Mid) if level == "later" else Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            radius = layout.badge_rect.height() / 2
+            painter.drawRoundedRect(layout.badge_rect, radius, radius)
+        painter.setPen(ink)
+        painter.drawText(layout.badge_rect, Qt.AlignmentFlag.AlignCenter, layout.badge)
+        painter.setPen(muted)
+        if layout.count:
+            painter.drawText(layout.count_rect, right_middle, layout.count)
+
+        # Tags as chips, days in this stage at the right.
+        painter.drawText(layout.days_rect, right_middle, layout.days)
+        if layout.chips:
+            chip_fill, chip_border = palette.color(QPalette.ColorRole.Button), palette.color(QPalette.ColorRole.Mid)
+            chip_ink = palette.color(QPalette.ColorRole.ButtonText)
+            for chip, text in layout.chips:
+                painter.setPen(chip_border)
+                painter.setBrush(chip_fill)
+                painter.drawRoundedRect(chip, 4, 4)
+                painter.setPen(chip_ink)
+                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class _Fonts:
+    """The three fonts a card uses, derived once from the view's font."""
+
+    def __init__(self, base: QFont):
+        self.key = base.key()
+        self.regular = QFont(base)
+        self.metrics = QFontMetrics(self.regular)
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.bold_metrics = QFontMetrics(self.bold)
+        self.small = QFont(base)
+        self.small.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
+        self.small_metrics = QFontMetrics(self.small)
+        self.line = self.metrics.height()
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    company: str
+    company_rect: QRect
+    star_rect: QRect
+    position: str
+    position_rect: QRect
+    badge: str
+    badge_rect: QRectF
+    level: str
+    count: str
+    count_rect: QRect
+    days: str
+    days_rect: QRect
+    chips: list
+
+
+def _mix(base: QColor, tint: QColor, amount: float) -> QColor:
+    return QColor(
+        round(base.red() + (tint.red() - base.red()) * amount),
+        round(base.green() + (tint.green() - base.green()) * amount),
+        round(base.blue() + (tint.blue() - base.blue()) * amount),
+    )
