@@ -338,19 +338,6 @@ def test_cards_use_the_palette_base_colour_in_a_dark_theme(qtbot, board):
     assert sample.lightness() < 60
 
 
-def test_none_survives_many_qt_calls_that_return_nothing(board):
-    import sys
-
-    from jobfollow.ui.board.pyside_none_guard import none_drifts
-
-    before = sys.getrefcount(None)
-    for _ in range(2000):
-        board.search_edit.setText("")  # a Qt call returning None
-    assert sys.getrefcount(None) > 1000
-    if none_drifts():  # PySide6 6.12 on Python 3.11: the guard must have given None its head start
-        assert before > 1 << 39
-
-
 def test_enter_opens_and_delete_key_asks_to_delete(qtbot, board):
     [app_id] = add_cards(board, "Acme")
     board.select_cards([app_id])
