@@ -110,6 +110,32 @@ def load_catalog(catalog_dir: Path, language: str) -> Translations | None:
     return None
 
 
+_catalogs_by_language: dict[str, _gettext.NullTranslations] = {}
+
+
+def gettext_in(language: str, message: str) -> str:
+    """``message`` translated into ``language`` whatever the interface speaks (a German letter checked
+    while the window is in English still needs German cue words)."""
+    if not language or language == current_language():
+        return _(message)
+    if language not in _catalogs_by_language:
+        from jobfollow.paths import resource_path
+
+        found = None if language == "en" else load_catalog(resource_path("locale"), language)
+        _catalogs_by_language[language] = found or NullTranslations()
+    return _catalogs_by_language[language].gettext(message)
+
+
+def locale_of_language(language: str) -> Locale:
+    """The Babel locale for a letter's language ("" = the interface's)."""
+    if not language or language == current_language():
+        return _locale_obj
+    try:
+        return Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return _locale_obj
+
+
 def with_territory(locale: Locale) -> Locale:
     """A bare language gets its most likely country (de -> de_DE, en -> en_US): the week's first day,
     the currency and a few formats depend on the country."""

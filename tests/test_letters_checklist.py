@@ -160,5 +160,16 @@ def test_every_shipped_template_passes_its_own_checklist_once_filled():
     for template in load_template_dir(resource_path("templates")):
         channel = "phone" if template.key in PHONE_SCRIPTS else "email"
         f = LetterFacts(template.key, template.subject, template.body, values, "Ana Ruiz", "ana@acme.example",
-                        channel, "Data Analyst", "the dbt migration")
-        assert [i.key for i in run_checklist(f) if not i.passed] == [], template.key
+                        channel, "Data Analyst", "the dbt migration", language=template.language)
+        assert [i.key for i in run_checklist(f) if not i.passed] == [], f"{template.language}/{template.key}"
+
+
+def test_a_german_letter_is_read_in_german_while_the_window_speaks_english():
+    body = "Guten Tag Ana Ruiz,\nich bin sehr an der Stelle interessiert.\nBeste Grüße"
+    german = LetterFacts("status_check_email", "Data Analyst", body, {}, "Ana Ruiz", "ana@acme.example",
+                         "email", "Data Analyst", language="de")
+    as_english = LetterFacts("status_check_email", "Data Analyst", body.replace("bin sehr an der Stelle interessiert", "schreibe wegen der Stelle"), {},
+                             "Ana Ruiz", "ana@acme.example", "email", "Data Analyst", language="de")
+    interest = {i.key: i.passed for i in run_checklist(german)}["interest"]
+    missing = {i.key: i.passed for i in run_checklist(as_english)}["interest"]
+    assert (interest, missing) == (True, False)

@@ -29,6 +29,8 @@ def fixed_words() -> set[str]:
     """Every word of the shipped templates plus a few: a fixed list, never the machine's dictionary."""
     words = {"really", "enjoyed", "tour", "office", "p", "s"}
     for text in load_template_dir(store.templates_root()):
+        if text.language != "en":
+            continue
         words |= {w.lower() for w in re.findall(r"[^\W\d_]+", text.subject + " " + text.body)}
     return words
 
@@ -352,3 +354,30 @@ def test_subject_spelling_counts_in_the_checklist(qtbot, pane, events, card):
     pane.subject_edit.setText("Thank you for the tuor")
     pane.refresh_checklist()
     assert "tuor" in pane.checklist.item("spelling").detail
+
+
+def test_letters_open_in_the_interface_language_and_say_when_they_fall_back(qtbot, events, card):
+    from jobfollow import i18n
+
+    i18n.set_language("de_DE")
+    widget = LetterPane(events, engine_factory=lambda language: WordListEngine(WORDS, language))
+    qtbot.addWidget(widget)
+    widget.show()
+    events.compose_letter_requested.emit(card["app"], "withdraw", card["bo"])
+    assert widget.letter.language == "de"
+    assert widget.editor.toPlainText() == store.get_template("withdraw", "de").body
+    assert not widget.notice.isVisible()
+
+    # Choosing Spanish on a draft nobody has typed into starts it over from the Spanish template.
+    index = widget.language_combo.findData("es")
+    widget.language_combo.setCurrentIndex(index)
+    widget.language_combo.activated.emit(index)
+    assert widget.letter.language == "es"
+    assert widget.editor.toPlainText() == store.get_template("withdraw", "es").body
+
+    # Italian has a word list but no templates: the English one opens, and the editor says so.
+    i18n.set_language("en_US")
+    store.set_spelling_language("it")
+    events.compose_letter_requested.emit(card["app"], "decline_offer", card["bo"])
+    assert widget.letter.language == "en"
+    assert widget.notice.isVisible() and "English" in widget.notice.text()

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from jobfollow.core.letters import placeholders, similarity
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
-from jobfollow.i18n import N_, _, current_locale
+from jobfollow.i18n import N_, _, gettext_in, locale_of_language
 
 # No letter is longer than this; a huge paste is judged on its first part so the checklist stays quick.
 CONTENT_LIMIT = 50_000
@@ -32,6 +32,7 @@ class LetterFacts:
     misspelled: tuple[str, ...] = ()
     spelling_checked: bool = True  # False when the letter is too long to check
     others: list[tuple[str, str]] = field(default_factory=list)  # sibling thank-yous (label, rendered text)
+    language: str = ""  # the letter's language; cue words and day names come from it ("" = the interface's)
 
     @cached_property
     def rendered(self) -> str:
@@ -71,11 +72,11 @@ SPECIFIC_CUES = N_("we discussed,we talked,you mentioned,you described,you expla
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b")
 
 
-def _cues(marked: str) -> list[str]:
-    return [c.strip().lower() for c in _(marked).split(",") if c.strip()]
+def _cues(marked: str, language: str = "") -> list[str]:
+    return [c.strip().lower() for c in gettext_in(language, marked).split(",") if c.strip()]
 
 
-def _contains_date(text: str, values: dict[str, str]) -> bool:
+def _contains_date(text: str, values: dict[str, str], language: str = "") -> bool:
     """A day or date the writer commits to; the interview's own date does not count."""
     for key in ("follow_up_date", "decision_date"):
         if values.get(key) and values[key].lower() in text.lower():
@@ -85,8 +86,8 @@ def _contains_date(text: str, values: dict[str, str]) -> bool:
             text = text.replace(values[key], " ")
     if _NUMERIC_DATE.search(text):
         return True
-    locale = current_locale()
-    days = [*locale.days["format"]["wide"].values(), _("tomorrow")]
+    locale = locale_of_language(language)
+    days = [*locale.days["format"]["wide"].values(), gettext_in(language, "tomorrow")]
     if any(re.search(r"\b" + re.escape(day) + r"\b", text, re.IGNORECASE) for day in days):
         return True
     # Month names only next to a number ("May 11", "11 May"), so the verb "may" never counts.
@@ -129,7 +130,7 @@ def _specific(facts: LetterFacts) -> CheckItem:
     topic_words = [w for w in re.findall(r"\w{4,}", facts.specific_topic.lower())]
     if topic_words and sum(w in text for w in topic_words) * 2 >= len(topic_words):
         return CheckItem("specific", True, label, why)
-    passed = any(cue in text for cue in _cues(SPECIFIC_CUES))
+    passed = any(cue in text for cue in _cues(SPECIFIC_CUES, facts.language))
     return CheckItem("specific", passed, label, why,
                      "" if passed else _("Add a sentence about something you discussed."))
 
@@ -137,13 +138,13 @@ def _specific(facts: LetterFacts) -> CheckItem:
 def _interest(facts: LetterFacts) -> CheckItem:
     label, why = _("Restates your interest"), _("Employers pick people who clearly want the job.")
     text = facts.rendered.lower()
-    passed = any(cue in text for cue in _cues(INTEREST_CUES))
+    passed = any(cue in text for cue in _cues(INTEREST_CUES, facts.language))
     return CheckItem("interest", passed, label, why, "" if passed else _("Say that you still want the job."))
 
 
 def _follow_up_date(facts: LetterFacts) -> CheckItem:
     label, why = _("Names a follow-up date"), _("A promised date makes your next call expected, not a bother.")
-    passed = _contains_date(facts.rendered, facts.values)
+    passed = _contains_date(facts.rendered, facts.values, facts.language)
     return CheckItem("follow_up_date", passed, label, why,
                      "" if passed else _("Say when you will check back, with a day or date."))
 

@@ -12,7 +12,7 @@ from jobfollow.core.letters import placeholders
 from jobfollow.core.letters.checklist import CONTENT_LIMIT, LetterFacts, run_checklist
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
 from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
-from jobfollow.i18n import _
+from jobfollow.i18n import _, current_language, current_locale
 from jobfollow.store import letters as store
 from jobfollow.store.letter_context import LetterContext, application_choices, build_context, recipients
 from jobfollow.ui.events import AppEvents
@@ -83,12 +83,24 @@ class LetterPane(LetterPaneWidgets):
     # -- opening letters -------------------------------------------------------------------------------
     def open_for_followup(self, followup_id: int) -> None:
         self.save_now()
-        self.load_letter(store.open_letter_for_followup(followup_id, self._template_language()))
+        language = self._template_language()
+        self.load_letter(store.open_letter_for_followup(followup_id, language))
+        self._say_if_fell_back(language)
 
     def compose(self, application_id: int, template_key: str, contact_id: int = 0) -> None:
         self.save_now()
-        self.load_letter(store.open_letter(application_id, template_key, contact_id or None,
-                                           language=self._template_language()))
+        language = self._template_language()
+        self.load_letter(store.open_letter(application_id, template_key, contact_id or None, language=language))
+        self._say_if_fell_back(language)
+
+    def _say_if_fell_back(self, wanted: str) -> None:
+        """A template missing in the chosen language opens in English, and the editor says so."""
+        if self.letter is None or self.letter.language == wanted:
+            return
+        name = current_locale().languages.get(wanted, wanted)
+        self.notice.setText(_("This template has no {language} version yet, so the English one is shown.").format(
+            language=name))
+        self.notice.show()
 
     def restore_last_letter(self) -> None:
         if self.letter is None:
@@ -97,7 +109,8 @@ class LetterPane(LetterPaneWidgets):
                 self.load_letter(row)
 
     def _template_language(self) -> str:
-        return self.letter.language if self.letter else "en"
+        """New letters are written in the language last chosen here, else the interface's language."""
+        return store.spelling_language(current_language())
 
     def load_letter(self, row: store.LetterRow) -> None:
         self._loading = True
@@ -200,10 +213,26 @@ class LetterPane(LetterPaneWidgets):
     def _language_chosen(self, _index: int) -> None:
         language = self.language_combo.currentData()
         store.set_spelling_language(language)
+        if self._reopen_untouched_draft_in(language):
+            return
         self._ensure_checker(language)
         if self.checker is not None:
             self.checker.set_ignored_names(self.context.names)
         self.refresh_checklist()
+
+    def _reopen_untouched_draft_in(self, language: str) -> bool:
+        """A draft nobody has typed into yet starts over from the template in the newly chosen language."""
+        letter = self.letter
+        if letter is None or letter.state != "draft" or not letter.template_key or letter.language == language:
+            return False
+        current = store.get_template(letter.template_key, letter.language)
+        translated = store.get_template(letter.template_key, language)
+        untouched = current is not None and (self.subject_edit.text(), self.editor.toPlainText().strip()) == (
+            current.subject, current.body.strip())
+        if not untouched or translated is None or translated.language != language:
+            return False
+        self.load_letter(store.change_template(letter.id, translated.id))
+        return True
 
     def _applications_changed(self, ids: list) -> None:
         self._fill_app_combo()
@@ -280,7 +309,8 @@ class LetterPane(LetterPaneWidgets):
             body=body, values=self.context.values, recipient_name=self.context.recipient_name,
             recipient_email=self.context.recipient_email, channel=self.letter.channel if self.letter else "email",
             position=self.context.position, specific_topic=self.context.specific_topic,
-            misspelled=tuple(misspelled), spelling_checked=checked, others=self.siblings)
+            misspelled=tuple(misspelled), spelling_checked=checked, others=self.siblings,
+            language=self.letter.language if self.letter else "")
 
     def refresh_checklist(self) -> None:
         self.check_timer.stop()
