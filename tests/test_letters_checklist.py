@@ -168,7 +168,8 @@ def test_a_german_letter_is_read_in_german_while_the_window_speaks_english():
     body = "Guten Tag Ana Ruiz,\nich bin sehr an der Stelle interessiert.\nBeste Grüße"
     german = LetterFacts("status_check_email", "Data Analyst", body, {}, "Ana Ruiz", "ana@acme.example",
                          "email", "Data Analyst", language="de")
-    as_english = LetterFacts("status_check_email", "Data Analyst", body.replace("bin sehr an der Stelle interessiert", "schreibe wegen der Stelle"), {},
+    neutral = body.replace("bin sehr an der Stelle interessiert", "schreibe wegen der Stelle")
+    as_english = LetterFacts("status_check_email", "Data Analyst", neutral, {},
                              "Ana Ruiz", "ana@acme.example", "email", "Data Analyst", language="de")
     interest = {i.key: i.passed for i in run_checklist(german)}["interest"]
     missing = {i.key: i.passed for i in run_checklist(as_english)}["interest"]
