@@ -66,7 +66,7 @@ def application_choices() -> list[ApplicationChoice]:
     query = (JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.position_title)
              .where(JobApplication.deleted_at.is_null())
              .order_by(JobApplication.last_activity_at.desc()))
-    return [ApplicationChoice(a.id, a.company, a.position_title) for a in query]
+    return [ApplicationChoice(*row) for row in query.tuples()]  # tuples: no model object per card
 
 
 def recipients(application_id: int) -> list[RecipientRow]:

@@ -55,8 +55,9 @@ def _row(t: Template) -> TemplateRow:
 def seed_templates(root: Path | None = None) -> int:
     """Add missing built-ins and refresh untouched ones; returns how many rows were written."""
     written = 0
+    existing = {(t.key, t.language): t for t in Template.select()}  # one query, not one per template
     for text in load_template_dir(root or templates_root()):
-        row = Template.get_or_none((Template.key == text.key) & (Template.language == text.language))
+        row = existing.get((text.key, text.language))
         if row is None:
             Template.create(key=text.key, language=text.language, name=text.name, subject=text.subject,
                             body=text.body, builtin=True, modified=False)

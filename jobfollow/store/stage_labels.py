@@ -26,8 +26,20 @@ def default_names_of(kind: StageKind) -> set[str]:
     return names
 
 
-def relabel_default_stages() -> list[int]:
-    """Rename default-named stages to the current language's name; returns the ids renamed."""
+LABELS_LANGUAGE_KEY = "ui.stage_labels_language"
+
+
+def relabel_default_stages(*, force: bool = False) -> list[int]:
+    """Rename default-named stages to the current language's name; returns the ids renamed.
+
+    Reading every language's catalog costs a fifth of a second from a source checkout, so it runs only
+    when the language differs from the one the stages were last labelled in.
+    """
+    from jobfollow.store.settings import get_setting, set_setting
+
+    language = i18n.current_language()
+    if not force and get_setting(LABELS_LANGUAGE_KEY) == language:
+        return []
     renamed = []
     for kind in StageKind:
         wanted = i18n._(STAGE_KIND_LABELS[kind])
@@ -36,4 +48,5 @@ def relabel_default_stages() -> list[int]:
             if stage.name != wanted and stage.name in defaults:
                 Stage.update(name=wanted).where(Stage.id == stage.id).execute()
                 renamed.append(stage.id)
+    set_setting(LABELS_LANGUAGE_KEY, language)
     return renamed

@@ -6,14 +6,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
 from jobfollow.i18n import _
 from jobfollow.selfcheck import check
 from jobfollow.store.application_details import application_exists
-from jobfollow.ui.dialogs.application_form import INTERVIEWS_TAB, ApplicationFormDialog
-from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not while the window starts
+    from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
+    from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
 
 
 class FormOpener:
@@ -29,12 +32,16 @@ class FormOpener:
     def open_application(self, application_id: int, tab: int = 0) -> ApplicationFormDialog | None:
         if not application_exists(application_id):  # deleted since the request was sent
             return None
+        from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
+
         dialog = ApplicationFormDialog(self.events, self.window.undo_stack, application_id, self.window)
         dialog.show_tab(tab)
         self.exec_dialog(dialog)
         return dialog
 
     def new_application(self) -> ApplicationFormDialog:
+        from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
+
         dialog = ApplicationFormDialog(self.events, self.window.undo_stack, None, self.window)
         self.exec_dialog(dialog)
         return dialog
@@ -43,6 +50,8 @@ class FormOpener:
         """After a move to Interviewed with none recorded: the form, dated today."""
         if not application_exists(application_id):  # deleted since the request was sent
             return None
+        from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+
         start = dt.datetime.now().replace(minute=0, second=0, microsecond=0)
         dialog = InterviewFormDialog(application_id, default_start=start, parent=self.window)
         dialog.saved.connect(lambda app_id: self.events.applications_changed.emit([app_id]))
@@ -72,6 +81,7 @@ def install_forms(window) -> FormOpener:
 def _application_form_opens(window) -> None:
     """Build (not show) the form of the first card, or a blank one, with every tab filled."""
     from jobfollow.store.applications import cards_by_stage
+    from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
 
     first = next((cards[0] for cards in cards_by_stage().values() if cards), None)
     dialog = ApplicationFormDialog(window.events, window.undo_stack, first.id if first else None, window)
@@ -82,4 +92,4 @@ def _application_form_opens(window) -> None:
         dialog.deleteLater()
 
 
-__all__ = ["INTERVIEWS_TAB", "FormOpener", "install_forms"]
+__all__ = ["FormOpener", "install_forms"]

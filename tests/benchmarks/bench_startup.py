@@ -47,6 +47,7 @@ def run(bench) -> None:
     _make_profile(folder)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                JOBFOLLOW_EXIT_AFTER_FIRST_PAINT="1", JOBFOLLOW_HOME=str(folder))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program starts from cached bytecode
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent.parent), env.get("PYTHONPATH", "")]))
     app_cmd = [sys.executable, "-m", "jobfollow"]
     bare_cmd = [sys.executable, str(HERE / "bare_window.py")]

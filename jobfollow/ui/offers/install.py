@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,11 +22,10 @@ from jobfollow.store.offer_outcomes import (
     settle_open_offer,
     stage_kind_of,
 )
-from jobfollow.ui.offers.comparison_window import ComparisonWindow
-from jobfollow.ui.offers.lessons_window import LessonsWindow
-from jobfollow.ui.offers.offer_dialog import OfferDialog
-from jobfollow.ui.offers.outcome_dialogs import AcceptDialog, DeclineDialog, LetterPromptDialog
-from jobfollow.ui.offers.reflection_dialog import ReflectionDialog
+
+if TYPE_CHECKING:  # the windows and dialogs load when first opened, not while the main window starts
+    from jobfollow.ui.offers.comparison_window import ComparisonWindow
+    from jobfollow.ui.offers.lessons_window import LessonsWindow
 
 
 class CardPickerDialog(QDialog):
@@ -105,6 +105,8 @@ class OffersController(QObject):
 
     # -- opening things ------------------------------------------------------------------------
     def open_offer(self, app_id: int) -> QDialog:
+        from jobfollow.ui.offers.offer_dialog import OfferDialog
+
         return self._show(OfferDialog(app_id, self.events, self.window, today=self.today()))
 
     def pick_card_for_offer(self) -> None:
@@ -113,10 +115,14 @@ class OffersController(QObject):
         self._show(picker)
 
     def edit_current_job(self) -> QDialog:
+        from jobfollow.ui.offers.offer_dialog import OfferDialog
+
         return self._show(OfferDialog(0, self.events, self.window, today=self.today(), current_job=True))
 
     def open_comparison(self) -> ComparisonWindow:
         if self.comparison is None:
+            from jobfollow.ui.offers.comparison_window import ComparisonWindow
+
             self.comparison = ComparisonWindow(self.events, self.open_offer, self.close_offer, self.edit_current_job,
                                                self.window, today=self.today_override)
         self._bring_up(self.comparison)
@@ -124,6 +130,8 @@ class OffersController(QObject):
 
     def open_lessons(self) -> LessonsWindow:
         if self.lessons is None:
+            from jobfollow.ui.offers.lessons_window import LessonsWindow
+
             self.lessons = LessonsWindow(self.events, self.reflect, self.window)
         self._bring_up(self.lessons)
         return self.lessons
@@ -131,9 +139,13 @@ class OffersController(QObject):
     def reflect(self, app_id: int, rejected: bool | None = None) -> QDialog:
         if rejected is None:
             rejected = outcome_of(app_id) == Outcome.REJECTED.value
+        from jobfollow.ui.offers.reflection_dialog import ReflectionDialog
+
         return self._show(ReflectionDialog(app_id, self.events, self.window, rejected=rejected))
 
     def close_offer(self, offer_id: int, outcome: str) -> QDialog:
+        from jobfollow.ui.offers.outcome_dialogs import AcceptDialog, DeclineDialog
+
         dialog_class = AcceptDialog if outcome == "accept" else DeclineDialog
         return self._show(dialog_class(offer_id, self.events, self.window, today=self.today()))
 
@@ -156,6 +168,8 @@ class OffersController(QObject):
             self._offer_closing_step(app_id)
 
     def _offer_closing_step(self, app_id: int) -> None:
+        from jobfollow.ui.offers.outcome_dialogs import LetterPromptDialog
+
         outcome = outcome_of(app_id)
         contact = letter_contact_id(app_id)
         if outcome == Outcome.REJECTED.value:
