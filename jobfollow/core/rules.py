@@ -1,0 +1,256 @@
+"""The follow-up rules engine: facts in, follow-ups out.
+
+Pure and fast: no Qt, no database, no text formatting (``followup_texts`` writes titles and
+reasons later). Every proposal carries a ``rule_key`` that names the fact it comes from, so
+running the rules again proposes the same keys and the store can upsert without duplicates.
+
+Rule keys (the number after the kind is always the application id):
+    thank_you:{app}:{interview}:{contact}          status_check:{app}:{interview}:{n}
+    close_suggestion:{app}:{interview}             reference_alert:{app}:{contact}
+    network_checkin:{app}:{contact}                next_round_prep:{app}:{entered on}
+    offer_response:{app}:{offer}                   withdraw:{app}:{accepted app}
+    give_notice:{accepted app}                     rejection_thanks:{app}   lessons:{app}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from jobfollow.core.followup_facts import (
+    NO_REPLY_RESULTS,
+    PENDING_STATES,
+    AcceptedFact,
+    ApplicationFacts,
+    ContactFact,
+    InterviewFact,
+    Kind,
+    Proposal,
+)
+from jobfollow.core.followup_settings import FollowUpSettings
+from jobfollow.core.profile import UserDetails
+from jobfollow.core.stages import Channel, ContactRole, Outcome, StageKind
+from jobfollow.core.workdays import Workdays
+
+DAY = dt.timedelta(days=1)
+EMAIL = Channel.EMAIL.value
+# Cards in these kinds are waiting on an employer after an interview: they get status checks.
+WAITING_KINDS = frozenset({StageKind.INTERVIEWED.value, StageKind.NEXT_ROUND.value})
+THANKING_KINDS = frozenset(
+    {StageKind.INTERVIEW_SCHEDULED.value, StageKind.INTERVIEWED.value, StageKind.NEXT_ROUND.value,
+     StageKind.OFFER.value}
+)
+REFERENCE_KINDS = frozenset({StageKind.INTERVIEWED.value, StageKind.NEXT_ROUND.value, StageKind.OFFER.value})
+ACTIVE_KINDS = frozenset({StageKind.APPLIED.value, StageKind.INTERVIEW_SCHEDULED.value} | THANKING_KINDS)
+# Whom a status check or a rejection thank-you goes to, in order of preference.
+EMPLOYER_ROLES = (ContactRole.HIRING_MANAGER.value, ContactRole.RECRUITER.value, ContactRole.INVITER.value)
+
+
+class RuleContext(NamedTuple):
+    today: dt.date
+    settings: FollowUpSettings = FollowUpSettings()
+    workdays: Workdays = Workdays()
+    user: UserDetails = UserDetails()
+    accepted: tuple[AcceptedFact, ...] = ()  # every card in an Accepted stage, for the withdraw rule
+
+
+def channel_for(contact: ContactFact | None, fallback: str = EMAIL) -> str:
+    """The contact's preferred channel, else ``fallback``."""
+    if contact is not None and contact.preferred_channel:
+        return contact.preferred_channel
+    return fallback
+
+
+def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext) -> list[Proposal]:
+    """Every follow-up the facts call for today, across ``applications``."""
+    out: list[Proposal] = []
+    for app in applications:
+        followups_for(app, ctx, out)
+    return out
+
+
+def followups_for(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    kind = app.stage_kind
+    if kind == StageKind.APPLIED.value and not app.interviews:
+        _withdraw(app, ctx, out)
+        return
+    past = [iv for iv in app.interviews if iv.on <= ctx.today]
+    if kind in THANKING_KINDS:
+        for interview in past:
+            _thank_yous(app, interview, ctx, out)
+        if past:
+            _network_checkins(app, past[0], ctx, out)
+    if kind in REFERENCE_KINDS:
+        _reference_alerts(app, ctx, out)
+    if kind in WAITING_KINDS and past:
+        _status_checks(app, past[-1], ctx, out)
+    if kind == StageKind.NEXT_ROUND.value:
+        _next_round_prep(app, ctx, out)
+    if kind == StageKind.OFFER.value:
+        _offer_responses(app, ctx, out)
+    if kind in ACTIVE_KINDS:
+        _withdraw(app, ctx, out)
+    elif kind == StageKind.ACCEPTED.value:
+        _give_notice(app, ctx, out)
+    elif kind == StageKind.CLOSED.value and app.outcome == Outcome.REJECTED.value:
+        _after_rejection(app, ctx, out)
+
+
+# -- 1. thank-you per interviewer ------------------------------------------------------------------
+def _thank_yous(app: ApplicationFacts, interview: InterviewFact, ctx: RuleContext, out: list[Proposal]) -> None:
+    if not interview.attendee_ids:
+        return
+    due = interview.on + DAY  # within 24 hours: the next day
+    latest = ctx.workdays.add(interview.on, ctx.settings.thank_you_latest_business_days)
+    if ctx.settings.thank_you_on_business_day:
+        due = min(ctx.workdays.next_business_day(due), latest)
+    by_id = {c.id: c for c in app.contacts}
+    for contact_id in interview.attendee_ids:
+        contact = by_id.get(contact_id)
+        if contact is None:
+            continue
+        out.append(Proposal(f"thank_you:{app.id}:{interview.id}:{contact_id}", Kind.THANK_YOU.value, app, due,
+                            channel_for(contact), contact, interview, (latest,)))
+
+
+# -- 2 and 3. status checks and backing off --------------------------------------------------------
+def first_check_due(interview: InterviewFact, ctx: RuleContext) -> tuple[dt.date, str]:
+    """When the first status check falls due and why: "told" (their own date), "decision" or "no_news"."""
+    settings = ctx.settings
+    if interview.follow_up_on is not None:
+        return interview.follow_up_on, "told"  # exactly the day they named, never earlier
+    if interview.decision_date is not None:
+        return ctx.workdays.add(interview.decision_date, settings.after_decision_business_days), "decision"
+    return ctx.workdays.add(interview.on, settings.no_news_business_days), "no_news"
+
+
+def _employer_contact(app: ApplicationFacts, interview: InterviewFact | None) -> ContactFact | None:
+    for role in EMPLOYER_ROLES:
+        for contact in app.contacts:
+            if contact.role == role:
+                return contact
+    if interview is not None and interview.attendee_ids:
+        for contact in app.contacts:
+            if contact.id == interview.attendee_ids[0]:
+                return contact
+    return None
+
+
+def _status_checks(app: ApplicationFacts, interview: InterviewFact, ctx: RuleContext, out: list[Proposal]) -> None:
+    settings = ctx.settings
+    prefix = f"status_check:{app.id}:{interview.id}:"
+    checks = sorted(
+        ((int(c.rule_key[len(prefix):]), c) for c in app.checks if c.rule_key.startswith(prefix)),
+        key=lambda pair: pair[0],
+    )
+    contact = _employer_contact(app, interview)
+    told_channel = interview.follow_up_channel
+    channel = told_channel or channel_for(contact, settings.status_check_channel)
+    if checks and checks[-1][1].state in PENDING_STATES:
+        checks = checks[:-1]  # propose the pending one again so the store keeps it current
+    if not checks:
+        due, why = first_check_due(interview, ctx)
+        out.append(Proposal(prefix + "1", Kind.STATUS_CHECK.value, app, due, channel, contact, interview, (1, why, 0)))
+        return
+    number, last = checks[-1]
+    if last.state != "done" or last.done_on is None:
+        return  # the user skipped the last check: they chose to stop asking
+    unanswered = _unanswered_streak(checks, app.last_reply_on)
+    if unanswered == 0:
+        # They answered: start over gently, one short interval after the reply.
+        start, weeks = max(app.last_reply_on or last.done_on, last.done_on), settings.backoff_first_weeks
+    else:
+        start, weeks = last.done_on, settings.backoff_weeks[min(unanswered, 3) - 1]
+    gap = weeks * 7
+    if interview.follow_up_interval_days:  # never more often than they allowed
+        gap = max(gap, interview.follow_up_interval_days)
+    due = start + dt.timedelta(days=gap)
+    if unanswered >= settings.max_unanswered_checks:
+        out.append(Proposal(f"close_suggestion:{app.id}:{interview.id}", Kind.CLOSE_SUGGESTION.value, app, due,
+                            "", None, interview, (unanswered,)))
+        return
+    out.append(Proposal(f"{prefix}{number + 1}", Kind.STATUS_CHECK.value, app, due, channel, contact, interview,
+                        (number + 1, "backoff" if unanswered else "reply", unanswered)))
+
+
+def _unanswered_streak(checks: list, last_reply_on: dt.date | None) -> int:
+    """Done checks since the employer last answered (a reply on or after a check answers it)."""
+    streak = 0
+    for _number, check in reversed(checks):
+        if check.state != "done":
+            continue
+        if check.result not in NO_REPLY_RESULTS:
+            break  # "reply received"
+        if last_reply_on is not None and check.done_on is not None and last_reply_on >= check.done_on:
+            break
+        streak += 1
+    return streak
+
+
+# -- 4 and 5. references and the network -----------------------------------------------------------
+def _reference_alerts(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    due = min(app.stage_entered_on, ctx.today)  # due now: the day the card got this far
+    for contact in app.contacts:
+        if contact.role == ContactRole.REFERENCE.value:
+            out.append(Proposal(f"reference_alert:{app.id}:{contact.id}", Kind.REFERENCE_ALERT.value, app, due,
+                                channel_for(contact), contact))
+
+
+def _network_checkins(app: ApplicationFacts, first: InterviewFact, ctx: RuleContext, out: list[Proposal]) -> None:
+    for contact in app.contacts:
+        if contact.role == ContactRole.NETWORK.value:
+            due = ctx.workdays.add(first.on, 1)
+            out.append(Proposal(f"network_checkin:{app.id}:{contact.id}", Kind.NETWORK_CHECKIN.value, app, due,
+                                channel_for(contact), contact, first))
+
+
+# -- 6. next round ---------------------------------------------------------------------------------
+def _next_round_prep(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    entered = app.stage_entered_on
+    upcoming = next((iv for iv in app.interviews if iv.on > entered), None)
+    if upcoming is not None:
+        due = upcoming.on - DAY
+    else:
+        due = entered + dt.timedelta(days=ctx.settings.next_round_prep_days)
+    out.append(Proposal(f"next_round_prep:{app.id}:{entered.isoformat()}", Kind.NEXT_ROUND_PREP.value, app, due,
+                        "", None, upcoming))
+
+
+# -- 7. offers, accepting one ----------------------------------------------------------------------
+def _offer_responses(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    for offer in app.offers:
+        if offer.status not in ("pending", "countered"):
+            continue
+        due = offer.deadline or ctx.workdays.add(offer.offer_date, ctx.settings.offer_response_business_days)
+        contact = _employer_contact(app, None)
+        out.append(Proposal(f"offer_response:{app.id}:{offer.id}", Kind.OFFER_RESPONSE.value, app, due,
+                            channel_for(contact), contact, None, (offer,)))
+
+
+def _withdraw(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    for accepted in ctx.accepted:
+        if accepted.id == app.id:
+            continue
+        due = ctx.workdays.add(accepted.accepted_on, ctx.settings.withdraw_business_days)
+        contact = _employer_contact(app, app.interviews[-1] if app.interviews else None)
+        out.append(Proposal(f"withdraw:{app.id}:{accepted.id}", Kind.WITHDRAW.value, app, due,
+                            channel_for(contact), contact, None, (accepted,)))
+
+
+def _give_notice(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    if ctx.user.employed:
+        due = ctx.workdays.add(app.stage_entered_on, ctx.settings.withdraw_business_days)
+        out.append(Proposal(f"give_notice:{app.id}", Kind.GIVE_NOTICE.value, app, due, EMAIL))
+
+
+# -- 8. rejection ----------------------------------------------------------------------------------
+def _after_rejection(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    if not app.interviews:
+        return  # turned down on paper: nobody to thank, little to learn from
+    closed = app.stage_entered_on
+    due = ctx.workdays.add(closed, ctx.settings.rejection_thanks_business_days)
+    contact = _employer_contact(app, app.interviews[-1] if app.interviews else None)
+    out.append(Proposal(f"rejection_thanks:{app.id}", Kind.REJECTION_THANKS.value, app, due,
+                        channel_for(contact), contact))
+    out.append(Proposal(f"lessons:{app.id}", Kind.LESSONS.value, app, due, ""))
