@@ -7,6 +7,7 @@ Kept apart from the rules so the engine never pays for formatting; the store cal
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import dates as babel_dates
 
@@ -32,7 +33,12 @@ KIND_LABELS = {
 
 def short_date(day: dt.date) -> str:
     """Weekday, day and month in the user's locale ("Tue 5 May", "Tue, May 5")."""
-    return babel_dates.format_skeleton("MMMEd", day, locale=current_locale())
+    return _short_date(day, str(current_locale()))
+
+
+@lru_cache(maxsize=4096)
+def _short_date(day: dt.date, locale: str) -> str:  # Babel is slow; a refresh formats the same days often
+    return babel_dates.format_skeleton("MMMEd", day, locale=locale)
 
 
 def kind_label(kind: str) -> str:
