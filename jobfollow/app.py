@@ -108,11 +108,13 @@ def run_gui(args) -> int:
 
             fill_sample_data()
 
+        from jobfollow.ui.followups_setup import install_reminders
         from jobfollow.ui.main_window import MainWindow
 
         events = AppEvents()
         window = MainWindow(profile, events)
         instance.activation_requested.connect(window.raise_to_front)
+        install_reminders(window, app)
         if args.demo:
             window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))
         from PySide6.QtWidgets import QSystemTrayIcon

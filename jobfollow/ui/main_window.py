@@ -13,6 +13,7 @@ from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.followups_setup import followup_settings_pages, install_followups
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 860)
             self.main_splitter.setSizes([1000, 400])
             self.side_splitter.setSizes([430, 430])
+        install_followups(self)
 
     # -- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------------------------
     def settings_pages(self) -> list[SettingsPage]:
-        return [UserDetailsPage()]
+        return [UserDetailsPage(), *followup_settings_pages()]
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings_pages(), self)
