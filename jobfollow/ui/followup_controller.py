@@ -113,7 +113,7 @@ class FollowUpController(QObject):
 
     def mark_done(self, followup_id: int, result: str = "done") -> None:
         app_id = self._app_of(followup_id)
-        store.mark_done(followup_id, result)
+        store.mark_done(followup_id, result, when=self.clock().replace(microsecond=0))
         self.refresh([app_id] if app_id else None)  # a done status check may call for the next one
 
     def snooze(self, followup_id: int, until: dt.date) -> None:
