@@ -38,9 +38,22 @@ def run_due(args) -> int:
             refresh_followups(today=today)
         items = pending_followups()
     if args.json:
-        print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
-        return 0
-    print(format_listing(items, today))
+        # One object a line: readable, and the C encoder stays in use (indent= falls back to pure Python).
+        rows = ",\n ".join(json.dumps(item.to_json(), ensure_ascii=False) for item in items)
+        return _emit(f"[{rows}]" if not rows else f"[\n {rows}\n]")
+    return _emit(format_listing(items, today))
+
+
+def _emit(text: str) -> int:
+    """Print, and stay quiet when the reader went away early (``jobfollow due | head``)."""
+    import os
+    import sys
+
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -15,6 +15,7 @@ Rule keys (the number after the kind is always the application id):
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ from jobfollow.core.stages import Channel, ContactRole, Outcome, StageKind
 from jobfollow.core.workdays import Workdays
 
 DAY = dt.timedelta(days=1)
+_new = tuple.__new__  # builds a Proposal without NamedTuple's Python-level __new__: 3x faster in the hot loop
 EMAIL = Channel.EMAIL.value
 # Cards in these kinds are waiting on an employer after an interview: they get status checks.
 WAITING_KINDS = frozenset({StageKind.INTERVIEWED.value, StageKind.NEXT_ROUND.value})
@@ -42,9 +44,18 @@ THANKING_KINDS = frozenset(
      StageKind.OFFER.value}
 )
 REFERENCE_KINDS = frozenset({StageKind.INTERVIEWED.value, StageKind.NEXT_ROUND.value, StageKind.OFFER.value})
-ACTIVE_KINDS = frozenset({StageKind.APPLIED.value, StageKind.INTERVIEW_SCHEDULED.value} | THANKING_KINDS)
 # Whom a status check or a rejection thank-you goes to, in order of preference.
 EMPLOYER_ROLES = (ContactRole.HIRING_MANAGER.value, ContactRole.RECRUITER.value, ContactRole.INVITER.value)
+
+# Plain strings: looking up an enum member's .value costs more than the rest of a rule.
+THANK_YOU, STATUS_CHECK, CLOSE_SUGGESTION = Kind.THANK_YOU.value, Kind.STATUS_CHECK.value, Kind.CLOSE_SUGGESTION.value
+REFERENCE_ALERT, NETWORK_CHECKIN = Kind.REFERENCE_ALERT.value, Kind.NETWORK_CHECKIN.value
+NEXT_ROUND_PREP, OFFER_RESPONSE = Kind.NEXT_ROUND_PREP.value, Kind.OFFER_RESPONSE.value
+WITHDRAW, GIVE_NOTICE = Kind.WITHDRAW.value, Kind.GIVE_NOTICE.value
+REJECTION_THANKS, LESSONS = Kind.REJECTION_THANKS.value, Kind.LESSONS.value
+REFERENCE, NETWORK = ContactRole.REFERENCE.value, ContactRole.NETWORK.value
+APPLIED, NEXT_ROUND, OFFER = StageKind.APPLIED.value, StageKind.NEXT_ROUND.value, StageKind.OFFER.value
+ACCEPTED, CLOSED, REJECTED = StageKind.ACCEPTED.value, StageKind.CLOSED.value, Outcome.REJECTED.value
 
 
 class RuleContext(NamedTuple):
@@ -65,53 +76,69 @@ def channel_for(contact: ContactFact | None, fallback: str = EMAIL) -> str:
 def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext) -> list[Proposal]:
     """Every follow-up the facts call for today, across ``applications``."""
     out: list[Proposal] = []
-    for app in applications:
-        followups_for(app, ctx, out)
+    # The rules build only acyclic tuples; pausing the cycle collector saves it from rescanning every fact
+    # each few hundred allocations (a third of the time on 10,000 cards).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for app in applications:
+            followups_for(app, ctx, out)
+    finally:
+        if collecting:
+            gc.enable()
     return out
 
 
 def followups_for(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
     kind = app.stage_kind
-    if kind == StageKind.APPLIED.value and not app.interviews:
-        _withdraw(app, ctx, out)
+    if kind in (APPLIED, CLOSED):  # the common quiet cases first
+        if kind == APPLIED:
+            _withdraw(app, ctx, out)
+        elif app.outcome == REJECTED:
+            _after_rejection(app, ctx, out)
         return
-    past = [iv for iv in app.interviews if iv.on <= ctx.today]
-    if kind in THANKING_KINDS:
+    today = ctx.today
+    interviews = app.interviews
+    past = interviews if interviews and interviews[-1].on <= today else [iv for iv in interviews if iv.on <= today]
+    if past and kind in THANKING_KINDS:
+        by_id = {c.id: c for c in app.contacts}
         for interview in past:
-            _thank_yous(app, interview, ctx, out)
-        if past:
-            _network_checkins(app, past[0], ctx, out)
-    if kind in REFERENCE_KINDS:
-        _reference_alerts(app, ctx, out)
+            if interview.attendee_ids:
+                _thank_yous(app, interview, by_id, ctx, out)
+    if kind in REFERENCE_KINDS or (past and kind in THANKING_KINDS):
+        for contact in app.contacts:
+            role = contact.role
+            if role == REFERENCE and kind in REFERENCE_KINDS:
+                _reference_alert(app, contact, ctx, out)
+            elif role == NETWORK and past:
+                _network_checkin(app, contact, past[0], ctx, out)
     if kind in WAITING_KINDS and past:
         _status_checks(app, past[-1], ctx, out)
-    if kind == StageKind.NEXT_ROUND.value:
+    if kind == NEXT_ROUND:
         _next_round_prep(app, ctx, out)
-    if kind == StageKind.OFFER.value:
+    elif kind == OFFER:
         _offer_responses(app, ctx, out)
-    if kind in ACTIVE_KINDS:
-        _withdraw(app, ctx, out)
-    elif kind == StageKind.ACCEPTED.value:
+    if kind == ACCEPTED:
         _give_notice(app, ctx, out)
-    elif kind == StageKind.CLOSED.value and app.outcome == Outcome.REJECTED.value:
-        _after_rejection(app, ctx, out)
+    elif ctx.accepted:
+        _withdraw(app, ctx, out)
 
 
 # -- 1. thank-you per interviewer ------------------------------------------------------------------
-def _thank_yous(app: ApplicationFacts, interview: InterviewFact, ctx: RuleContext, out: list[Proposal]) -> None:
-    if not interview.attendee_ids:
-        return
+def _thank_yous(app: ApplicationFacts, interview: InterviewFact, by_id: dict, ctx: RuleContext,
+                out: list[Proposal]) -> None:
     due = interview.on + DAY  # within 24 hours: the next day
     latest = ctx.workdays.add(interview.on, ctx.settings.thank_you_latest_business_days)
     if ctx.settings.thank_you_on_business_day:
         due = min(ctx.workdays.next_business_day(due), latest)
-    by_id = {c.id: c for c in app.contacts}
+    prefix = f"thank_you:{app.id}:{interview.id}:"
+    detail = (latest,)
+    append = out.append
     for contact_id in interview.attendee_ids:
         contact = by_id.get(contact_id)
-        if contact is None:
-            continue
-        out.append(Proposal(f"thank_you:{app.id}:{interview.id}:{contact_id}", Kind.THANK_YOU.value, app, due,
-                            channel_for(contact), contact, interview, (latest,)))
+        if contact is not None:
+            append(_new(Proposal, (prefix + str(contact_id), THANK_YOU, app, due,
+                                   contact.preferred_channel or EMAIL, contact, interview, detail)))
 
 
 # -- 2 and 3. status checks and backing off --------------------------------------------------------
@@ -151,7 +178,7 @@ def _status_checks(app: ApplicationFacts, interview: InterviewFact, ctx: RuleCon
         checks = checks[:-1]  # propose the pending one again so the store keeps it current
     if not checks:
         due, why = first_check_due(interview, ctx)
-        out.append(Proposal(prefix + "1", Kind.STATUS_CHECK.value, app, due, channel, contact, interview, (1, why, 0)))
+        out.append(_new(Proposal, (prefix + "1", STATUS_CHECK, app, due, channel, contact, interview, (1, why, 0))))
         return
     number, last = checks[-1]
     if last.state != "done" or last.done_on is None:
@@ -167,11 +194,11 @@ def _status_checks(app: ApplicationFacts, interview: InterviewFact, ctx: RuleCon
         gap = max(gap, interview.follow_up_interval_days)
     due = start + dt.timedelta(days=gap)
     if unanswered >= settings.max_unanswered_checks:
-        out.append(Proposal(f"close_suggestion:{app.id}:{interview.id}", Kind.CLOSE_SUGGESTION.value, app, due,
-                            "", None, interview, (unanswered,)))
+        out.append(_new(Proposal, (f"close_suggestion:{app.id}:{interview.id}", CLOSE_SUGGESTION, app, due,
+                            "", None, interview, (unanswered,))))
         return
-    out.append(Proposal(f"{prefix}{number + 1}", Kind.STATUS_CHECK.value, app, due, channel, contact, interview,
-                        (number + 1, "backoff" if unanswered else "reply", unanswered)))
+    out.append(_new(Proposal, (f"{prefix}{number + 1}", STATUS_CHECK, app, due, channel, contact, interview,
+                        (number + 1, "backoff" if unanswered else "reply", unanswered))))
 
 
 def _unanswered_streak(checks: list, last_reply_on: dt.date | None) -> int:
@@ -189,20 +216,17 @@ def _unanswered_streak(checks: list, last_reply_on: dt.date | None) -> int:
 
 
 # -- 4 and 5. references and the network -----------------------------------------------------------
-def _reference_alerts(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+def _reference_alert(app: ApplicationFacts, contact: ContactFact, ctx: RuleContext, out: list[Proposal]) -> None:
     due = min(app.stage_entered_on, ctx.today)  # due now: the day the card got this far
-    for contact in app.contacts:
-        if contact.role == ContactRole.REFERENCE.value:
-            out.append(Proposal(f"reference_alert:{app.id}:{contact.id}", Kind.REFERENCE_ALERT.value, app, due,
-                                channel_for(contact), contact))
+    out.append(_new(Proposal, (f"reference_alert:{app.id}:{contact.id}", REFERENCE_ALERT, app, due,
+                               contact.preferred_channel or EMAIL, contact, None, ())))
 
 
-def _network_checkins(app: ApplicationFacts, first: InterviewFact, ctx: RuleContext, out: list[Proposal]) -> None:
-    for contact in app.contacts:
-        if contact.role == ContactRole.NETWORK.value:
-            due = ctx.workdays.add(first.on, 1)
-            out.append(Proposal(f"network_checkin:{app.id}:{contact.id}", Kind.NETWORK_CHECKIN.value, app, due,
-                                channel_for(contact), contact, first))
+def _network_checkin(app: ApplicationFacts, contact: ContactFact, first: InterviewFact, ctx: RuleContext,
+                     out: list[Proposal]) -> None:
+    due = ctx.workdays.add(first.on, 1)
+    out.append(_new(Proposal, (f"network_checkin:{app.id}:{contact.id}", NETWORK_CHECKIN, app, due,
+                               contact.preferred_channel or EMAIL, contact, first, ())))
 
 
 # -- 6. next round ---------------------------------------------------------------------------------
@@ -213,8 +237,8 @@ def _next_round_prep(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal
         due = upcoming.on - DAY
     else:
         due = entered + dt.timedelta(days=ctx.settings.next_round_prep_days)
-    out.append(Proposal(f"next_round_prep:{app.id}:{entered.isoformat()}", Kind.NEXT_ROUND_PREP.value, app, due,
-                        "", None, upcoming))
+    out.append(_new(Proposal, (f"next_round_prep:{app.id}:{entered.isoformat()}", NEXT_ROUND_PREP, app, due,
+                               "", None, upcoming, ())))
 
 
 # -- 7. offers, accepting one ----------------------------------------------------------------------
@@ -224,8 +248,8 @@ def _offer_responses(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal
             continue
         due = offer.deadline or ctx.workdays.add(offer.offer_date, ctx.settings.offer_response_business_days)
         contact = _employer_contact(app, None)
-        out.append(Proposal(f"offer_response:{app.id}:{offer.id}", Kind.OFFER_RESPONSE.value, app, due,
-                            channel_for(contact), contact, None, (offer,)))
+        out.append(_new(Proposal, (f"offer_response:{app.id}:{offer.id}", OFFER_RESPONSE, app, due,
+                                   channel_for(contact), contact, None, (offer,))))
 
 
 def _withdraw(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
@@ -234,14 +258,14 @@ def _withdraw(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> N
             continue
         due = ctx.workdays.add(accepted.accepted_on, ctx.settings.withdraw_business_days)
         contact = _employer_contact(app, app.interviews[-1] if app.interviews else None)
-        out.append(Proposal(f"withdraw:{app.id}:{accepted.id}", Kind.WITHDRAW.value, app, due,
-                            channel_for(contact), contact, None, (accepted,)))
+        out.append(_new(Proposal, (f"withdraw:{app.id}:{accepted.id}", WITHDRAW, app, due,
+                                   channel_for(contact), contact, None, (accepted,))))
 
 
 def _give_notice(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
     if ctx.user.employed:
         due = ctx.workdays.add(app.stage_entered_on, ctx.settings.withdraw_business_days)
-        out.append(Proposal(f"give_notice:{app.id}", Kind.GIVE_NOTICE.value, app, due, EMAIL))
+        out.append(_new(Proposal, (f"give_notice:{app.id}", GIVE_NOTICE, app, due, EMAIL, None, None, ())))
 
 
 # -- 8. rejection ----------------------------------------------------------------------------------
@@ -251,6 +275,6 @@ def _after_rejection(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal
     closed = app.stage_entered_on
     due = ctx.workdays.add(closed, ctx.settings.rejection_thanks_business_days)
     contact = _employer_contact(app, app.interviews[-1] if app.interviews else None)
-    out.append(Proposal(f"rejection_thanks:{app.id}", Kind.REJECTION_THANKS.value, app, due,
-                        channel_for(contact), contact))
-    out.append(Proposal(f"lessons:{app.id}", Kind.LESSONS.value, app, due, ""))
+    out.append(_new(Proposal, (f"rejection_thanks:{app.id}", REJECTION_THANKS, app, due,
+                               channel_for(contact), contact, None, ())))
+    out.append(_new(Proposal, (f"lessons:{app.id}", LESSONS, app, due, "", None, None, ())))

@@ -60,11 +60,13 @@ def _widen_scope(ids: set[int], ctx: RuleContext) -> set[int] | None:
     """None (every card) when a changed card is, or was, the accepted one others withdraw for."""
     if any(a.id in ids for a in ctx.accepted):
         return None
-    keys = FollowUp.select(FollowUp.rule_key).where(
-        FollowUp.kind.in_(CROSS_CARD_KINDS), FollowUp.state.in_(PENDING_STATES), FollowUp.rule_key.is_null(False)
-    ).tuples()
-    if any(int(key.rsplit(":", 1)[1]) in ids for (key,) in keys):
-        return None
+    for kind in CROSS_CARD_KINDS:
+        # A range on the unique rule_key index: "withdraw:" <= key < "withdraw;" (";" follows ":").
+        # (The state is tested here, not in SQL, or SQLite would pick the much wider state index.)
+        keys = FollowUp.select(FollowUp.rule_key, FollowUp.state).where(
+            FollowUp.rule_key >= f"{kind}:", FollowUp.rule_key < f"{kind};").tuples()
+        if any(state in PENDING_STATES and int(key.rsplit(":", 1)[1]) in ids for key, state in keys):
+            return None
     return ids
 
 
