@@ -36,10 +36,15 @@ def pane(qtbot, demo_profile, events):
     return pane
 
 
-def test_groups_follow_the_week():
+def test_groups_follow_the_locales_week():
     monday = TODAY
+    i18n.set_language("de_DE")  # weeks run Monday to Sunday
     assert [group_of(monday + dt.timedelta(days=d), monday) for d in (-1, 0, 1, 6, 7)] == [
         "overdue", "today", "week", "week", "later"]
+    i18n.set_language("en_US")  # weeks run Sunday to Saturday
+    sunday = monday - dt.timedelta(days=1)
+    assert [group_of(sunday + dt.timedelta(days=d), sunday) for d in (1, 6, 7)] == ["week", "week", "later"]
+    assert group_of(monday + dt.timedelta(days=6), monday) == "later"
     assert due_text(monday - dt.timedelta(days=3), monday) == "3 days overdue"
     assert due_text(monday + dt.timedelta(days=2), monday) == "in 2 days"
 

@@ -29,3 +29,18 @@ def followup_settings_pages() -> list:
     from jobfollow.ui.calendar.followup_settings_page import FollowUpSettingsPage
 
     return [FollowUpSettingsPage()]
+
+
+def _register_self_check() -> None:
+    from jobfollow.selfcheck import check
+
+    @check("follow-ups: rules ran and the agenda shows them")
+    def _followups(window) -> None:
+        controller = getattr(window, "followups", None)
+        if controller is None:
+            raise RuntimeError("the follow-up controller is not installed")
+        if controller.items and window.calendar_pane.model.item_count() == 0:
+            raise RuntimeError("follow-ups are open but the agenda is empty")
+
+
+_register_self_check()

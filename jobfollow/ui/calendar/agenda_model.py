@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from jobfollow.core.followup_texts import channel_label
-from jobfollow.i18n import N_, _, format_date, format_number, format_relative_days, ngettext
+from jobfollow.core.followup_texts import channel_label, short_date
+from jobfollow.i18n import N_, _, first_day_of_week, format_date, format_number, format_relative_days, ngettext
 from jobfollow.store.followups import AgendaItem
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the AgendaItem (None on a group row)
@@ -27,7 +27,8 @@ def group_of(due: dt.date, today: dt.date) -> str:
         return "overdue"
     if due == today:
         return "today"
-    end_of_week = today + dt.timedelta(days=6 - today.weekday())
+    # The week ends the day before the locale's first day of the week (Saturday in the US, Sunday in Germany).
+    end_of_week = today + dt.timedelta(days=(first_day_of_week() - 1 - today.weekday()) % 7)
     return "week" if due <= end_of_week else "later"
 
 
@@ -146,7 +147,8 @@ class AgendaModel(QAbstractItemModel):
 
     # -- texts -----------------------------------------------------------------------------------
     def subtitle(self, item: AgendaItem) -> str:
-        parts = [_("{company}, {position}").format(company=item.company, position=item.position)]
+        parts = [short_date(item.due_on), _("{company}, {position}").format(company=item.company,
+                                                                             position=item.position)]
         channel = channel_label(item.channel)
         if channel:
             parts.append(channel)

@@ -123,10 +123,14 @@ class CalendarPane(QWidget):
         return button
 
     def _plain_button(self, action: QAction, text: str) -> QToolButton:
+        action.setIconText(text)  # a tool button shows the short icon text; menus keep the full text
+        tip = action.text().replace("&", "")
+        if not action.shortcut().isEmpty():
+            tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
         button = QToolButton()
         button.setDefaultAction(action)
-        button.setText(text)
-        button.setToolTip(action.text().replace("&", ""))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 
     def _update_actions(self) -> None:

@@ -52,12 +52,15 @@ class DueCalendar(QCalendarWidget):
         overdue = to_date(date) < self.today
         colour = OVERDUE_COLOUR if overdue else DUE_COLOUR
         font = QFont(painter.font())
-        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.72))
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.66))
         font.setBold(True)
         painter.setFont(font)
-        text = str(count)
-        size = max(painter.fontMetrics().height(), painter.fontMetrics().horizontalAdvance(text) + 6)
-        badge = QRect(rect.right() - size - 1, rect.top() + 1, size, painter.fontMetrics().height())
+        text = str(count) if count < 100 else "99+"
+        metrics = painter.fontMetrics()
+        height = min(metrics.height(), rect.height() - 2)
+        width = max(height, metrics.horizontalAdvance(text) + 4)
+        # Hug the top-right corner: the day number is centred, so the badge stays clear of it.
+        badge = QRect(rect.right() - width, rect.top() + 1, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
