@@ -192,3 +192,27 @@ def test_notified_at_is_stored(profile, events, clock):
     controller = make_controller(events, clock)
     controller.start()
     assert FollowUp.select().where(FollowUp.notified_at.is_null(False)).count() == 1
+
+
+def test_closing_the_window_hides_it_to_the_tray_and_quit_really_quits(qtbot, profile, events, clock):
+    from jobfollow.ui.main_window import MainWindow
+    from jobfollow.ui.tray import CloseToTray
+
+    window = MainWindow(profile, events)
+    qtbot.addWidget(window)
+    window.show()
+    tray = ReminderTray(window.followups, window, window)
+
+    class StubApp:
+        quitted = False
+
+        def quit(self):
+            StubApp.quitted = True
+
+    window.close_to_tray = CloseToTray(window, StubApp(), tray)
+    window.installEventFilter(window.close_to_tray)
+    window.close()
+    assert not window.isVisible() and not StubApp.quitted  # still running, in the tray
+    window.show()
+    window.quit_requested()
+    qtbot.waitUntil(lambda: StubApp.quitted)

@@ -134,6 +134,9 @@ class ReminderTray(QObject):
 
     def quit(self) -> None:
         self.window.quit_requested()
+        app = QApplication.instance()
+        if app is not None:  # a hidden window may get no close event; quit all the same
+            QTimer.singleShot(0, app.quit)
 
 
 class CloseToTray(QObject):
