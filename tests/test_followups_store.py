@@ -187,3 +187,17 @@ def test_notified_once_and_again_after_a_snooze(profile):
     assert next(i for i in fu.pending_followups() if i.id == first.id).notified
     fu.snooze(first.id, D(2026, 5, 9))
     assert not next(i for i in fu.pending_followups() if i.id == first.id).notified
+
+
+def test_a_deleted_card_keeps_its_followups_for_undo(profile):
+    app = make_card()
+    fu.refresh_followups(today=TODAY)
+    snoozed = rows(app)[0]
+    fu.snooze(snoozed.id, D(2026, 5, 9))
+    JobApplication.update(deleted_at=dt.datetime(2026, 5, 4, 10)).where(JobApplication.id == app.id).execute()
+    fu.refresh_followups(today=TODAY)
+    assert len(rows(app)) == 3 and FollowUp.get_by_id(snoozed.id).state == "snoozed"
+    assert fu.pending_followups() == []
+    JobApplication.update(deleted_at=None).where(JobApplication.id == app.id).execute()  # Undo
+    assert fu.refresh_followups(today=TODAY).created == 0
+    assert len(fu.pending_followups()) == 3

@@ -88,6 +88,8 @@ def _store(proposals: list[Proposal], scope: list[int] | None) -> RefreshReport:
     ).where(FollowUp.rule_key.is_null(False))
     if scope is not None:
         existing_query = existing_query.where(FollowUp.application.in_(scope))
+    else:  # a deleted card keeps its follow-ups as they were, so Undo brings them back whole
+        existing_query = existing_query.join(JobApplication).where(JobApplication.deleted_at.is_null())
     existing = {row[1]: row for row in existing_query.tuples()}
     stamp = now()
     new_rows, updated = [], 0

@@ -149,6 +149,8 @@ class AgendaModel(QAbstractItemModel):
     def subtitle(self, item: AgendaItem) -> str:
         parts = [short_date(item.due_on), _("{company}, {position}").format(company=item.company,
                                                                              position=item.position)]
+        if item.contact_name and item.contact_name not in item.title:
+            parts.append(_("for {name}").format(name=item.contact_name))
         channel = channel_label(item.channel)
         if channel:
             parts.append(channel)
