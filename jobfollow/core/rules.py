@@ -46,6 +46,7 @@ THANKING_KINDS = frozenset(
 REFERENCE_KINDS = frozenset({StageKind.INTERVIEWED.value, StageKind.NEXT_ROUND.value, StageKind.OFFER.value})
 # Whom a status check or a rejection thank-you goes to, in order of preference.
 EMPLOYER_ROLES = (ContactRole.HIRING_MANAGER.value, ContactRole.RECRUITER.value, ContactRole.INVITER.value)
+EMPLOYER_RANK = {role: rank for rank, role in enumerate(EMPLOYER_ROLES)}
 
 # Plain strings: looking up an enum member's .value costs more than the rest of a rule.
 THANK_YOU, STATUS_CHECK, CLOSE_SUGGESTION = Kind.THANK_YOU.value, Kind.STATUS_CHECK.value, Kind.CLOSE_SUGGESTION.value
@@ -153,15 +154,20 @@ def first_check_due(interview: InterviewFact, ctx: RuleContext) -> tuple[dt.date
 
 
 def _employer_contact(app: ApplicationFacts, interview: InterviewFact | None) -> ContactFact | None:
-    for role in EMPLOYER_ROLES:
+    """The hiring manager, else the recruiter, else whoever invited you, else the first interviewer."""
+    best, best_rank = None, len(EMPLOYER_ROLES)
+    for contact in app.contacts:
+        rank = EMPLOYER_RANK.get(contact.role, best_rank)
+        if rank < best_rank:
+            best, best_rank = contact, rank
+            if rank == 0:
+                break
+    if best is None and interview is not None and interview.attendee_ids:
+        first = interview.attendee_ids[0]
         for contact in app.contacts:
-            if contact.role == role:
+            if contact.id == first:
                 return contact
-    if interview is not None and interview.attendee_ids:
-        for contact in app.contacts:
-            if contact.id == interview.attendee_ids[0]:
-                return contact
-    return None
+    return best
 
 
 def _status_checks(app: ApplicationFacts, interview: InterviewFact, ctx: RuleContext, out: list[Proposal]) -> None:
@@ -170,10 +176,9 @@ def _status_checks(app: ApplicationFacts, interview: InterviewFact, ctx: RuleCon
     checks = sorted(
         ((int(c.rule_key[len(prefix):]), c) for c in app.checks if c.rule_key.startswith(prefix)),
         key=lambda pair: pair[0],
-    )
+    ) if app.checks else ()
     contact = _employer_contact(app, interview)
-    told_channel = interview.follow_up_channel
-    channel = told_channel or channel_for(contact, settings.status_check_channel)
+    channel = interview.follow_up_channel or (contact and contact.preferred_channel) or settings.status_check_channel
     if checks and checks[-1][1].state in PENDING_STATES:
         checks = checks[:-1]  # propose the pending one again so the store keeps it current
     if not checks:
