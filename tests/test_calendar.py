@@ -177,3 +177,30 @@ def test_add_your_own_followup(pane, qtbot, monkeypatch):
     pane.add_action.trigger()
     item = pane.current_item()
     assert item is not None and (item.title, item.kind) == ("Call Dana about the start date", "custom")
+
+
+def test_done_and_skip_can_be_undone(qtbot, demo_profile, events):
+    from PySide6.QtGui import QUndoStack
+
+    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    stack = QUndoStack()
+    pane = CalendarPane(events)
+    qtbot.addWidget(pane)
+    pane.set_controller(controller, stack)
+    controller.start()
+    check = next(i for i in controller.items if i.kind == "status_check" and i.due_on <= TODAY)
+    pane.select(check.id)
+    pane.done_actions["called"].trigger()
+    following = [i for i in controller.items if i.kind == "status_check" and i.application_id == check.application_id]
+    assert following and following[0].id != check.id  # the next check, backed off
+    assert stack.undoText().startswith("Done: ")
+    stack.undo()
+    assert FollowUp.get_by_id(check.id).state == "open"
+    assert [i.id for i in controller.items if i.kind == "status_check" and i.application_id == check.application_id
+            ] == [check.id]  # the next check went away with the undo
+    pane.select(check.id)
+    pane.skip_action.trigger()
+    stack.undo()
+    assert FollowUp.get_by_id(check.id).state == "open"
+    stack.redo()
+    assert FollowUp.get_by_id(check.id).state == "skipped"

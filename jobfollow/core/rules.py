@@ -179,8 +179,9 @@ def _status_checks(app: ApplicationFacts, interview: InterviewFact, ctx: RuleCon
     ) if app.checks else ()
     contact = _employer_contact(app, interview)
     channel = interview.follow_up_channel or (contact and contact.preferred_channel) or settings.status_check_channel
-    if checks and checks[-1][1].state in PENDING_STATES:
-        checks = checks[:-1]  # propose the pending one again so the store keeps it current
+    # Only finished checks decide what comes next; a pending one with the proposed key is simply kept
+    # (and any other pending one retired, e.g. the follow-on of a check whose "done" was undone).
+    checks = [pair for pair in checks if pair[1].state not in PENDING_STATES]
     if not checks:
         due, why = first_check_due(interview, ctx)
         out.append(_new(Proposal, (prefix + "1", STATUS_CHECK, app, due, channel, contact, interview, (1, why, 0))))

@@ -237,9 +237,19 @@ def skip(followup_id: int) -> None:
 
 def reopen(followup_id: int) -> None:
     """Back to open (Undo of done, snooze or skip)."""
+    restore_state(followup_id, {"state": "open", "result": "", "done_at": None, "snoozed_until": None})
+
+
+def saved_state(followup_id: int) -> dict:
+    """What a person can change on a follow-up, to put back with :func:`restore_state` (Undo)."""
     row = _get(followup_id)
-    FollowUp.update(state="open", result="", done_at=None, snoozed_until=None, updated_at=now()).where(
-        FollowUp.id == row.id).execute()
+    return {"state": row.state, "result": row.result, "done_at": row.done_at, "snoozed_until": row.snoozed_until}
+
+
+def restore_state(followup_id: int, state: dict) -> None:
+    row = _get(followup_id)
+    FollowUp.update(state=state["state"], result=state["result"], done_at=state["done_at"],
+                    snoozed_until=state["snoozed_until"], updated_at=now()).where(FollowUp.id == row.id).execute()
 
 
 def add_custom(application_id: int, title: str, due_on: dt.date, *, channel: str = "", reason: str = "",

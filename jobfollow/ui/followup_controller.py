@@ -130,6 +130,18 @@ class FollowUpController(QObject):
         self.reload()
         return new_id
 
+    def restore(self, followup_id: int, state: dict) -> None:
+        """Put a follow-up back as it was (Undo); the rules then retire what its completion had created."""
+        app_id = self._app_of_stored(followup_id)
+        store.restore_state(followup_id, state)
+        self.refresh([app_id] if app_id else None)
+
+    def _app_of_stored(self, followup_id: int) -> int | None:
+        try:
+            return store.followup_row(followup_id)["application_id"]
+        except LookupError:
+            return None
+
     def _app_of(self, followup_id: int) -> int | None:
         item = self._by_id.get(followup_id)
         return item.application_id if item else None

@@ -12,7 +12,7 @@ def install_followups(window) -> FollowUpController:
     """Create the controller, feed the calendar pane, and refresh every card's follow-ups now."""
     controller = FollowUpController(window.events, parent=window)
     window.followups = controller
-    window.calendar_pane.set_controller(controller)
+    window.calendar_pane.set_controller(controller, getattr(window, "undo_stack", None))
     controller.start()
     return controller
 

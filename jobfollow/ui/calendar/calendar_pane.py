@@ -24,6 +24,7 @@ from jobfollow.ui.calendar.agenda_model import AgendaModel
 from jobfollow.ui.calendar.agenda_view import AgendaView
 from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeDateDialog
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_date
+from jobfollow.ui.calendar.undo import run_undoable
 from jobfollow.ui.events import AppEvents
 
 # Kinds the letter editor has a template for (the brief's kind -> template contract).
@@ -38,6 +39,7 @@ class CalendarPane(QWidget):
         super().__init__(parent)
         self.events = events
         self.controller = None
+        self.undo_stack = None  # the window's QUndoStack, when installed
         self.day_filter: dt.date | None = None
         self.calendar = DueCalendar()
         self.calendar.setObjectName("dueCalendar")
@@ -144,8 +146,9 @@ class CalendarPane(QWidget):
         self.add_action.setEnabled(self.controller is not None)
 
     # -- data ----------------------------------------------------------------------------------------
-    def set_controller(self, controller) -> None:
+    def set_controller(self, controller, undo_stack=None) -> None:
         self.controller = controller
+        self.undo_stack = undo_stack
         self.events.followups_changed.connect(self.refresh_view)
         self.events.tick.connect(self._on_tick)
         self.refresh_view()
@@ -248,12 +251,14 @@ class CalendarPane(QWidget):
     def mark_done(self, result: str) -> None:
         item = self.current_item()
         if item is not None and self.controller is not None:
-            self.controller.mark_done(item.id, result)
+            run_undoable(self.undo_stack, self.controller, item.id,
+                         _("Done: {title}").format(title=item.title),
+                         lambda: self.controller.mark_done(item.id, result))
 
     def snooze_days(self, days: int) -> None:
         item = self.current_item()
         if item is not None and self.controller is not None:
-            self.controller.snooze(item.id, max(item.due_on, self.today) + dt.timedelta(days=days))
+            self._snooze(item, max(item.due_on, self.today) + dt.timedelta(days=days))
 
     def snooze_pick_date(self) -> None:
         item = self.current_item()
@@ -261,12 +266,17 @@ class CalendarPane(QWidget):
             return
         dialog = SnoozeDateDialog(self.today, self)
         if dialog.exec():
-            self.controller.snooze(item.id, dialog.chosen())
+            self._snooze(item, dialog.chosen())
+
+    def _snooze(self, item: AgendaItem, until: dt.date) -> None:
+        run_undoable(self.undo_stack, self.controller, item.id,
+                     _("Snooze: {title}").format(title=item.title), lambda: self.controller.snooze(item.id, until))
 
     def skip(self) -> None:
         item = self.current_item()
         if item is not None and self.controller is not None:
-            self.controller.skip(item.id)
+            run_undoable(self.undo_stack, self.controller, item.id, _("Skip: {title}").format(title=item.title),
+                         lambda: self.controller.skip(item.id))
 
     def open_card(self) -> None:
         item = self.current_item()
