@@ -67,14 +67,20 @@ class ReminderTray(QObject):
         self.icon.activated.connect(self._activated)
         self.count = -1
         controller.events.followups_changed.connect(self.update)
-        controller.events.tick.connect(self.update)
+        controller.events.tick.connect(self._on_tick)
+        self._day = controller.today
         controller.fell_due.connect(self.announce)
         self.update()
 
     def show(self) -> None:
         self.icon.show()
 
+    def _on_tick(self) -> None:
+        if self._day != self.controller.today:  # most ticks change nothing the tray shows
+            self.update()
+
     def update(self) -> None:
+        self._day = self.controller.today
         due = self.controller.due_today_or_earlier()
         if len(due) != self.count:
             self.count = len(due)

@@ -64,6 +64,10 @@ def run(bench) -> None:
         clock_now = [dt.datetime.combine(TODAY, dt.time(9))]
         controller = FollowUpController(AppEvents(), clock=lambda: clock_now[0])
         controller.today = TODAY
+        from jobfollow.ui.tray import ReminderTray
+
+        window = type("Window", (), {"raise_to_front": lambda self: None, "quit_requested": lambda self: None})()
+        tray = ReminderTray(controller, window)  # the tray listens to the tick too (no tray shown offscreen)
         controller.reload()
         controller._announce()
         pending = len(pending_followups())
@@ -75,7 +79,7 @@ def run(bench) -> None:
         bench.time("tray tick with 10,000+ pending follow-ups", tick, goal=5, repeat=200,
                    note=f"{pending} pending follow-ups")
         controller.stop()
-        controller.setParent(None)
+        tray.deleteLater()
         profile.close()
 
         folder = Path(home) / "two-thousand"
