@@ -77,7 +77,7 @@ def describe(p: Proposal) -> tuple[str, str]:
                          "{count} status checks went unanswered; your time is better spent on other openings.",
                          count).format(count=count))
     if kind == Kind.REFERENCE_ALERT:
-        return (_("Alert {name} that the employer may call").format(name=name),
+        return (_("Alert {name}, your reference").format(name=name),
                 _("You have interviewed for {where}: tell your reference the job title and company, send an "
                   "up-to-date CV, and ask them to let you know if they are contacted.").format(where=where))
     if kind == Kind.NETWORK_CHECKIN:
