@@ -75,71 +75,89 @@ def channel_for(contact: ContactFact | None, fallback: str = EMAIL) -> str:
 
 
 def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext) -> list[Proposal]:
-    """Every follow-up the facts call for today, across ``applications``."""
+    """Every follow-up the facts call for today, across ``applications``.
+
+    The frequent rules (thank-yous, references, the network) are written inline with everything they
+    read hoisted into locals: this loop runs for every card on every refresh.
+    """
     out: list[Proposal] = []
+    append = out.append
+    today, settings, accepted = ctx.today, ctx.settings, ctx.accepted
+    add_days = ctx.workdays.add
+    thank_memo: dict[dt.date, tuple] = {}  # interview day -> (due, (latest,))
     # The rules build only acyclic tuples; pausing the cycle collector saves it from rescanning every fact
     # each few hundred allocations (a third of the time on 10,000 cards).
     collecting = gc.isenabled()
     gc.disable()
     try:
         for app in applications:
-            followups_for(app, ctx, out)
+            kind = app.stage_kind
+            if kind in (APPLIED, CLOSED):  # the quiet cases first
+                if kind == APPLIED:
+                    if accepted:
+                        _withdraw(app, ctx, out)
+                elif app.outcome == REJECTED:
+                    _after_rejection(app, ctx, out)
+                continue
+            app_id, contacts, interviews = app.id, app.contacts, app.interviews
+            if interviews and interviews[-1].on <= today:
+                past = interviews
+            else:
+                past = [iv for iv in interviews if iv.on <= today]
+            thanking = kind in THANKING_KINDS
+            # 1. a thank-you per interviewer, the day after each interview
+            if past and thanking:
+                by_id = None
+                for interview in past:
+                    attendees = interview.attendee_ids
+                    if not attendees:
+                        continue
+                    if by_id is None:
+                        by_id = {c.id: c for c in contacts}
+                    on = interview.on
+                    timing = thank_memo.get(on)
+                    if timing is None:
+                        latest = add_days(on, settings.thank_you_latest_business_days)
+                        due = on + DAY
+                        if settings.thank_you_on_business_day:
+                            due = min(ctx.workdays.next_business_day(due), latest)
+                        timing = thank_memo[on] = (due, (latest,))
+                    due, detail = timing
+                    prefix = f"thank_you:{app_id}:{interview.id}:"
+                    for contact_id in attendees:
+                        contact = by_id.get(contact_id)
+                        if contact is not None:
+                            append(_new(Proposal, (prefix + str(contact_id), THANK_YOU, app, due,
+                                                   contact.preferred_channel or EMAIL, contact, interview, detail)))
+            # 4. alert references once the card got this far; 5. check in with the network after the interview
+            alerting = kind in REFERENCE_KINDS
+            if contacts and thanking and (alerting or past):
+                for contact in contacts:
+                    role = contact.role
+                    if role == REFERENCE:
+                        if alerting:
+                            append(_new(Proposal, (
+                                f"reference_alert:{app_id}:{contact.id}", REFERENCE_ALERT, app,
+                                min(app.stage_entered_on, today),  # due now: the day the card got this far
+                                contact.preferred_channel or EMAIL, contact, None, ())))
+                    elif role == NETWORK and past:
+                        append(_new(Proposal, (
+                            f"network_checkin:{app_id}:{contact.id}", NETWORK_CHECKIN, app, add_days(past[0].on, 1),
+                            contact.preferred_channel or EMAIL, contact, past[0], ())))
+            if past and kind in WAITING_KINDS:
+                _status_checks(app, past[-1], ctx, out)
+            if kind == NEXT_ROUND:
+                _next_round_prep(app, ctx, out)
+            elif kind == OFFER:
+                _offer_responses(app, ctx, out)
+            if kind == ACCEPTED:
+                _give_notice(app, ctx, out)
+            elif accepted:
+                _withdraw(app, ctx, out)
     finally:
         if collecting:
             gc.enable()
     return out
-
-
-def followups_for(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
-    kind = app.stage_kind
-    if kind in (APPLIED, CLOSED):  # the common quiet cases first
-        if kind == APPLIED:
-            _withdraw(app, ctx, out)
-        elif app.outcome == REJECTED:
-            _after_rejection(app, ctx, out)
-        return
-    today = ctx.today
-    interviews = app.interviews
-    past = interviews if interviews and interviews[-1].on <= today else [iv for iv in interviews if iv.on <= today]
-    if past and kind in THANKING_KINDS:
-        by_id = {c.id: c for c in app.contacts}
-        for interview in past:
-            if interview.attendee_ids:
-                _thank_yous(app, interview, by_id, ctx, out)
-    if kind in REFERENCE_KINDS or (past and kind in THANKING_KINDS):
-        for contact in app.contacts:
-            role = contact.role
-            if role == REFERENCE and kind in REFERENCE_KINDS:
-                _reference_alert(app, contact, ctx, out)
-            elif role == NETWORK and past:
-                _network_checkin(app, contact, past[0], ctx, out)
-    if kind in WAITING_KINDS and past:
-        _status_checks(app, past[-1], ctx, out)
-    if kind == NEXT_ROUND:
-        _next_round_prep(app, ctx, out)
-    elif kind == OFFER:
-        _offer_responses(app, ctx, out)
-    if kind == ACCEPTED:
-        _give_notice(app, ctx, out)
-    elif ctx.accepted:
-        _withdraw(app, ctx, out)
-
-
-# -- 1. thank-you per interviewer ------------------------------------------------------------------
-def _thank_yous(app: ApplicationFacts, interview: InterviewFact, by_id: dict, ctx: RuleContext,
-                out: list[Proposal]) -> None:
-    due = interview.on + DAY  # within 24 hours: the next day
-    latest = ctx.workdays.add(interview.on, ctx.settings.thank_you_latest_business_days)
-    if ctx.settings.thank_you_on_business_day:
-        due = min(ctx.workdays.next_business_day(due), latest)
-    prefix = f"thank_you:{app.id}:{interview.id}:"
-    detail = (latest,)
-    append = out.append
-    for contact_id in interview.attendee_ids:
-        contact = by_id.get(contact_id)
-        if contact is not None:
-            append(_new(Proposal, (prefix + str(contact_id), THANK_YOU, app, due,
-                                   contact.preferred_channel or EMAIL, contact, interview, detail)))
 
 
 # -- 2 and 3. status checks and backing off --------------------------------------------------------
@@ -219,20 +237,6 @@ def _unanswered_streak(checks: list, last_reply_on: dt.date | None) -> int:
             break
         streak += 1
     return streak
-
-
-# -- 4 and 5. references and the network -----------------------------------------------------------
-def _reference_alert(app: ApplicationFacts, contact: ContactFact, ctx: RuleContext, out: list[Proposal]) -> None:
-    due = min(app.stage_entered_on, ctx.today)  # due now: the day the card got this far
-    out.append(_new(Proposal, (f"reference_alert:{app.id}:{contact.id}", REFERENCE_ALERT, app, due,
-                               contact.preferred_channel or EMAIL, contact, None, ())))
-
-
-def _network_checkin(app: ApplicationFacts, contact: ContactFact, first: InterviewFact, ctx: RuleContext,
-                     out: list[Proposal]) -> None:
-    due = ctx.workdays.add(first.on, 1)
-    out.append(_new(Proposal, (f"network_checkin:{app.id}:{contact.id}", NETWORK_CHECKIN, app, due,
-                               contact.preferred_channel or EMAIL, contact, first, ())))
 
 
 # -- 6. next round ---------------------------------------------------------------------------------
