@@ -33,9 +33,8 @@ def run_due(args) -> int:
     today = parse_today(args.today)
     from jobfollow.store.followups import pending_followups, refresh_followups
 
-    with open_profile(args.profile) as profile:
-        with profile.db.atomic():
-            refresh_followups(today=today)
+    with open_profile(args.profile):
+        refresh_followups(today=today)
         items = pending_followups()
     if args.json:
         # One object a line: readable, and the C encoder stays in use (indent= falls back to pure Python).

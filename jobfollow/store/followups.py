@@ -75,7 +75,9 @@ def refresh_followups(application_ids: Collection[int] | None = None, today: dt.
     ctx = rule_context(today)
     scope = None if application_ids is None else _widen_scope(set(application_ids), ctx)
     db = FollowUp._meta.database
-    with db.atomic():
+    # Take the write lock before reading: the window and `jobfollow due` may refresh at the same moment,
+    # and a reader that later wants to write could find its snapshot stale.
+    with db.atomic() if db.in_transaction() else db.atomic("IMMEDIATE"):
         facts = load_application_facts(scope)
         proposals = derive_followups(facts, ctx)
         return _store(proposals, [f.id for f in facts] if scope is not None else None)
