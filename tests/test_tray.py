@@ -66,28 +66,31 @@ def test_a_followup_is_announced_once_when_its_day_comes(profile, events, clock,
     controller.stop()
 
 
-def test_what_fell_due_while_closed_is_announced_at_start_and_never_twice(profile, events, clock):
+def test_what_fell_due_while_closed_is_announced_at_start_and_never_twice(profile, events, clock, qtbot):
     interviewed_card(on=TODAY - dt.timedelta(days=3))
     first = make_controller(events, clock)
     seen = []
     first.fell_due.connect(lambda items: seen.append(len(items)))
-    first.start()
+    with qtbot.waitSignal(first.fell_due):  # announced once the event loop runs (the tray exists by then)
+        first.start()
     assert seen == [1]
     first.stop()
     restarted = make_controller(events, clock)  # a restart: notified_at is in the database
     again = []
     restarted.fell_due.connect(lambda items: again.append(len(items)))
     restarted.start()
+    qtbot.wait(20)
     assert again == []
     restarted.stop()
 
 
-def test_a_clock_set_back_does_not_repeat_reminders(profile, events, clock):
+def test_a_clock_set_back_does_not_repeat_reminders(profile, events, clock, qtbot):
     interviewed_card(on=TODAY - dt.timedelta(days=3))
     controller = make_controller(events, clock)
     seen = []
     controller.fell_due.connect(lambda items: seen.append(len(items)))
-    controller.start()
+    with qtbot.waitSignal(controller.fell_due):
+        controller.start()
     clock.advance(days=-2)
     controller.tick()
     clock.advance(days=2)
@@ -152,7 +155,8 @@ def test_tray_shows_the_count_lists_todays_items_and_notifies(profile, events, c
     tray = ReminderTray(controller, window)
     messages = []
     tray.notified.connect(lambda title, body: messages.append(title))
-    controller.start()
+    with qtbot.waitSignal(tray.notified):
+        controller.start()
     assert tray.count == 2
     assert "2 follow-ups due" in tray.icon.toolTip()
     labels = [a.text() for a in tray.menu.actions() if a.text()]
@@ -187,10 +191,11 @@ def test_without_a_tray_closing_the_window_quits(profile, events, clock, qtbot):
     assert app.quitOnLastWindowClosed()
 
 
-def test_notified_at_is_stored(profile, events, clock):
+def test_notified_at_is_stored(profile, events, clock, qtbot):
     interviewed_card(on=TODAY - dt.timedelta(days=3))
     controller = make_controller(events, clock)
-    controller.start()
+    with qtbot.waitSignal(controller.fell_due):
+        controller.start()
     assert FollowUp.select().where(FollowUp.notified_at.is_null(False)).count() == 1
 
 

@@ -51,7 +51,8 @@ class FollowUpController(QObject):
         self.today = self.clock().date()
         self.refresh(None)
         self.timer.start()
-        self._announce()
+        # Announce once the event loop runs: the tray is installed after the window that starts us.
+        QTimer.singleShot(0, self._announce)
 
     def stop(self) -> None:
         self.timer.stop()
