@@ -33,7 +33,13 @@ KIND_LABELS = {
 
 def short_date(day: dt.date) -> str:
     """Weekday, day and month in the user's locale ("Tue 5 May", "Tue, May 5")."""
-    return _short_date(day, str(current_locale()))
+    locale = current_locale()
+    if _locale_name[0] is not locale:  # str(Locale) is slow; a refresh asks thousands of times
+        _locale_name[:] = [locale, str(locale)]
+    return _short_date(day, _locale_name[1])
+
+
+_locale_name: list = [None, ""]
 
 
 @lru_cache(maxsize=4096)

@@ -22,7 +22,7 @@ from jobfollow.core.stages import StageKind
 from jobfollow.core.workdays import Workdays
 from jobfollow.i18n import _
 from jobfollow.store.applications import log_activity
-from jobfollow.store.followup_facts_loader import accepted_applications, load_application_facts
+from jobfollow.store.followup_facts_loader import accepted_applications, load_application_facts, raw_rows
 from jobfollow.store.models import Contact, FollowUp, JobApplication, Letter, Stage, now
 from jobfollow.store.settings import get_setting, get_user_details, set_setting
 
@@ -92,7 +92,7 @@ def _store(proposals: list[Proposal], scope: list[int] | None) -> RefreshReport:
         existing_query = existing_query.where(FollowUp.application.in_(scope))
     else:  # a deleted card keeps its follow-ups as they were, so Undo brings them back whole
         existing_query = existing_query.join(JobApplication).where(JobApplication.deleted_at.is_null())
-    existing = {row[1]: row for row in existing_query.tuples()}
+    existing = {row[1]: row for row in raw_rows(existing_query)}  # due_on stays an ISO string here
     stamp = now()
     new_rows, updated = [], 0
     for p in proposals:
@@ -110,12 +110,12 @@ def _store(proposals: list[Proposal], scope: list[int] | None) -> RefreshReport:
             continue  # done or skipped: what the user did stands
         title, reason = describe(p)
         if (due_on, old_title, old_reason, channel, contact_id, interview_id) == (
-                p.due_on, title, reason, p.channel, p.contact_id, p.interview_id):
+                p.due_on.isoformat(), title, reason, p.channel, p.contact_id, p.interview_id):
             continue
         changes = {FollowUp.title: title, FollowUp.reason: reason, FollowUp.channel: p.channel,
                    FollowUp.contact: p.contact_id, FollowUp.interview: p.interview_id, FollowUp.updated_at: stamp,
                    FollowUp.due_on: p.due_on}
-        if p.due_on > due_on:
+        if p.due_on.isoformat() > due_on:  # ISO dates compare as text
             changes[FollowUp.notified_at] = None  # moved later: remind again when the new day comes
         FollowUp.update(changes).where(FollowUp.id == row_id).execute()
         updated += 1
