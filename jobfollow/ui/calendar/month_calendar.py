@@ -60,7 +60,7 @@ class DueCalendar(QCalendarWidget):
         height = min(metrics.height(), rect.height() - 2)
         width = max(height, metrics.horizontalAdvance(text) + 4)
         # Hug the top-right corner: the day number is centred, so the badge stays clear of it.
-        badge = QRect(rect.right() - width, rect.top() + 1, width, height)
+        badge = QRect(rect.right() - width - 2, rect.top() + 1, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
