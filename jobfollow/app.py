@@ -114,12 +114,14 @@ def run_gui(args) -> int:
 
             fill_sample_data()
 
+        from jobfollow.ui.followups_setup import install_reminders
         from jobfollow.ui.main_window import MainWindow
         from jobfollow.ui.startup_probe import install_if_requested
 
         events = AppEvents()
         window = MainWindow(profile, events)
         instance.activation_requested.connect(window.raise_to_front)
+        install_reminders(window, app)
         install_if_requested(window.board)
         if args.demo:
             window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))

@@ -15,6 +15,7 @@ from jobfollow.ui.data_menu import install_data_menu
 from jobfollow.ui.dialogs.language_page import LanguagePage
 from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.followups_setup import followup_settings_pages, install_followups
 from jobfollow.ui.forms_install import install_forms
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import install_offers
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 860)
             self.main_splitter.setSizes([1000, 400])
             self.side_splitter.setSizes([430, 430])
+        install_followups(self)
         install_language_switching(self)
 
     # -- menus ---------------------------------------------------------------------------------
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------------------------
     def settings_pages(self) -> list[SettingsPage]:
-        return [UserDetailsPage(), LanguagePage()]
+        return [UserDetailsPage(), LanguagePage(), *followup_settings_pages()]
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings_pages(), self)

@@ -1,21 +1,298 @@
-"""Calendar pane: the month view of due follow-ups (filled in by the follow-up rules feature)."""
+"""Calendar pane: a month of due follow-ups above the agenda, and the actions a person takes on them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+from collections import Counter
 
-from jobfollow.i18n import _
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobfollow.core.followup_texts import short_date
+from jobfollow.i18n import N_, _, ngettext
+from jobfollow.store.followups import AgendaItem, live_cards
+from jobfollow.ui.calendar.agenda_model import AgendaModel
+from jobfollow.ui.calendar.agenda_view import AgendaView
+from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeDateDialog
+from jobfollow.ui.calendar.month_calendar import DueCalendar, to_date
+from jobfollow.ui.calendar.undo import run_undoable
 from jobfollow.ui.events import AppEvents
+
+# Kinds the letter editor has a template for (the brief's kind -> template contract).
+LETTER_KINDS = frozenset({"thank_you", "status_check", "reference_alert", "network_checkin", "offer_response",
+                          "withdraw", "give_notice", "rejection_thanks"})
+DONE_RESULTS = (("sent", N_("&Sent")), ("called", N_("&Called")), ("reply_received", N_("&Reply received")),
+                ("done", N_("&Done (nothing to send)")))
 
 
 class CalendarPane(QWidget):
     def __init__(self, events: AppEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self.events = events
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(False)
-        self.agenda_label = QLabel(_("No follow-ups are due."))
-        self.agenda_label.setWordWrap(True)
+        self.controller = None
+        self.undo_stack = None  # the window's QUndoStack, when installed
+        self.day_filter: dt.date | None = None
+        self.calendar = DueCalendar()
+        self.calendar.setObjectName("dueCalendar")
+        self.calendar.clicked.connect(self._day_clicked)
+        self.filter_label = QLabel()
+        self.show_all_button = QPushButton(_("Show all"))
+        self.show_all_button.clicked.connect(self.clear_day_filter)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_label, 1)
+        filter_row.addWidget(self.show_all_button)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("agendaSummary")
+        self.model = AgendaModel(self)
+        self.view = AgendaView()
+        self.view.setModel(self.model)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(lambda _index: self.open_card())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.empty_label = QLabel(_("No follow-ups are due. Add one of your own with \u201c+ Add\u201d."))
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._build_actions()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.calendar)
-        layout.addWidget(self.agenda_label, 1)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addLayout(self.button_row)
+        self._set_filter_text()
+        self._update_actions()
+        self.refresh_view()
+
+    # -- actions -------------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.done_menu = QMenu(_("Done"), self)
+        self.done_actions = {}
+        for result, label in DONE_RESULTS:
+            shortcut = "Ctrl+D" if result == "done" else None
+            self.done_actions[result] = self._action(_(label), lambda _c=False, r=result: self.mark_done(r), shortcut)
+            self.done_menu.addAction(self.done_actions[result])
+        self.snooze_menu = QMenu(_("Snooze"), self)
+        self.snooze_one = self._action(_("1 day"), lambda: self.snooze_days(1), "Ctrl+1")
+        self.snooze_three = self._action(_("3 days"), lambda: self.snooze_days(3), "Ctrl+3")
+        self.snooze_pick = self._action(_("Pick a date…"), self.snooze_pick_date)
+        for action in (self.snooze_one, self.snooze_three, self.snooze_pick):
+            self.snooze_menu.addAction(action)
+        self.skip_action = self._action(_("S&kip"), self.skip, QKeySequence.StandardKey.Delete)
+        self.open_action = self._action(_("&Open the card"), self.open_card, "Return")
+        self.letter_action = self._action(_("&Write the letter"), self.write_letter, "Ctrl+L")
+        self.add_action = self._action(_("&Add a follow-up…"), self.add_custom, "Ctrl+Shift+N")
+        self.add_action.setToolTip(_("Add a follow-up of your own to a card"))
+
+        self.button_row = QHBoxLayout()
+        self.button_row.setSpacing(4)
+        self.done_button = self._menu_button(_("Done"), self.done_menu, self.done_actions["sent"])
+        self.snooze_button = self._menu_button(_("Snooze"), self.snooze_menu, self.snooze_one)
+        self.skip_button = self._plain_button(self.skip_action, _("Skip"))
+        self.open_button = self._plain_button(self.open_action, _("Open"))
+        self.letter_button = self._plain_button(self.letter_action, _("Letter"))
+        self.add_button = self._plain_button(self.add_action, _("+ Add"))
+        for button in (self.done_button, self.snooze_button, self.skip_button, self.open_button, self.letter_button):
+            self.button_row.addWidget(button)
+        self.button_row.addStretch(1)
+        self.button_row.addWidget(self.add_button)
+
+    def _menu_button(self, text: str, menu: QMenu, default: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _plain_button(self, action: QAction, text: str) -> QToolButton:
+        action.setIconText(text)  # a tool button shows the short icon text; menus keep the full text
+        tip = action.text().replace("&", "")
+        if not action.shortcut().isEmpty():
+            tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _update_actions(self) -> None:
+        item = self.current_item()
+        for widget in (self.done_button, self.snooze_button):
+            widget.setEnabled(item is not None)
+        for action in (*self.done_actions.values(), self.snooze_one, self.snooze_three, self.snooze_pick,
+                       self.skip_action, self.open_action):
+            action.setEnabled(item is not None)
+        self.letter_action.setEnabled(item is not None and item.kind in LETTER_KINDS)
+        self.add_action.setEnabled(self.controller is not None)
+
+    # -- data ----------------------------------------------------------------------------------------
+    def set_controller(self, controller, undo_stack=None) -> None:
+        self.controller = controller
+        self.undo_stack = undo_stack
+        self.events.followups_changed.connect(self.refresh_view)
+        self.events.tick.connect(self._on_tick)
+        self.refresh_view()
+
+    @property
+    def today(self) -> dt.date:
+        return self.controller.today if self.controller is not None else dt.date.today()
+
+    def _on_tick(self) -> None:
+        if self.model.today != self.today:
+            self.refresh_view()
+
+    def refresh_view(self) -> None:
+        items: list[AgendaItem] = list(self.controller.items) if self.controller is not None else []
+        today = self.today
+        self.calendar.set_counts(Counter(item.due_on for item in items), today)
+        current = self.current_item()
+        shown = [item for item in items if self.day_filter is None or item.due_on == self.day_filter]
+        self.model.set_items(shown, today)
+        self.view.expandAll()
+        if current is not None:
+            index = self.model.index_of(current.id)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+        overdue = sum(1 for item in items if item.due_on < today)
+        due_today = sum(1 for item in items if item.due_on == today)
+        parts = []
+        if overdue:
+            parts.append(ngettext("{count} overdue", "{count} overdue", overdue).format(count=overdue))
+        if due_today:
+            parts.append(ngettext("{count} due today", "{count} due today", due_today).format(count=due_today))
+        parts.append(ngettext("{count} open in all", "{count} open in all", len(items)).format(count=len(items)))
+        self.summary_label.setText(" · ".join(parts))
+        self.empty_label.setVisible(not shown)
+        self.view.setVisible(bool(shown))
+        if not shown and self.day_filter is not None:
+            self.empty_label.setText(_("Nothing is due on {day}.").format(day=short_date(self.day_filter)))
+        elif not shown:
+            self.empty_label.setText(_("No follow-ups are open. Add one of your own with \u201c+ Add\u201d."))
+        self._update_actions()
+
+    def current_item(self) -> AgendaItem | None:
+        return self.model.item_at(self.view.currentIndex())
+
+    def select(self, followup_id: int) -> bool:
+        index = self.model.index_of(followup_id)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        return index.isValid()
+
+    # -- the day filter ------------------------------------------------------------------------------
+    def _day_clicked(self, day: QDate) -> None:
+        chosen = to_date(day)
+        if chosen == self.day_filter:
+            self.clear_day_filter()
+        else:
+            self.set_day_filter(chosen)
+
+    def set_day_filter(self, day: dt.date) -> None:
+        self.day_filter = day
+        self._set_filter_text()
+        self.refresh_view()
+        ids = sorted({item.application_id for item in (self.controller.items if self.controller else [])
+                      if item.due_on == day})
+        self.events.highlight_applications.emit(ids)
+
+    def clear_day_filter(self) -> None:
+        if self.day_filter is None:
+            return
+        self.day_filter = None
+        self._set_filter_text()
+        self.refresh_view()
+        self.events.highlight_applications.emit([])
+
+    def _set_filter_text(self) -> None:
+        if self.day_filter is None:
+            self.filter_label.setText(_("All open follow-ups"))
+            self.show_all_button.hide()
+        else:
+            self.filter_label.setText(_("Due on {day}").format(day=short_date(self.day_filter)))
+            self.show_all_button.show()
+
+    # -- what a person does --------------------------------------------------------------------------
+    def _context_menu(self, pos: QPoint) -> None:
+        index: QModelIndex = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        if self.current_item() is not None:
+            menu.addMenu(self.done_menu)
+            menu.addMenu(self.snooze_menu)
+            menu.addAction(self.skip_action)
+            menu.addSeparator()
+            menu.addAction(self.open_action)
+            menu.addAction(self.letter_action)
+            menu.addSeparator()
+        menu.addAction(self.add_action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def mark_done(self, result: str) -> None:
+        item = self.current_item()
+        if item is not None and self.controller is not None:
+            run_undoable(self.undo_stack, self.controller, item.id,
+                         _("Done: {title}").format(title=item.title),
+                         lambda: self.controller.mark_done(item.id, result))
+
+    def snooze_days(self, days: int) -> None:
+        item = self.current_item()
+        if item is not None and self.controller is not None:
+            self._snooze(item, max(item.due_on, self.today) + dt.timedelta(days=days))
+
+    def snooze_pick_date(self) -> None:
+        item = self.current_item()
+        if item is None or self.controller is None:
+            return
+        dialog = SnoozeDateDialog(self.today, self)
+        if dialog.exec():
+            self._snooze(item, dialog.chosen())
+
+    def _snooze(self, item: AgendaItem, until: dt.date) -> None:
+        run_undoable(self.undo_stack, self.controller, item.id,
+                     _("Snooze: {title}").format(title=item.title), lambda: self.controller.snooze(item.id, until))
+
+    def skip(self) -> None:
+        item = self.current_item()
+        if item is not None and self.controller is not None:
+            run_undoable(self.undo_stack, self.controller, item.id, _("Skip: {title}").format(title=item.title),
+                         lambda: self.controller.skip(item.id))
+
+    def open_card(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.events.open_application_requested.emit(item.application_id)
+
+    def write_letter(self) -> None:
+        item = self.current_item()
+        if item is not None and item.kind in LETTER_KINDS:
+            self.events.write_letter_requested.emit(item.id)
+
+    def add_custom(self) -> None:
+        if self.controller is None:
+            return
+        current = self.current_item()
+        dialog = CustomFollowUpDialog(live_cards(), self.today, current.application_id if current else None, self)
+        if dialog.exec():
+            new_id = self.controller.add_custom(**dialog.values())
+            self.select(new_id)

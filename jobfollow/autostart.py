@@ -1,0 +1,138 @@
+"""Start jobfollow at login, minimised to the tray, using each platform's own mechanism.
+
+- Windows: a value in ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``;
+- macOS: ``~/Library/LaunchAgents/org.jobfollow.plist`` (RunAtLoad);
+- Linux and other XDG desktops: ``~/.config/autostart/jobfollow.desktop`` (or ``$XDG_CONFIG_HOME``).
+
+Pure Python and no Qt: every function takes ``home`` and ``platform`` so tests point it at a
+temporary folder; the Windows registry is reached through a small object that tests can replace.
+"""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import shlex
+import sys
+from pathlib import Path
+
+APP_ID = "jobfollow"
+LAUNCH_AGENT_LABEL = "org.jobfollow"
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+MINIMIZED = "--minimized"
+
+
+def launch_command() -> list[str]:
+    """How to start this jobfollow: the frozen executable, else this Python running the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, MINIMIZED]
+    return [sys.executable, "-m", "jobfollow", MINIMIZED]
+
+
+def _platform(platform: str | None) -> str:
+    name = platform or sys.platform
+    if name.startswith("win"):
+        return "windows"
+    if name == "darwin":
+        return "macos"
+    return "linux"
+
+
+def entry_path(home: Path | None = None, platform: str | None = None) -> Path | None:
+    """The file that makes jobfollow start at login (None on Windows, where it is a registry value)."""
+    home = home or Path.home()
+    kind = _platform(platform)
+    if kind == "macos":
+        return home / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
+    if kind == "linux":
+        config = os.environ.get("XDG_CONFIG_HOME") if home == Path.home() else None
+        return Path(config or home / ".config") / "autostart" / f"{APP_ID}.desktop"
+    return None
+
+
+def desktop_entry(command: list[str]) -> str:
+    return "\n".join([
+        "[Desktop Entry]",
+        "Type=Application",
+        "Name=jobfollow",
+        "Comment=Follow-up reminders after job interviews",
+        f"Exec={shlex.join(command)}",
+        "Icon=jobfollow",
+        "Terminal=false",
+        "X-GNOME-Autostart-enabled=true",
+        "",
+    ])
+
+
+def launch_agent(command: list[str]) -> bytes:
+    return plistlib.dumps({"Label": LAUNCH_AGENT_LABEL, "ProgramArguments": command, "RunAtLoad": True,
+                           "ProcessType": "Interactive"})
+
+
+class _WindowsRun:
+    """The HKCU Run key through winreg (only imported on Windows)."""
+
+    def set(self, name: str, value: str) -> None:
+        import winreg
+
+        with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+            winreg.SetValueEx(key, name, 0, winreg.REG_SZ, value)
+
+    def get(self, name: str) -> str | None:
+        import winreg
+
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+                return winreg.QueryValueEx(key, name)[0]
+        except OSError:
+            return None
+
+    def delete(self, name: str) -> None:
+        import winreg
+
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
+                winreg.DeleteValue(key, name)
+        except OSError:
+            pass
+
+
+def _windows_command(command: list[str]) -> str:
+    return " ".join(f'"{part}"' if " " in part else part for part in command)
+
+
+def enable(home: Path | None = None, platform: str | None = None, command: list[str] | None = None,
+           registry=None) -> None:
+    """Write the login entry (replacing an older one, e.g. after the program moved)."""
+    command = command or launch_command()
+    kind = _platform(platform)
+    if kind == "windows":
+        (registry or _WindowsRun()).set(APP_ID, _windows_command(command))
+        return
+    path = entry_path(home, platform)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    if kind == "macos":
+        partial.write_bytes(launch_agent(command))
+    else:
+        partial.write_text(desktop_entry(command), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def disable(home: Path | None = None, platform: str | None = None, registry=None) -> None:
+    if _platform(platform) == "windows":
+        (registry or _WindowsRun()).delete(APP_ID)
+        return
+    path = entry_path(home, platform)
+    if path.exists():
+        path.unlink()
+
+
+def is_enabled(home: Path | None = None, platform: str | None = None, registry=None) -> bool:
+    if _platform(platform) == "windows":
+        return bool((registry or _WindowsRun()).get(APP_ID))
+    return entry_path(home, platform).exists()
+
+
+def set_enabled(on: bool, **where) -> None:
+    (enable if on else disable)(**where)

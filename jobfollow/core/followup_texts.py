@@ -1,0 +1,158 @@
+"""Titles and reasons of rule follow-ups, in the user's language, written when they are stored.
+
+Kept apart from the rules so the engine never pays for formatting; the store calls
+:func:`describe` only for follow-ups it creates or changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel import dates as babel_dates
+
+from jobfollow.core.followup_facts import Kind, Proposal
+from jobfollow.core.stages import CHANNEL_LABELS, Channel
+from jobfollow.i18n import N_, _, current_locale, ngettext
+
+KIND_LABELS = {
+    Kind.THANK_YOU: N_("Thank-you"),
+    Kind.STATUS_CHECK: N_("Status check"),
+    Kind.REFERENCE_ALERT: N_("Alert a reference"),
+    Kind.NETWORK_CHECKIN: N_("Network check-in"),
+    Kind.NEXT_ROUND_PREP: N_("Prepare the next round"),
+    Kind.OFFER_RESPONSE: N_("Answer the offer"),
+    Kind.WITHDRAW: N_("Withdraw"),
+    Kind.GIVE_NOTICE: N_("Give notice"),
+    Kind.REJECTION_THANKS: N_("Thanks after a rejection"),
+    Kind.LESSONS: N_("Lessons learned"),
+    Kind.CLOSE_SUGGESTION: N_("Consider closing"),
+    Kind.CUSTOM: N_("Your own"),
+}
+
+
+def short_date(day: dt.date) -> str:
+    """Weekday, day and month in the user's locale ("Tue 5 May", "Tue, May 5")."""
+    locale = current_locale()
+    if _locale_name[0] is not locale:  # str(Locale) is slow; a refresh asks thousands of times
+        _locale_name[:] = [locale, str(locale)]
+    return _short_date(day, _locale_name[1])
+
+
+_locale_name: list = [None, ""]
+
+
+@lru_cache(maxsize=4096)
+def _short_date(day: dt.date, locale: str) -> str:  # Babel is slow; a refresh formats the same days often
+    return babel_dates.format_skeleton("MMMEd", day, locale=locale)
+
+
+def kind_label(kind: str) -> str:
+    label = KIND_LABELS.get(kind)
+    return _(label) if label else kind
+
+
+def channel_label(channel: str) -> str:
+    try:
+        return _(CHANNEL_LABELS[Channel(channel)])
+    except ValueError:
+        return ""
+
+
+def describe(p: Proposal) -> tuple[str, str]:
+    """(title, reason) for a proposal."""
+    app, name = p.app, p.contact.name if p.contact else ""
+    where = _("{position} at {company}").format(position=app.position, company=app.company)
+    kind = p.kind
+    if kind == Kind.THANK_YOU:
+        (latest,) = p.detail
+        day = short_date(p.interview.on)
+        if p.interview.informational:
+            return (_("Thank {name} for the informational talk").format(name=name),
+                    _("Informational interview on {day}; a short thank-you within a day keeps the door open "
+                      "(by {latest} at the latest).").format(day=day, latest=short_date(latest)))
+        return (_("Thank {name} for the interview").format(name=name),
+                _("Interview on {day}; thank each interviewer within a day (by {latest} at the latest).").format(
+                    day=day, latest=short_date(latest)))
+    if kind == Kind.STATUS_CHECK:
+        return _status_check_text(p, name, where)
+    if kind == Kind.CLOSE_SUGGESTION:
+        (count,) = p.detail
+        return (_("Consider closing {company} as no response").format(company=app.company),
+                ngettext("{count} status check went unanswered; your time is better spent on other openings.",
+                         "{count} status checks went unanswered; your time is better spent on other openings.",
+                         count).format(count=count))
+    if kind == Kind.REFERENCE_ALERT:
+        return (_("Alert {name}, your reference").format(name=name),
+                _("You have interviewed for {where}: tell your reference the job title and company, send an "
+                  "up-to-date CV, and ask them to let you know if they are contacted.").format(where=where))
+    if kind == Kind.NETWORK_CHECKIN:
+        return (_("Check in with {name}").format(name=name),
+                _("{name} helped you into {company}; after your interview on {day}, tell them how it went and ask "
+                  "what they hear about the process.").format(name=name, company=app.company,
+                                                               day=short_date(p.interview.on)))
+    if kind == Kind.NEXT_ROUND_PREP:
+        if p.interview is not None:
+            when = _("the next interview is on {day}").format(day=short_date(p.interview.on))
+        else:
+            when = _("no date is set yet for the next interview")
+        return (_("Prepare the next round at {company}").format(company=app.company),
+                _("Review your notes; bring the points you did not make last time ({when}).").format(when=when))
+    if kind == Kind.OFFER_RESPONSE:
+        return _offer_text(p, where)
+    if kind == Kind.WITHDRAW:
+        (accepted,) = p.detail
+        return (_("Withdraw from {company}").format(company=app.company),
+                _("You accepted the offer from {accepted}; let {company} know politely and ask them to keep your "
+                  "details for the future.").format(accepted=accepted.company, company=app.company))
+    if kind == Kind.GIVE_NOTICE:
+        return (_("Give notice at your current job"),
+                _("You accepted {where}; hand in your notice (usually two weeks) and agree a start date that leaves "
+                  "you a few days of rest.").format(where=where))
+    if kind == Kind.REJECTION_THANKS:
+        return (_("Thank {company} for letting you know").format(company=app.company),
+                _("They turned you down for {where}; thank them for telling you and ask for honest feedback.").format(
+                    where=where))
+    if kind == Kind.LESSONS:
+        return (_("Note what you learned at {company}").format(company=app.company),
+                _("While it is fresh: what went well, what you would prepare differently, which answers to "
+                  "rewrite."))
+    return kind_label(kind), ""
+
+
+def _status_check_text(p: Proposal, name: str, where: str) -> tuple[str, str]:
+    number, why, unanswered = p.detail
+    interview = p.interview
+    who = name or p.app.company
+    title = _("Ask {who} about {where}").format(who=who, where=where)
+    if why == "told":
+        reason = _("At the interview on {day} they said to follow up on {date}{how}.").format(
+            day=short_date(interview.on), date=short_date(interview.follow_up_on),
+            how=_(" by {channel}").format(channel=channel_label(p.channel).lower()) if interview.follow_up_channel
+            else "")
+    elif why == "decision":
+        reason = _("They expected to decide by {date}; a couple of business days later it is fair to ask.").format(
+            date=short_date(interview.decision_date))
+    elif why == "no_news":
+        reason = _("No date was given at the interview on {day}; asking after a few business days shows "
+                   "interest without pressing.").format(day=short_date(interview.on))
+    elif why == "reply":
+        reason = _("They answered your last check; ask again after a short wait.")
+    else:
+        reason = ngettext("Check {number}: the last one went unanswered, so wait longer before asking again.",
+                          "Check {number}: {count} in a row went unanswered, so wait longer before asking again.",
+                          unanswered).format(number=number, count=unanswered)
+    return title, reason
+
+
+def _offer_text(p: Proposal, where: str) -> tuple[str, str]:
+    (offer,) = p.detail
+    title = _("Answer the offer for {where}").format(where=where)
+    if offer.deadline is not None:
+        reason = _("They want an answer by {date}.").format(date=short_date(offer.deadline))
+    else:
+        reason = _("No deadline was set; an answer within a couple of business days is expected.")
+    if not offer.is_written:
+        reason += " " + _("The offer is only verbal so far: ask for it in writing and wait for it before you "
+                          "negotiate.")
+    return title, reason

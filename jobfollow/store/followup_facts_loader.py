@@ -1,0 +1,153 @@
+"""Load the facts the follow-up rules read from the database, in a handful of bulk queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection
+
+from peewee import fn
+
+from jobfollow.core.followup_facts import (
+    AcceptedFact,
+    ApplicationFacts,
+    CheckFact,
+    ContactFact,
+    InterviewFact,
+    Kind,
+    OfferFact,
+)
+from jobfollow.core.stages import ContactRole, StageKind
+from jobfollow.store.models import (
+    Activity,
+    ApplicationContact,
+    Contact,
+    FollowUp,
+    Interview,
+    InterviewAttendee,
+    JobApplication,
+    Offer,
+    Stage,
+)
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # raw SQLite: "2026-05-04" or "2026-05-04 14:00:00"
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def raw_rows(query):
+    """Run a peewee query and return SQLite's own tuples, skipping peewee's per-value conversion
+    (dates stay ISO strings, booleans stay 0/1): several times faster on tens of thousands of rows."""
+    sql, params = query.sql()
+    return query.model._meta.database.execute_sql(sql, params).fetchall()
+
+
+def _limit(query, column, ids: Collection[int] | None):
+    return query if ids is None else query.where(column.in_(list(ids)))
+
+
+def accepted_applications() -> tuple[AcceptedFact, ...]:
+    query = (
+        JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.position_title,
+                              JobApplication.stage_entered_at)
+        .join(Stage)
+        .where(Stage.kind == StageKind.ACCEPTED.value, JobApplication.deleted_at.is_null())
+        .tuples()
+    )
+    return tuple(AcceptedFact(i, c, p, _as_date(e)) for i, c, p, e in query)
+
+
+def load_application_facts(ids: Collection[int] | None = None) -> list[ApplicationFacts]:
+    """Facts for the live applications in ``ids`` (all live ones when None)."""
+    apps = raw_rows(_limit(
+        JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.position_title,
+                              Stage.kind, JobApplication.stage_entered_at, JobApplication.outcome)
+        .join(Stage)
+        .where(JobApplication.deleted_at.is_null()),
+        JobApplication.id, ids,
+    ))
+    rows = list(apps)
+    if not rows:
+        return []
+    scope = None if ids is None else [r[0] for r in rows]
+
+    contacts: dict[int, dict[int, ContactFact]] = defaultdict(dict)
+    links = raw_rows(_limit(
+        ApplicationContact.select(ApplicationContact.application, Contact.id, Contact.name, ApplicationContact.role,
+                                  Contact.preferred_channel).join(Contact),
+        ApplicationContact.application, scope,
+    ))
+    for app_id, contact_id, name, role, channel in links:
+        known = contacts[app_id].get(contact_id)
+        # A person with several roles: the rules care most that a reference is a reference.
+        if known is None or role in (ContactRole.REFERENCE.value, ContactRole.NETWORK.value):
+            contacts[app_id][contact_id] = ContactFact(contact_id, name, role, channel)
+
+    attendees: dict[int, list[int]] = defaultdict(list)
+    attendee_rows = raw_rows(_limit(
+        InterviewAttendee.select(Interview.application, InterviewAttendee.interview, Contact.id, Contact.name,
+                                 Contact.preferred_channel)
+        .join(Interview).switch(InterviewAttendee).join(Contact)
+        .order_by(InterviewAttendee.id),
+        Interview.application, scope,
+    ))
+    for app_id, interview_id, contact_id, name, channel in attendee_rows:
+        attendees[interview_id].append(contact_id)
+        contacts[app_id].setdefault(contact_id, ContactFact(contact_id, name, ContactRole.INTERVIEWER.value, channel))
+
+    interviews: dict[int, list[InterviewFact]] = defaultdict(list)
+    interview_rows = raw_rows(_limit(
+        Interview.select(Interview.application, Interview.id, Interview.starts_at, Interview.informational,
+                         Interview.decision_date, Interview.follow_up_on, Interview.follow_up_channel,
+                         Interview.follow_up_interval_days).order_by(Interview.starts_at, Interview.id),
+        Interview.application, scope,
+    ))
+    for app_id, iv_id, starts, informational, decision, follow_on, follow_channel, interval in interview_rows:
+        interviews[app_id].append(InterviewFact(
+            iv_id, _as_date(starts), bool(informational), _as_date(decision), _as_date(follow_on),
+            follow_channel or "", interval, tuple(attendees.get(iv_id, ()))))
+
+    offers: dict[int, list[OfferFact]] = defaultdict(list)
+    offer_rows = raw_rows(_limit(
+        Offer.select(Offer.application, Offer.id, Offer.offer_date, Offer.created_at, Offer.deadline,
+                     Offer.is_written, Offer.status).order_by(Offer.id),
+        Offer.application, scope,
+    ))
+    for app_id, offer_id, offered, created, deadline, written, status in offer_rows:
+        offers[app_id].append(OfferFact(offer_id, _as_date(offered) or _as_date(created), _as_date(deadline),
+                                        bool(written), status))
+
+    checks: dict[int, list[CheckFact]] = defaultdict(list)
+    check_rows = raw_rows(_limit(
+        FollowUp.select(FollowUp.application, FollowUp.rule_key, FollowUp.state, FollowUp.result, FollowUp.done_at)
+        .where(FollowUp.kind == Kind.STATUS_CHECK.value, FollowUp.rule_key.is_null(False)),
+        FollowUp.application, scope,
+    ))
+    for app_id, key, state, result, done_at in check_rows:
+        checks[app_id].append(CheckFact(key, state, result or "", _as_date(done_at)))
+
+    replies = dict(raw_rows(
+        _limit(
+            Activity.select(Activity.application, fn.MAX(Activity.occurred_at))
+            .where(Activity.kind == "reply").group_by(Activity.application),
+            Activity.application, scope,
+        )
+    ))
+
+    return [
+        ApplicationFacts(
+            app_id, company, position, kind, _as_date(entered), outcome,
+            tuple(contacts[app_id].values()) if app_id in contacts else (),
+            tuple(interviews[app_id]) if app_id in interviews else (),
+            tuple(offers[app_id]) if app_id in offers else (),
+            tuple(checks[app_id]) if app_id in checks else (),
+            _as_date(replies.get(app_id)),
+        )
+        for app_id, company, position, kind, entered, outcome in rows
+    ]

@@ -1,0 +1,293 @@
+"""Stored follow-ups: run the rules and keep their results, and the actions a person takes.
+
+``refresh_followups`` upserts the rules' proposals by ``rule_key``: it never duplicates, and it never
+undoes what the user did (done, snoozed, skipped rows keep their state; only the text and date of a
+pending one follow the facts). A pending rule follow-up whose facts are gone is *retired*: deleted
+when the user never touched it (open, no letter drafted for it), otherwise marked skipped with a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from jobfollow.core.followup_facts import PENDING_STATES, RESULTS, Kind, Proposal
+from jobfollow.core.followup_settings import SETTINGS_KEY, FollowUpSettings
+from jobfollow.core.followup_texts import describe, kind_label
+from jobfollow.core.rules import RuleContext, derive_followups
+from jobfollow.core.stages import StageKind
+from jobfollow.core.workdays import Workdays
+from jobfollow.i18n import _
+from jobfollow.store.applications import log_activity
+from jobfollow.store.followup_facts_loader import accepted_applications, load_application_facts, raw_rows
+from jobfollow.store.models import Contact, FollowUp, JobApplication, Letter, Stage, now
+from jobfollow.store.settings import get_setting, get_user_details, set_setting
+
+RETIRED_NOTE = "retired: no longer applies"
+# Follow-ups whose rule looks across cards: refreshing one card must also refresh the others.
+CROSS_CARD_KINDS = (Kind.WITHDRAW.value,)
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    created: int = 0
+    updated: int = 0
+    retired: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.retired)
+
+
+def followup_settings() -> FollowUpSettings:
+    return FollowUpSettings.from_dict(get_setting(SETTINGS_KEY, {}) or {})
+
+
+def save_followup_settings(settings: FollowUpSettings) -> None:
+    set_setting(SETTINGS_KEY, settings.to_dict())
+
+
+def rule_context(today: dt.date | None = None) -> RuleContext:
+    user = get_user_details()
+    return RuleContext(today=today or dt.date.today(), settings=followup_settings(),
+                       workdays=Workdays(user.country), user=user, accepted=accepted_applications())
+
+
+def _widen_scope(ids: set[int], ctx: RuleContext) -> set[int] | None:
+    """None (every card) when a changed card is, or was, the accepted one others withdraw for."""
+    if any(a.id in ids for a in ctx.accepted):
+        return None
+    for kind in CROSS_CARD_KINDS:
+        # A range on the unique rule_key index: "withdraw:" <= key < "withdraw;" (";" follows ":").
+        # (The state is tested here, not in SQL, or SQLite would pick the much wider state index.)
+        keys = FollowUp.select(FollowUp.rule_key, FollowUp.state).where(
+            FollowUp.rule_key >= f"{kind}:", FollowUp.rule_key < f"{kind};").tuples()
+        if any(state in PENDING_STATES and int(key.rsplit(":", 1)[1]) in ids for key, state in keys):
+            return None
+    return ids
+
+
+def refresh_followups(application_ids: Collection[int] | None = None, today: dt.date | None = None) -> RefreshReport:
+    """Run the rules for these cards (every live card when None) and store the result."""
+    ctx = rule_context(today)
+    scope = None if application_ids is None else _widen_scope(set(application_ids), ctx)
+    db = FollowUp._meta.database
+    # Take the write lock before reading: the window and `jobfollow due` may refresh at the same moment,
+    # and a reader that later wants to write could find its snapshot stale.
+    with db.atomic() if db.in_transaction() else db.atomic("IMMEDIATE"):
+        facts = load_application_facts(scope)
+        proposals = derive_followups(facts, ctx)
+        return _store(proposals, [f.id for f in facts] if scope is not None else None)
+
+
+def _store(proposals: list[Proposal], scope: list[int] | None) -> RefreshReport:
+    existing_query = FollowUp.select(
+        FollowUp.id, FollowUp.rule_key, FollowUp.state, FollowUp.due_on, FollowUp.title, FollowUp.reason,
+        FollowUp.channel, FollowUp.contact, FollowUp.interview,
+    ).where(FollowUp.rule_key.is_null(False))
+    if scope is not None:
+        existing_query = existing_query.where(FollowUp.application.in_(scope))
+    else:  # a deleted card keeps its follow-ups as they were, so Undo brings them back whole
+        existing_query = existing_query.join(JobApplication).where(JobApplication.deleted_at.is_null())
+    existing = {row[1]: row for row in raw_rows(existing_query)}  # due_on stays an ISO string here
+    stamp = now()
+    new_rows, updated = [], 0
+    for p in proposals:
+        row = existing.pop(p.rule_key, None)
+        if row is None:
+            title, reason = describe(p)
+            new_rows.append({
+                "application": p.app.id, "contact": p.contact_id, "interview": p.interview_id, "kind": p.kind,
+                "rule_key": p.rule_key, "title": title, "reason": reason, "channel": p.channel, "due_on": p.due_on,
+                "state": "open", "result": "", "note": "", "created_at": stamp, "updated_at": stamp,
+            })
+            continue
+        row_id, _key, state, due_on, old_title, old_reason, channel, contact_id, interview_id = row
+        if state not in PENDING_STATES:
+            continue  # done or skipped: what the user did stands
+        title, reason = describe(p)
+        if (due_on, old_title, old_reason, channel, contact_id, interview_id) == (
+                p.due_on.isoformat(), title, reason, p.channel, p.contact_id, p.interview_id):
+            continue
+        changes = {FollowUp.title: title, FollowUp.reason: reason, FollowUp.channel: p.channel,
+                   FollowUp.contact: p.contact_id, FollowUp.interview: p.interview_id, FollowUp.updated_at: stamp,
+                   FollowUp.due_on: p.due_on}
+        if p.due_on.isoformat() > due_on:  # ISO dates compare as text
+            changes[FollowUp.notified_at] = None  # moved later: remind again when the new day comes
+        FollowUp.update(changes).where(FollowUp.id == row_id).execute()
+        updated += 1
+    for start in range(0, len(new_rows), 500):
+        FollowUp.insert_many(new_rows[start:start + 500]).execute()
+    retired = _retire([row for row in existing.values() if row[2] in PENDING_STATES], stamp)
+    return RefreshReport(len(new_rows), updated, retired)
+
+
+def _retire(rows: list[tuple], stamp: dt.datetime) -> int:
+    if not rows:
+        return 0
+    ids = [row[0] for row in rows]
+    with_letters = {fid for (fid,) in Letter.select(Letter.followup).where(Letter.followup.in_(ids)).tuples()}
+    untouched = [row[0] for row in rows if row[2] == "open" and row[0] not in with_letters]
+    if untouched:
+        FollowUp.delete().where(FollowUp.id.in_(untouched)).execute()
+    kept = [i for i in ids if i not in set(untouched)]
+    if kept:
+        FollowUp.update(state="skipped", note=RETIRED_NOTE, updated_at=stamp).where(FollowUp.id.in_(kept)).execute()
+    return len(ids)
+
+
+# -- what the agenda, the tray and the command line read ---------------------------------------------
+@dataclass(frozen=True)
+class AgendaItem:
+    id: int
+    application_id: int
+    company: str
+    position: str
+    kind: str
+    title: str
+    reason: str
+    channel: str
+    contact_id: int | None
+    contact_name: str
+    due_on: dt.date  # effective: the snooze date when snoozed
+    state: str
+    notified: bool
+    rule_key: str | None
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    def to_json(self) -> dict:
+        """The ``jobfollow due --json`` object (documented in docs/followups.md)."""
+        return {"id": self.id, "card": self.application_id, "company": self.company, "position": self.position,
+                "kind": self.kind, "title": self.title, "contact": self.contact_name or None,
+                "channel": self.channel or None, "due": self.due_on.isoformat(), "state": self.state,
+                "reason": self.reason}
+
+
+def _effective(due_on, snoozed_until, state) -> dt.date:
+    value = snoozed_until if state == "snoozed" and snoozed_until else due_on
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def pending_followups(application_ids: Collection[int] | None = None) -> list[AgendaItem]:
+    """Open and snoozed follow-ups of live cards, soonest first (overdue ones lead)."""
+    query = (
+        FollowUp.select(FollowUp.id, FollowUp.application, JobApplication.company, JobApplication.position_title,
+                        FollowUp.kind, FollowUp.title, FollowUp.reason, FollowUp.channel, FollowUp.contact,
+                        Contact.name, FollowUp.due_on, FollowUp.snoozed_until, FollowUp.state, FollowUp.notified_at,
+                        FollowUp.rule_key)
+        .join(JobApplication).switch(FollowUp)
+        .join(Contact, join_type=JOIN.LEFT_OUTER, on=(FollowUp.contact == Contact.id))
+        .where(FollowUp.state.in_(PENDING_STATES), JobApplication.deleted_at.is_null())
+    )
+    if application_ids is not None:
+        query = query.where(FollowUp.application.in_(list(application_ids)))
+    items = [
+        AgendaItem(fid, app_id, company, position, kind, title, reason, channel or "", contact_id, name or "",
+                   _effective(due, snoozed, state), state, notified is not None, key)
+        for (fid, app_id, company, position, kind, title, reason, channel, contact_id, name, due, snoozed, state,
+             notified, key) in query.tuples()
+    ]
+    items.sort(key=lambda item: (item.due_on, item.id))
+    return items
+
+
+def mark_notified(ids: Collection[int], when: dt.datetime | None = None) -> None:
+    if ids:
+        FollowUp.update(notified_at=when or now()).where(FollowUp.id.in_(list(ids))).execute()
+
+
+# -- what a person does ------------------------------------------------------------------------------
+def _get(followup_id: int) -> FollowUp:
+    row = FollowUp.get_or_none(FollowUp.id == followup_id)
+    if row is None:
+        raise LookupError(f"no follow-up {followup_id}")
+    return row
+
+
+def mark_done(followup_id: int, result: str = "done", when: dt.datetime | None = None) -> None:
+    """Done, with what happened (sent, called, reply_received, done); noted on the card's timeline.
+
+    "reply_received" also logs the employer's reply (Activity "reply"), which resets the back-off."""
+    if result not in RESULTS:
+        raise ValueError(f"result must be one of {', '.join(RESULTS)}")
+    row = _get(followup_id)
+    moment = when or now()
+    with FollowUp._meta.database.atomic():
+        FollowUp.update(state="done", result=result, done_at=moment, snoozed_until=None, updated_at=moment).where(
+            FollowUp.id == followup_id).execute()
+        summary = _("Done: {title}").format(title=row.title or kind_label(row.kind))
+        log_activity(row.application_id, "reply" if result == "reply_received" else "followup", summary,
+                     {"followup": followup_id, "result": result}, when=moment)
+
+
+def snooze(followup_id: int, until: dt.date) -> None:
+    row = _get(followup_id)
+    FollowUp.update(state="snoozed", snoozed_until=until, notified_at=None, updated_at=now()).where(
+        FollowUp.id == row.id).execute()
+
+
+def skip(followup_id: int) -> None:
+    row = _get(followup_id)
+    FollowUp.update(state="skipped", snoozed_until=None, updated_at=now()).where(FollowUp.id == row.id).execute()
+
+
+def reopen(followup_id: int) -> None:
+    """Back to open (Undo of done, snooze or skip)."""
+    restore_state(followup_id, {"state": "open", "result": "", "done_at": None, "snoozed_until": None})
+
+
+def saved_state(followup_id: int) -> dict:
+    """What a person can change on a follow-up, to put back with :func:`restore_state` (Undo)."""
+    row = _get(followup_id)
+    return {"state": row.state, "result": row.result, "done_at": row.done_at, "snoozed_until": row.snoozed_until}
+
+
+def restore_state(followup_id: int, state: dict) -> None:
+    row = _get(followup_id)
+    FollowUp.update(state=state["state"], result=state["result"], done_at=state["done_at"],
+                    snoozed_until=state["snoozed_until"], updated_at=now()).where(FollowUp.id == row.id).execute()
+
+
+def add_custom(application_id: int, title: str, due_on: dt.date, *, channel: str = "", reason: str = "",
+               contact_id: int | None = None) -> int:
+    """The user's own follow-up on a card; returns its id."""
+    title = title.strip()
+    if not title:
+        raise ValueError("a follow-up needs a title")
+    stamp = now()
+    row = FollowUp.create(application=application_id, contact=contact_id, kind=Kind.CUSTOM.value, rule_key=None,
+                          title=title, reason=reason.strip(), channel=channel, due_on=due_on, state="open",
+                          created_at=stamp, updated_at=stamp)
+    return row.id
+
+
+def followup_row(followup_id: int) -> dict:
+    """One follow-up as plain values (for the letter editor: kind, card, contact, interview)."""
+    row = _get(followup_id)
+    return {"id": row.id, "application_id": row.application_id, "contact_id": row.contact_id,
+            "interview_id": row.interview_id, "kind": row.kind, "title": row.title, "reason": row.reason,
+            "channel": row.channel, "due_on": row.due_on, "state": row.state, "result": row.result,
+            "rule_key": row.rule_key, "note": row.note}
+
+
+def card_contacts(application_id: int) -> list[tuple[int, str]]:
+    """(contact id, name) of the people on a card, for the "add a follow-up" form."""
+    from jobfollow.store.models import ApplicationContact
+
+    query = (Contact.select(Contact.id, Contact.name).join(ApplicationContact)
+             .where(ApplicationContact.application == application_id).distinct().order_by(Contact.name).tuples())
+    return list(query)
+
+
+def live_cards() -> list[tuple[int, str, str]]:
+    """(id, company, position) of every live card, for choosing where a follow-up of your own goes."""
+    query = (JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.position_title)
+             .join(Stage).where(JobApplication.deleted_at.is_null(), Stage.kind != StageKind.CLOSED.value)
+             .order_by(JobApplication.company).tuples())
+    return list(query)

@@ -1,0 +1,97 @@
+"""Preferences page "Follow-ups": the rule timings (each within the guides' range), the tray, start at login."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from jobfollow import autostart
+from jobfollow.core.followup_settings import TIMINGS, FollowUpSettings
+from jobfollow.core.stages import CHANNEL_LABELS, Channel
+from jobfollow.i18n import N_, _
+from jobfollow.store.followups import followup_settings, save_followup_settings
+from jobfollow.store.settings import get_setting, get_user_details, set_setting
+from jobfollow.ui.dialogs.settings_dialog import SettingsPage
+from jobfollow.ui.tray import TRAY_ENABLED_KEY, TRAY_NOTIFY_KEY
+
+UNITS = {"business days": N_("business days"), "days": N_("days"), "weeks": N_("weeks"), "checks": N_("checks")}
+
+
+class FollowUpSettingsPage(SettingsPage):
+    def __init__(self, parent: QWidget | None = None, autostart_where: dict | None = None):
+        super().__init__(parent)
+        self.title = _("Follow-ups")
+        self.autostart_where = autostart_where or {}  # tests point this at a temporary home
+        timings = QGroupBox(_("Timings (the career guides' ranges; defaults in brackets)"))
+        form = QFormLayout(timings)
+        self.spins: dict[str, QSpinBox] = {}
+        for timing in TIMINGS:
+            spin = QSpinBox()
+            spin.setRange(timing.low, timing.high)
+            spin.setSuffix(" " + _(UNITS.get(timing.unit, timing.unit)))
+            spin.setToolTip(_("From {low} to {high}; default {default}").format(
+                low=timing.low, high=timing.high, default=timing.default))
+            self.spins[timing.key] = spin
+            form.addRow(_("{label} [{default}]:").format(label=_(timing.label), default=timing.default), spin)
+        self.business_day_check = QCheckBox(_("Move a thank-you that falls on a weekend or holiday to the next "
+                                              "working day"))
+        form.addRow(self.business_day_check)
+        self.channel_combo = QComboBox()
+        for channel in (Channel.PHONE, Channel.EMAIL):
+            self.channel_combo.addItem(_(CHANNEL_LABELS[channel]), channel.value)
+        form.addRow(_("Status checks, unless they said otherwise:"), self.channel_combo)
+        self.holidays_label = QLabel()
+        self.holidays_label.setWordWrap(True)
+        form.addRow(self.holidays_label)
+
+        running = QGroupBox(_("Reminders"))
+        box = QVBoxLayout(running)
+        self.tray_check = QCheckBox(_("Keep running in the system tray when the window is closed"))
+        self.notify_check = QCheckBox(_("Show a notification when a follow-up falls due"))
+        self.login_check = QCheckBox(_("Start jobfollow when I log in (minimised to the tray)"))
+        for check in (self.tray_check, self.notify_check, self.login_check):
+            box.addWidget(check)
+        layout = QVBoxLayout(self)
+        layout.addWidget(timings)
+        layout.addWidget(running)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        settings = followup_settings()
+        for key, spin in self.spins.items():
+            spin.setValue(getattr(settings, key))
+        self.business_day_check.setChecked(settings.thank_you_on_business_day)
+        self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(settings.status_check_channel)))
+        country = get_user_details().country
+        self.holidays_label.setText(
+            _("Business days skip weekends and the public holidays of {country} (change it in Your details).").format(
+                country=country) if country else
+            _("Business days skip weekends; pick a country in Your details to skip its public holidays too."))
+        self.tray_check.setChecked(bool(get_setting(TRAY_ENABLED_KEY, True)))
+        self.notify_check.setChecked(bool(get_setting(TRAY_NOTIFY_KEY, True)))
+        self.login_check.setChecked(autostart.is_enabled(**self.autostart_where))
+
+    def save(self) -> list[str]:
+        values = {key: spin.value() for key, spin in self.spins.items()}
+        values["thank_you_on_business_day"] = self.business_day_check.isChecked()
+        values["status_check_channel"] = self.channel_combo.currentData()
+        changed = []
+        new = FollowUpSettings.from_dict(values)
+        if new != followup_settings():
+            save_followup_settings(new)
+            changed.append("followups.timings")
+        for key, check in ((TRAY_ENABLED_KEY, self.tray_check), (TRAY_NOTIFY_KEY, self.notify_check)):
+            if bool(get_setting(key, True)) != check.isChecked():
+                set_setting(key, check.isChecked())
+                changed.append(key)
+        if autostart.is_enabled(**self.autostart_where) != self.login_check.isChecked():
+            try:
+                autostart.set_enabled(self.login_check.isChecked(), **self.autostart_where)
+                changed.append("autostart")
+            except OSError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, _("Start at login"),
+                                    _("Could not change the start-at-login entry: {error}").format(error=exc))
+        return changed
+
+

@@ -1,0 +1,185 @@
+"""The system-tray icon: how many follow-ups are due, a notification when one falls due, a short menu.
+
+Where the desktop has no tray (and under the offscreen and Xvfb platforms) nothing is installed and
+closing the window quits, as before; the reminder controller keeps working either way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from jobfollow import paths
+from jobfollow.i18n import _, ngettext
+from jobfollow.store.settings import get_setting
+from jobfollow.ui.followup_controller import FollowUpController
+
+TRAY_ENABLED_KEY = "tray.enabled"
+TRAY_NOTIFY_KEY = "tray.notify"
+MENU_ITEMS = 10  # today's items listed in the menu; the rest are one click away in the window
+BADGE_SIZE = 64
+
+
+def badge_icon(base: QIcon, count: int) -> QIcon:
+    """The program icon with the number of due follow-ups in a red disc (no disc at zero)."""
+    pixmap = base.pixmap(BADGE_SIZE, BADGE_SIZE)
+    if pixmap.isNull():
+        pixmap = QPixmap(BADGE_SIZE, BADGE_SIZE)
+        pixmap.fill(QColor("#37474f"))
+    if count <= 0:
+        return QIcon(pixmap)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    text = str(count) if count < 100 else "99+"
+    disc = QRect(BADGE_SIZE // 3, 0, BADGE_SIZE * 2 // 3, BADGE_SIZE * 2 // 3) if len(text) < 3 else QRect(
+        0, 0, BADGE_SIZE, BADGE_SIZE * 2 // 3)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#c62828"))
+    if len(text) < 3:
+        painter.drawEllipse(disc)
+    else:
+        painter.drawRoundedRect(disc, 20, 20)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(disc.height() * 0.62))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ReminderTray(QObject):
+    """Shows the controller's state in the tray; works (without showing) where no tray exists."""
+
+    #: (title, message) of each notification shown, for anyone who wants to know (and for tests)
+    notified = Signal(str, str)
+
+    def __init__(self, controller: FollowUpController, window, parent: QObject | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.window = window
+        self.base_icon = QIcon(str(paths.resource_path("icons", "jobfollow.svg")))
+        self.icon = QSystemTrayIcon(self)
+        self.menu = QMenu()
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.count = -1
+        controller.events.followups_changed.connect(self.update)
+        controller.events.tick.connect(self._on_tick)
+        self._day = controller.today
+        controller.fell_due.connect(self.announce)
+        self.update()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def _on_tick(self) -> None:
+        if self._day != self.controller.today:  # most ticks change nothing the tray shows
+            self.update()
+
+    def update(self) -> None:
+        self._day = self.controller.today
+        due = self.controller.due_today_or_earlier()
+        if len(due) != self.count:
+            self.count = len(due)
+            self.icon.setIcon(badge_icon(self.base_icon, self.count))
+        tip = ngettext("jobfollow: {count} follow-up due", "jobfollow: {count} follow-ups due", self.count).format(
+            count=self.count) if self.count else _("jobfollow: nothing due today")
+        self.icon.setToolTip(tip)
+        self._build_menu(due)
+
+    def _build_menu(self, due) -> None:
+        self.menu.clear()
+        if due:
+            header = self.menu.addAction(ngettext("{count} due now", "{count} due now", len(due)).format(
+                count=len(due)))
+            header.setEnabled(False)
+            for item in due[:MENU_ITEMS]:
+                label = _("{title} ({company})").format(title=item.title, company=item.company)
+                action = self.menu.addAction(label)
+                action.triggered.connect(lambda _c=False, app_id=item.application_id: self.open_card(app_id))
+            if len(due) > MENU_ITEMS:
+                more = self.menu.addAction(_("…and {count} more in the window").format(count=len(due) - MENU_ITEMS))
+                more.triggered.connect(self.show_window)
+            self.menu.addSeparator()
+        self.show_action = QAction(_("Show window"), self.menu)
+        self.show_action.triggered.connect(self.show_window)
+        self.quit_action = QAction(_("Quit"), self.menu)
+        self.quit_action.triggered.connect(self.quit)
+        self.menu.addAction(self.show_action)
+        self.menu.addAction(self.quit_action)
+
+    def announce(self, items: list) -> None:
+        if not items or not get_setting(TRAY_NOTIFY_KEY, True):
+            return
+        if len(items) == 1:
+            title = _("Follow-up due: {title}").format(title=items[0].title)
+            body = _("{company}, {position}").format(company=items[0].company, position=items[0].position)
+        else:
+            title = ngettext("{count} follow-up is due", "{count} follow-ups are due", len(items)).format(
+                count=len(items))
+            body = "\n".join(f"• {item.title}" for item in items[:5])
+        self.icon.showMessage(title, body, self.icon.icon(), 10_000)
+        self.notified.emit(title, body)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            if self.window.isVisible() and not self.window.isMinimized():
+                self.window.hide()
+            else:
+                self.show_window()
+
+    def show_window(self) -> None:
+        self.window.raise_to_front()
+
+    def open_card(self, app_id: int) -> None:
+        self.show_window()
+        self.controller.events.open_application_requested.emit(app_id)
+
+    def quit(self) -> None:
+        self.window.quit_requested()
+        app = QApplication.instance()
+        if app is not None:  # a hidden window may get no close event; quit all the same
+            QTimer.singleShot(0, app.quit)
+
+
+class CloseToTray(QObject):
+    """Closing the window hides it while a tray icon is in use; Quit (File menu or tray) really quits."""
+
+    def __init__(self, window, app: QApplication, tray: ReminderTray):
+        super().__init__(window)
+        self.window, self.app, self.tray = window, app, tray
+        self._told = False
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            if getattr(self.window, "_really_quit", False):
+                QTimer.singleShot(0, self.app.quit)  # the app no longer quits on its last window
+                return False
+            from jobfollow.ui.window_state import save_window_state
+
+            save_window_state(self.window, self.window.splitters)
+            event.ignore()
+            self.window.hide()
+            if not self._told:
+                self._told = True
+                self.tray.icon.showMessage(_("jobfollow keeps running"),
+                                           _("Reminders keep coming. Quit from the tray icon's menu."),
+                                           self.tray.icon.icon(), 5_000)
+            return True
+        return False
+
+
+def install_tray(window, app: QApplication, controller: FollowUpController) -> ReminderTray | None:
+    """Put the icon in the tray if there is one and the user wants it; returns it (None otherwise)."""
+    if not QSystemTrayIcon.isSystemTrayAvailable() or not get_setting(TRAY_ENABLED_KEY, True):
+        app.setQuitOnLastWindowClosed(True)
+        return None
+    tray = ReminderTray(controller, window, window)
+    tray.show()
+    app.setQuitOnLastWindowClosed(False)
+    window.close_to_tray = CloseToTray(window, app, tray)  # keep the Python side alive with the window
+    window.installEventFilter(window.close_to_tray)
+    return tray

@@ -1,0 +1,36 @@
+"""Follow-up timings: defaults, clamped ranges, and the Preferences page that edits them."""
+
+from __future__ import annotations
+
+from jobfollow.core.followup_settings import TIMINGS, FollowUpSettings
+from jobfollow.store.followups import followup_settings
+
+
+def test_defaults_lie_in_their_ranges():
+    defaults = FollowUpSettings()
+    for timing in TIMINGS:
+        assert timing.low <= getattr(defaults, timing.key) == timing.default <= timing.high
+
+
+def test_out_of_range_and_junk_values_are_clamped_or_ignored():
+    settings = FollowUpSettings.from_dict({"no_news_business_days": 30, "max_unanswered_checks": "x",
+                                           "status_check_channel": "carrier pigeon", "unknown": 1})
+    assert settings.no_news_business_days == 7
+    assert settings.max_unanswered_checks == 3 and settings.status_check_channel == "phone"
+
+
+def test_settings_page_saves_timings_and_start_at_login(qtbot, profile, tmp_path):
+    from jobfollow.ui.calendar.followup_settings_page import FollowUpSettingsPage
+
+    where = {"home": tmp_path, "platform": "linux"}
+    page = FollowUpSettingsPage(autostart_where=where)
+    qtbot.addWidget(page)
+    page.load()
+    assert page.spins["no_news_business_days"].value() == 5
+    page.spins["no_news_business_days"].setValue(9)  # beyond the range: the box stops at 7
+    page.login_check.setChecked(True)
+    changed = page.save()
+    assert "followups.timings" in changed and "autostart" in changed
+    assert followup_settings().no_news_business_days == 7
+    assert (tmp_path / ".config" / "autostart" / "jobfollow.desktop").exists()
+    assert page.save() == []

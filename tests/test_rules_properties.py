@@ -1,0 +1,50 @@
+"""Properties of the rules on generated facts: keys never collide, re-runs agree, nothing lands before its fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jobfollow.core.followup_facts import AcceptedFact, ApplicationFacts, ContactFact, InterviewFact, OfferFact
+from jobfollow.core.rules import RuleContext, derive_followups
+from jobfollow.core.stages import StageKind
+from jobfollow.core.workdays import Workdays
+
+TODAY = dt.date(2026, 5, 4)
+days = st.integers(min_value=-40, max_value=20).map(lambda n: TODAY + dt.timedelta(days=n))
+roles = st.sampled_from(["interviewer", "recruiter", "hiring_manager", "reference", "network"])
+
+
+@st.composite
+def applications(draw, app_id):
+    contacts = tuple(ContactFact(app_id * 100 + n, f"P{n}", draw(roles), draw(st.sampled_from(["", "phone"])))
+                     for n in range(draw(st.integers(0, 4))))
+    interviews = tuple(sorted(
+        (InterviewFact(app_id * 100 + n, draw(days), draw(st.booleans()), draw(st.none() | days),
+                       draw(st.none() | days), "", draw(st.none() | st.integers(1, 30)),
+                       tuple(c.id for c in contacts[: draw(st.integers(0, len(contacts)))]))
+         for n in range(draw(st.integers(0, 3)))), key=lambda iv: iv.on))
+    offers = tuple(OfferFact(app_id * 100 + n, draw(days), draw(st.none() | days), draw(st.booleans()))
+                   for n in range(draw(st.integers(0, 2))))
+    return ApplicationFacts(app_id, f"Co{app_id}", "Role", draw(st.sampled_from(list(StageKind))).value, draw(days),
+                            draw(st.sampled_from([None, "rejected", "withdrew"])), contacts, interviews, offers)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=8, unique=True).flatmap(
+    lambda ids: st.tuples(*[applications(i) for i in ids])), st.booleans())
+def test_keys_are_unique_and_stable(apps, someone_accepted):
+    accepted = tuple(AcceptedFact(a.id, a.company, a.position, TODAY) for a in apps
+                     if a.stage_kind == StageKind.ACCEPTED.value) if someone_accepted else ()
+    ctx = RuleContext(TODAY, workdays=Workdays(), accepted=accepted)
+    first = derive_followups(list(apps), ctx)
+    keys = [p.rule_key for p in first]
+    assert len(keys) == len(set(keys))
+    assert keys == [p.rule_key for p in derive_followups(list(apps), ctx)]
+    for p in first:
+        if p.kind == "thank_you":
+            assert p.due_on == p.interview.on + dt.timedelta(days=1) and p.interview.on <= TODAY
+        if p.kind == "status_check" and p.interview.follow_up_on is not None:
+            assert p.due_on == p.interview.follow_up_on  # exactly the day they named
