@@ -110,9 +110,10 @@ def run_gui(args) -> int:
     back_up_at_start(profile.db, profile.backup_dir)  # data: automatic daily backup
     try:
         if args.demo:
-            from jobfollow.store.sample_data import fill_sample_data
+            from jobfollow.store.sample_data import fill_sample_data, settle_demo_history
 
             fill_sample_data()
+            settle_demo_history()
 
         from jobfollow.ui.followups_setup import install_reminders
         from jobfollow.ui.main_window import MainWindow

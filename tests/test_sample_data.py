@@ -25,3 +25,17 @@ def test_same_seed_gives_the_same_data(profile):
     fill_sample_data(30, seed=3, today=TODAY)
     second = [(a.company, a.position_title, a.stage_id) for a in JobApplication.select().order_by(JobApplication.id)]
     assert first == second
+
+
+def test_the_demo_looks_a_few_weeks_in_with_a_handful_overdue(demo_profile):
+    from jobfollow.store.followups import pending_followups
+    from jobfollow.store.sample_data import settle_demo_history
+    from jobfollow.store.settings import get_user_details
+
+    settled = settle_demo_history(today=TODAY)
+    pending = pending_followups()
+    overdue = [item for item in pending if item.due_on < TODAY]
+    assert settled > 0
+    assert 0 < len(overdue) < len(pending)
+    assert all(item.due_on >= TODAY.fromordinal(TODAY.toordinal() - 3) for item in overdue if item.kind != "custom")
+    assert get_user_details().name

@@ -204,3 +204,27 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
                 )
                 counts["followups"] += 1
     return counts
+
+
+def settle_demo_history(today: dt.date | None = None) -> int:
+    """Make the demo look like a user a few weeks in: follow-ups due more than three days ago were
+    dealt with (thank-yous sent, checks made), so the agenda shows a realistic handful overdue.
+    Returns how many were marked done."""
+    from jobfollow.core.profile import UserDetails
+    from jobfollow.store.followups import mark_done, refresh_followups
+    from jobfollow.store.settings import get_user_details, set_user_details
+
+    today = today or dt.date.today()
+    if not get_user_details().name:  # letters sign with the demo user's name, as a real profile would
+        set_user_details(UserDetails(name="Alex Morgan", email="alex.morgan@example.org", phone="+1 555 0142"))
+    refresh_followups(today=today)
+    settled = 0
+    long_ago = today - dt.timedelta(days=3)
+    query = FollowUp.select().where((FollowUp.state == "open") & (FollowUp.due_on < long_ago)
+                                    & FollowUp.rule_key.is_null(False))
+    for followup in query:
+        mark_done(followup.id, "sent" if followup.channel == Channel.EMAIL.value else "done",
+                  when=dt.datetime.combine(followup.due_on, dt.time(17, 0)))
+        settled += 1
+    refresh_followups(today=today)  # answered checks schedule the next ones
+    return settled

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.update_status()
         if not restore_window_state(self, self.splitters):
             self.resize(1400, 860)
-            self.main_splitter.setSizes([1000, 400])
+            self.main_splitter.setSizes([880, 520])  # the agenda's rows need about 500 px to read
             self.side_splitter.setSizes([430, 430])
         install_followups(self)
         install_language_switching(self)

@@ -144,6 +144,8 @@ class LetterPane(LetterPaneWidgets):
         self.hint.setText(_("Choose a card and a template, or press Write on a follow-up, to draft a letter."))
         self._set_enabled(False)
         self.checklist.set_items([])
+        # Show the language the next letter will be written in, not the first entry of the list.
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self._template_language())))
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.template_combo, self.recipient_combo, self.subject_edit, self.editor, self.copy_button,
