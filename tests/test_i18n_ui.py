@@ -14,6 +14,13 @@ from jobfollow.ui.dialogs.language_page import LanguagePage
 from jobfollow.ui.main_window import MainWindow
 
 
+def _german(english: str) -> str:
+    """The catalog's German for ``english``; fails when the catalog would leave it English."""
+    translated = i18n._(english)
+    assert translated != english, f"no German for {english!r}"
+    return translated
+
+
 def _menu_titles(window) -> list[str]:
     return [m.title() for m in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)]
 
@@ -49,7 +56,7 @@ def test_german_main_window_board_calendar_and_status(qtbot, german_profile, eve
     assert window.status_label.text() == "5 Bewerbungen"
     assert [column.name for column in window.board.columns][:2] == ["Beworben", "Gespräch geplant"]
     assert [s.name for s in list_stages()][-1] == "Abgeschlossen"
-    assert window.calendar_pane.agenda_label.text() == "Zurzeit ist kein Nachfassen fällig."
+    assert window.calendar_pane.filter_label.text() == _german("All open follow-ups")
     calendar = window.calendar_pane.calendar
     assert calendar.locale().language() == QLocale.Language.German
     assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
@@ -92,8 +99,9 @@ def test_language_page_saves_the_choice_and_the_window_switches_at_once(qtbot, d
     assert _menu_titles(window) == ["&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"]
     assert [a.text() for a in window.view_menu.actions()] == ["&Pinnwand", "&Kalender", "&Briefe"]
     assert window.status_label.text() == "25 Bewerbungen"
-    assert window.calendar_pane.agenda_label.text() == "Zurzeit ist kein Nachfassen fällig."
-    assert window.letter_pane.hint.text().startswith("Wählen Sie ein Nachfassen")
+    assert window.calendar_pane.filter_label.text() == _german("All open follow-ups")
+    assert window.letter_pane.hint.text() == _german(
+        "Choose a card and a template, or press Write on a follow-up, to draft a letter.")
     assert window.calendar_pane.calendar.locale().language() == QLocale.Language.German
     assert [c.name for c in window.board.columns][:2] == ["Beworben", "Gespräch geplant"]
 
@@ -106,7 +114,7 @@ def test_language_page_saves_the_choice_and_the_window_switches_at_once(qtbot, d
     page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
     events.settings_changed.emit(page.save())
     assert _menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
-    assert window.calendar_pane.agenda_label.text() == "No follow-ups are due."
+    assert window.calendar_pane.filter_label.text() == "All open follow-ups"
 
 
 def test_language_page_warns_when_the_system_language_is_not_translated(qtbot, profile, monkeypatch):
@@ -165,3 +173,18 @@ def test_undo_menu_speaks_the_new_language_after_a_switch(qtbot, profile, events
     assert window.redo_action in window.edit_menu.actions()
     assert len(window.edit_menu.actions()) == 4  # undo, redo, separator, preferences: nothing doubled
     assert window.edit_menu.actions()[0] is window.undo_action
+
+
+def test_the_tray_menu_speaks_german(qtbot, german_profile, events):
+    from jobfollow.store.sample_data import fill_sample_data
+    from jobfollow.ui.tray import ReminderTray
+    from tests.conftest import TODAY
+
+    fill_sample_data(5, seed=3, today=TODAY)
+    window = MainWindow(german_profile, events)
+    qtbot.addWidget(window)
+    tray = ReminderTray(window.followups, window)
+    tray.update()
+    texts = [action.text() for action in tray.menu.actions() if not action.isSeparator()]
+    assert _german("Show window") in texts
+    assert _german("Quit") in texts
