@@ -120,7 +120,7 @@ def run_gui(args) -> int:
         from jobfollow.ui.startup_probe import install_if_requested
 
         events = AppEvents()
-        window = MainWindow(profile, events)
+        window = MainWindow(profile, events, defer_startup_work=True)
         instance.activation_requested.connect(window.raise_to_front)
         install_reminders(window, app)
         install_if_requested(window.board)

@@ -191,7 +191,7 @@ def pending_followups(application_ids: Collection[int] | None = None) -> list[Ag
         AgendaItem(fid, app_id, company, position, kind, title, reason, channel or "", contact_id, name or "",
                    _effective(due, snoozed, state), state, notified is not None, key)
         for (fid, app_id, company, position, kind, title, reason, channel, contact_id, name, due, snoozed, state,
-             notified, key) in query.tuples()
+             notified, key) in FollowUp._meta.database.execute(query)  # raw rows: no per-row conversion
     ]
     items.sort(key=lambda item: (item.due_on, item.id))
     return items

@@ -5,15 +5,25 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from jobfollow.ui.followup_controller import FollowUpController
 
+STARTUP_DELAY_MS = 150  # after the first paint of the window
 
-def install_followups(window) -> FollowUpController:
-    """Create the controller, feed the calendar pane, and refresh every card's follow-ups now."""
+
+def install_followups(window, *, deferred: bool = False) -> FollowUpController:
+    """Create the controller, feed the calendar pane, and refresh every card's follow-ups.
+
+    ``deferred`` (the program's own start) runs the first refresh just after the window has painted:
+    the board already shows the follow-ups stored last time, so nobody waits for the rules to see it."""
     controller = FollowUpController(window.events, parent=window)
     window.followups = controller
     window.calendar_pane.set_controller(controller, getattr(window, "undo_stack", None))
-    controller.start()
+    if deferred:
+        QTimer.singleShot(STARTUP_DELAY_MS, controller.start)
+    else:
+        controller.start()
     return controller
 
 

@@ -24,7 +24,8 @@ from jobfollow.ui.window_state import restore_window_state, save_window_state
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None):
+    def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None, *,
+                 defer_startup_work: bool = False):
         super().__init__(parent)
         self.profile = profile
         self.events = events
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 860)
             self.main_splitter.setSizes([880, 520])  # the agenda's rows need about 500 px to read
             self.side_splitter.setSizes([430, 430])
-        install_followups(self)
+        install_followups(self, deferred=defer_startup_work)
         install_language_switching(self)
 
     # -- menus ---------------------------------------------------------------------------------
