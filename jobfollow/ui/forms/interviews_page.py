@@ -6,11 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +17,7 @@ from jobfollow.i18n import _, format_datetime
 from jobfollow.store.interviews import delete_interview, interviews_of_application
 from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
 from jobfollow.ui.forms.record_models import InterviewListModel
-from jobfollow.ui.forms.widgets import fit_columns, keep_enter
+from jobfollow.ui.forms.widgets import fit_columns, keep_enter, record_table
 
 
 class InterviewsPage(QWidget):
@@ -29,13 +27,7 @@ class InterviewsPage(QWidget):
         super().__init__(parent)
         self.application_id: int | None = None
         self.model = InterviewListModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = record_table(self.model, word_wrap=True)
         self.add_button = QPushButton(_("&Record interview…"))
         self.edit_button = QPushButton(_("&Open…"))
         self.delete_button = QPushButton(_("&Delete"))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from jobfollow.i18n import _
 from jobfollow.store.people import people_of_application, unlink_contact
 from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.people_models import PeopleModel
-from jobfollow.ui.forms.widgets import fit_columns, keep_enter
+from jobfollow.ui.forms.widgets import fit_columns, keep_enter, record_table
 
 
 class PeoplePage(QWidget):
@@ -20,15 +20,8 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self.application_id: int | None = None
         self.model = PeopleModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = record_table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setWordWrap(False)
         self.add_button = QPushButton(_("&Add person…"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.remove_button = QPushButton(_("&Remove from this application"))

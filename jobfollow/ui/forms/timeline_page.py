@@ -6,14 +6,12 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,7 @@ from jobfollow.core.validation import Problem, Severity
 from jobfollow.i18n import _
 from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, remove_entry, timeline
 from jobfollow.ui.forms.record_models import TimelineModel
-from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit
+from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit, record_table
 
 
 class TimelinePage(QWidget):
@@ -32,13 +30,7 @@ class TimelinePage(QWidget):
         super().__init__(parent)
         self.application_id: int | None = None
         self.model = TimelineModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setWordWrap(True)
+        self.view = record_table(self.model, single_selection=False, word_wrap=True)
 
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(_("Note"), "note")

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QCompleter,
     QDateEdit,
@@ -210,3 +211,17 @@ def fit_columns(view: QTableView, widest: int = 220) -> None:
     for column in range(header.count()):
         if header.sectionSize(column) > widest:
             header.resizeSection(column, widest)
+
+
+def record_table(model, *, single_selection: bool = True, word_wrap: bool = False) -> QTableView:
+    """A read-only table of records (people, interviews, timeline): whole rows, no row numbers."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(word_wrap)
+    return view
