@@ -36,17 +36,6 @@ def live_applications():
     return JobApplication.select().where(JobApplication.deleted_at.is_null())
 
 
-def count_by_stage() -> dict[int, int]:
-    from peewee import fn
-
-    query = (
-        live_applications()
-        .select(JobApplication.stage, fn.COUNT(JobApplication.id).alias("n"))
-        .group_by(JobApplication.stage)
-    )
-    return {row.stage_id: row.n for row in query}
-
-
 def next_rank(stage_id: int) -> float:
     from peewee import fn
 
@@ -88,34 +77,3 @@ def create_application(company: str, position_title: str, stage_id: int | None =
         )
     return application
 
-
-@dataclass(frozen=True)
-class CardRow:
-    """What a card on the board shows, as plain values."""
-
-    id: int
-    stage_id: int
-    company: str
-    position_title: str
-    rank: float
-    stage_entered_at: dt.datetime
-    priority: int
-    tags: tuple[str, ...]
-    outcome: str | None
-
-
-def cards_by_stage() -> dict[int, list[CardRow]]:
-    """Every live card grouped by stage id, in rank order (one query for the whole board)."""
-    grouped: dict[int, list[CardRow]] = {}
-    query = live_applications().order_by(JobApplication.stage, JobApplication.rank, JobApplication.id).tuples()
-    query = query.select(
-        JobApplication.id, JobApplication.stage, JobApplication.company, JobApplication.position_title,
-        JobApplication.rank, JobApplication.stage_entered_at, JobApplication.priority, JobApplication.tags,
-        JobApplication.outcome,
-    )
-    for app_id, stage_id, company, title, rank, entered, priority, tags, outcome in query:
-        tag_tuple = tuple(t.strip() for t in tags.split(",") if t.strip())
-        grouped.setdefault(stage_id, []).append(
-            CardRow(app_id, stage_id, company, title, rank, entered, priority, tag_tuple, outcome)
-        )
-    return grouped

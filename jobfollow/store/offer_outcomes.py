@@ -50,15 +50,11 @@ def letter_contact_id(app_id: int) -> int:
 
 def _move(app: JobApplication, stage: Stage, outcome: str | None) -> int:
     """Put the card at the end of ``stage``; writes the "moved" activity; returns the stage it came from."""
+    from jobfollow.store.board import move_cards  # the board's own move: one path for every move
+
     from_stage = app.stage_id
     if from_stage != stage.id:
-        JobApplication.update(
-            stage=stage.id, rank=next_rank(stage.id), stage_entered_at=now(), outcome=outcome, updated_at=now()
-        ).where(JobApplication.id == app.id).execute()
-        log_activity(
-            app.id, "moved", _("Moved to {stage}").format(stage=stage.name),
-            {"from_stage": from_stage, "to_stage": stage.id},
-        )
+        move_cards([(app.id, stage.id, next_rank(stage.id))], outcome=outcome)
     elif app.outcome != outcome:
         JobApplication.update(outcome=outcome, updated_at=now()).where(JobApplication.id == app.id).execute()
     return from_stage

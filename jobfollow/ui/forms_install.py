@@ -80,10 +80,10 @@ def install_forms(window) -> FormOpener:
 @check("application form opens")
 def _application_form_opens(window) -> None:
     """Build (not show) the form of the first card, or a blank one, with every tab filled."""
-    from jobfollow.store.applications import cards_by_stage
+    from jobfollow.store.board import card_summaries
     from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
 
-    first = next((cards[0] for cards in cards_by_stage().values() if cards), None)
+    first = next(iter(card_summaries()), None)
     dialog = ApplicationFormDialog(window.events, window.undo_stack, first.id if first else None, window)
     try:
         if first is not None and dialog.timeline_page.model.rowCount() == 0:
