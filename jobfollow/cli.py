@@ -68,4 +68,7 @@ def register_subcommands(sub) -> None:
     for name, help_text, configure in SUBCOMMANDS:
         child = sub.add_parser(name, help=help_text, description=help_text)
         _add_profile(child)
+        # SUPPRESS: when not given here, the value given before the command (or none) stands.
+        child.add_argument("--language", metavar="LANG", default=argparse.SUPPRESS,
+                           help=_("language of the output, e.g. en, de, fr, es"))
         configure(child)

@@ -81,3 +81,12 @@ def test_self_test_on_a_newer_database_fails_with_one_sentence(tmp_path):
     result = run_cli("--self-test", "--profile", str(folder))
     assert result.returncode == 1
     assert "newer jobfollow" in result.stderr
+
+
+def test_language_works_before_and_after_a_command(profile_dir, capsys):
+    assert main(["check", "--profile", str(profile_dir), "--language", "de"]) == 0
+    after = capsys.readouterr().out
+    assert main(["--language", "de", "check", "--profile", str(profile_dir)]) == 0
+    before = capsys.readouterr().out
+    assert after == before
+    assert "intact" not in after  # German, not the English sentence
