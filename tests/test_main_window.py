@@ -59,3 +59,15 @@ def test_settings_dialog_keeps_the_users_details(qtbot, profile, events):
     details = get_user_details()
     assert (details.name, details.email, details.employed) == ("Jane Jobseeker", "jane@example.org", True)
     assert "user.details" in dialog.changed_keys
+
+
+def test_asking_for_a_letter_brings_the_hidden_letter_pane_back(qtbot, demo_profile, events):
+    window = make_window(qtbot, demo_profile, events)
+    window.show()
+    window.pane_actions["letters"].setChecked(False)
+    assert not window.letter_pane.isVisible()
+    from jobfollow.store.board import card_summaries
+
+    events.compose_letter_requested.emit(card_summaries()[0].id, "withdraw", 0)
+    assert window.letter_pane.isVisible()
+    assert window.pane_actions["letters"].isChecked()

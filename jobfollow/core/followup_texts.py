@@ -13,7 +13,7 @@ from babel import dates as babel_dates
 
 from jobfollow.core.followup_facts import Kind, Proposal
 from jobfollow.core.stages import CHANNEL_LABELS, Channel
-from jobfollow.i18n import N_, _, current_locale, ngettext
+from jobfollow.i18n import N_, _, current_language, current_locale, ngettext
 
 KIND_LABELS = {
     Kind.THANK_YOU: N_("Thank-you"),
@@ -29,6 +29,11 @@ KIND_LABELS = {
     Kind.CLOSE_SUGGESTION: N_("Consider closing"),
     Kind.CUSTOM: N_("Your own"),
 }
+
+
+def _lowered(label: str) -> str:
+    """"by e-mail" in English; German keeps its capitalised nouns ("per Telefon")."""
+    return label if current_language() == "de" else label.lower()
 
 
 def short_date(day: dt.date) -> str:
@@ -128,7 +133,7 @@ def _status_check_text(p: Proposal, name: str, where: str) -> tuple[str, str]:
     if why == "told":
         reason = _("At the interview on {day} they said to follow up on {date}{how}.").format(
             day=short_date(interview.on), date=short_date(interview.follow_up_on),
-            how=_(" by {channel}").format(channel=channel_label(p.channel).lower()) if interview.follow_up_channel
+            how=_(" by {channel}").format(channel=_lowered(channel_label(p.channel))) if interview.follow_up_channel
             else "")
     elif why == "decision":
         reason = _("They expected to decide by {date}; a couple of business days later it is fair to ask.").format(

@@ -96,11 +96,13 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.open_settings)
         self.edit_menu.addAction(self.preferences_action)
 
-        for title, pane in ((_("&Board"), self.board), (_("&Calendar"), self.calendar_pane),
-                            (_("&Letters"), self.letter_pane)):
+        self.pane_actions: dict[str, QAction] = {}
+        for key, title, pane in (("board", _("&Board"), self.board), ("calendar", _("&Calendar"), self.calendar_pane),
+                                 ("letters", _("&Letters"), self.letter_pane)):
             action = QAction(title, self, checkable=True, checked=True)
             action.toggled.connect(pane.setVisible)
             self.view_menu.addAction(action)
+            self.pane_actions[key] = action
 
         about = QAction(_("&About jobfollow"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -109,6 +111,10 @@ class MainWindow(QMainWindow):
 
     # -- cross-pane wiring: every connection between panes is made here -------------------------
     def _connect_panes(self) -> None:
+        # Asking for a letter shows the letter pane again if the user had hidden it.
+        show_letters = lambda *_args: self.pane_actions["letters"].setChecked(True)  # noqa: E731
+        self.events.write_letter_requested.connect(show_letters)
+        self.events.compose_letter_requested.connect(show_letters)
         self.board.open_requested.connect(self.events.open_application_requested)
         self.events.applications_changed.connect(self.update_status)
         self.events.card_moved.connect(lambda *_: self.update_status())
