@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from jobfollow import paths
@@ -43,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 def _demo_folder(explicit: str | None) -> Path:
     """A throwaway folder, or an explicit one that must not hold a database yet."""
     if not explicit:
+        import tempfile  # only a demo needs it: kept out of the normal start
+
         return Path(tempfile.mkdtemp(prefix="jobfollow-demo-"))
     folder = paths.resolve_profile_dir(explicit)
     if paths.database_path(folder).exists():
