@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import os
 import sys
 from pathlib import Path
@@ -120,6 +121,9 @@ def run_gui(args) -> int:
         from jobfollow.ui.main_window import MainWindow
         from jobfollow.ui.startup_probe import install_if_requested
 
+        # PySide6's import hook reads the source of every module imported after it (to look for "PySide6")
+        # and leaves it in linecache: a few MiB nobody reads. Drop it before the window allocates its own.
+        linecache.clearcache()
         events = AppEvents()
         window = MainWindow(profile, events, defer_startup_work=True)
         instance.activation_requested.connect(window.raise_to_front)
