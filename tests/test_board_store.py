@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -20,6 +21,7 @@ from jobfollow.store.board import (
     search_texts,
     set_priority,
     undo_moves,
+    with_search_text,
 )
 from jobfollow.store.models import Activity, ApplicationContact, Contact, FollowUp, Interview, InterviewAttendee
 from tests.conftest import TODAY
@@ -65,6 +67,7 @@ def test_summaries_without_search_text_skip_it_and_search_texts_supplies_it(prof
     [bare] = card_summaries(with_search_text=False)
     assert bare.search_text == "" and bare.company == "Acme"
     assert search_texts() == {app.id: card_summaries()[0].search_text}
+    assert with_search_text(bare, "rita") == dataclasses.replace(bare, search_text="rita")
     assert matches(search_texts([app.id])[app.id], query_terms("rita fair"))
 
 

@@ -7,7 +7,6 @@ a move or an edit re-reads only the cards it touched. What the user can do to ca
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,7 +26,7 @@ from jobfollow.core.board_search import SORT_LABELS, SortMode, query_terms
 from jobfollow.core.stages import is_active
 from jobfollow.i18n import _
 from jobfollow.store.applications import list_stages
-from jobfollow.store.board import CardSummary, card_summaries, count_active, search_texts
+from jobfollow.store.board import CardSummary, card_summaries, count_active, search_texts, with_search_text
 from jobfollow.store.settings import get_setting, set_setting
 from jobfollow.ui.board.board_actions import BoardActions
 from jobfollow.ui.board.card_delegate import CardDelegate
@@ -177,7 +176,7 @@ class BoardWidget(BoardActions, QWidget):
             return
         self._search_ready = True
         texts = search_texts(self._cards)
-        self._cards = {app_id: dataclasses.replace(card, search_text=texts.get(app_id, ""))
+        self._cards = {app_id: with_search_text(card, texts.get(app_id, ""))
                        for app_id, card in self._cards.items()}
         grouped: dict[int, list[CardSummary]] = {}
         for card in self._cards.values():
