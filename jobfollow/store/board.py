@@ -76,6 +76,10 @@ def _datetime(value) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
+def _first_item(item: tuple) -> str:
+    return str(item[0])
+
+
 def card_summaries(ids: Iterable[int] | None = None, with_search_text: bool = True) -> list[CardSummary]:
     """Live cards (all, or only ``ids``) in stage and rank order, with their follow-ups.
 
@@ -98,16 +102,16 @@ def card_summaries(ids: Iterable[int] | None = None, with_search_text: bool = Tr
                 f"SELECT application_id, state, due_on, snoozed_until, title, kind FROM {followups} "
                 f"WHERE state IN ('open', 'snoozed')", "application_id", chunk):
             effective = snoozed_until if state == "snoozed" and snoozed_until else due_on
-            pending[app_id].append((_date(effective), title, kind))
+            pending[app_id].append((effective, title, kind))  # ISO text: sorts as the dates do
     texts = search_texts(wanted) if with_search_text else {}
     cards = []
     for app_id, stage_id, company, title, rank, entered, priority, tags, outcome, last in rows:
         entered, last = _datetime(entered), _datetime(last)
         tag_tuple = tuple(t.strip() for t in tags.split(",") if t.strip())
         due_list = pending.get(app_id, ())
-        first = min(due_list, key=lambda item: item[0]) if due_list else (None, "", "")
+        first = min(due_list, key=_first_item) if due_list else (None, "", "")
         cards.append(CardSummary(app_id, stage_id, company, title, rank, entered, priority, tag_tuple, outcome,
-                                 last, first[0], first[1], first[2], len(due_list), texts.get(app_id, "")))
+                                 last, _date(first[0]), first[1], first[2], len(due_list), texts.get(app_id, "")))
     cards.sort(key=lambda c: (c.stage_id, c.rank, c.id))
     return cards
 
