@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import linecache
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from jobfollow import paths
@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 def _demo_folder(explicit: str | None) -> Path:
     """A throwaway folder, or an explicit one that must not hold a database yet."""
     if not explicit:
+        import tempfile  # only a demo needs it: kept out of the normal start
+
         return Path(tempfile.mkdtemp(prefix="jobfollow-demo-"))
     folder = paths.resolve_profile_dir(explicit)
     if paths.database_path(folder).exists():
@@ -119,6 +121,9 @@ def run_gui(args) -> int:
         from jobfollow.ui.main_window import MainWindow
         from jobfollow.ui.startup_probe import install_if_requested
 
+        # PySide6's import hook reads the source of every module imported after it (to look for "PySide6")
+        # and leaves it in linecache: a few MiB nobody reads. Drop it before the window allocates its own.
+        linecache.clearcache()
         events = AppEvents()
         window = MainWindow(profile, events, defer_startup_work=True)
         instance.activation_requested.connect(window.raise_to_front)

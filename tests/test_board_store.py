@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -17,8 +18,10 @@ from jobfollow.store.board import (
     move_cards,
     redo_moves,
     restore_applications,
+    search_texts,
     set_priority,
     undo_moves,
+    with_search_text,
 )
 from jobfollow.store.models import Activity, ApplicationContact, Contact, FollowUp, Interview, InterviewAttendee
 from tests.conftest import TODAY
@@ -53,6 +56,19 @@ def test_search_text_holds_people_attendees_tags_and_notes(profile):
     for query in ("rita", "zoe angstrom", "FINTECH", "fair", "acme analyst"):
         assert matches(card.search_text, query_terms(query)), query
     assert not matches(card.search_text, query_terms("rita nobody"))
+
+
+def test_summaries_without_search_text_skip_it_and_search_texts_supplies_it(profile):
+    app = create_application("Acme", "Analyst", notes="Met them at the fair")
+    ApplicationContact.create(application=app, contact=Contact.create(name="Rita"), role="recruiter")
+    gone = create_application("Gone", "Two")
+    ApplicationContact.create(application=gone, contact=Contact.create(name="Otto"), role="recruiter")
+    delete_applications([gone.id])
+    [bare] = card_summaries(with_search_text=False)
+    assert bare.search_text == "" and bare.company == "Acme"
+    assert search_texts() == {app.id: card_summaries()[0].search_text}
+    assert with_search_text(bare, "rita") == dataclasses.replace(bare, search_text="rita")
+    assert matches(search_texts([app.id])[app.id], query_terms("rita fair"))
 
 
 def test_deleted_cards_leave_the_board_and_restore_whole(profile):

@@ -247,6 +247,20 @@ def test_search_finds_a_card_by_interviewer_name_and_by_tag(board):
     assert ids_in(board, StageKind.APPLIED) == [a, b]
 
 
+def test_first_load_leaves_out_search_texts_until_painted_or_searched(qtbot, profile, events):
+    app = create_application("Acme", "Analyst")
+    ApplicationContact.create(application=app, contact=Contact.create(name="Ingrid Bergström"), role="interviewer")
+    searched = BoardWidget(events, QUndoStack())
+    qtbot.addWidget(searched)
+    assert searched.card(app.id).search_text == ""  # not painted, not searched yet
+    searched.search_edit.setText("bergstrom")  # a search before the texts are read reads them first
+    assert ids_in(searched, StageKind.APPLIED) == [app.id]
+    painted = BoardWidget(events, QUndoStack())
+    qtbot.addWidget(painted)
+    painted.show()
+    qtbot.waitUntil(lambda: "bergstrom" in painted.card(app.id).search_text)
+
+
 def test_only_active_hides_accepted_and_closed_and_is_remembered(qtbot, board, events):
     board.only_active_check.setChecked(True)
     hidden = {c.kind for c in board.columns if c.isHidden()}

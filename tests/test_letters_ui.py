@@ -381,3 +381,13 @@ def test_letters_open_in_the_interface_language_and_say_when_they_fall_back(qtbo
     events.compose_letter_requested.emit(card["app"], "decline_offer", card["bo"])
     assert widget.letter.language == "en"
     assert widget.notice.isVisible() and "English" in widget.notice.text()
+
+
+def test_card_combo_is_filled_once_the_pane_has_painted(qtbot, events, card):
+    widget = LetterPane(events, engine_factory=lambda language: WordListEngine(WORDS, language))
+    qtbot.addWidget(widget)
+    assert widget.app_combo.findData(card["app"]) == -1  # not listed while the window is still being built
+    widget.show()
+    widget.grab()  # the first paint (the offscreen platform never exposes a window by itself)
+    qtbot.waitUntil(lambda: widget.app_combo.findData(card["app"]) > 0)
+    assert widget.app_combo.itemText(0) == "Choose a card\u2026"

@@ -71,3 +71,31 @@ def test_asking_for_a_letter_brings_the_hidden_letter_pane_back(qtbot, demo_prof
     events.compose_letter_requested.emit(card_summaries()[0].id, "withdraw", 0)
     assert window.letter_pane.isVisible()
     assert window.pane_actions["letters"].isChecked()
+
+
+def test_deferred_start_refreshes_follow_ups_only_after_the_board_has_painted(qtbot, profile, events, monkeypatch):
+    from jobfollow.ui import followups_setup
+    from jobfollow.ui.followup_controller import FollowUpController
+
+    started = []
+    monkeypatch.setattr(FollowUpController, "start", lambda self: started.append(self))
+    monkeypatch.setattr(followups_setup, "STARTUP_DELAY_MS", 0)
+    shown = MainWindow(profile, events, defer_startup_work=True)
+    qtbot.addWidget(shown)
+    qtbot.wait(50)  # longer than the delay, but the board has not painted yet: nothing may run before it
+    assert started == []
+    shown.show()
+    shown.board.grab()  # paints the board (the offscreen platform never exposes a window by itself)
+    qtbot.waitUntil(lambda: started == [shown.followups])
+
+
+def test_deferred_start_still_refreshes_a_window_that_never_paints(qtbot, profile, events, monkeypatch):
+    from jobfollow.ui import followups_setup
+    from jobfollow.ui.followup_controller import FollowUpController
+
+    started = []
+    monkeypatch.setattr(FollowUpController, "start", lambda self: started.append(self))
+    monkeypatch.setattr(followups_setup, "UNPAINTED_START_MS", 30)
+    hidden = MainWindow(profile, events, defer_startup_work=True)  # started minimized to the tray
+    qtbot.addWidget(hidden)
+    qtbot.waitUntil(lambda: started == [hidden.followups])

@@ -8,6 +8,7 @@ keystroke re-checks one paragraph in well under a millisecond. Suggestions are c
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -89,8 +90,19 @@ class PySpellEngine:
 
 
 def available_languages() -> list[str]:
-    """Languages whose dictionary pyspellchecker ships (codes like 'en', 'de')."""
+    """Languages whose dictionary pyspellchecker ships (codes like 'en', 'de').
+
+    Found without importing pyspellchecker (its import is paid when a letter is first checked).
+    """
     try:
+        from importlib.util import find_spec
+
+        spec = find_spec("spellchecker")
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        for location in locations:
+            folder = os.path.join(location, "resources")
+            if os.path.isdir(folder):
+                return sorted(name.split(".")[0] for name in os.listdir(folder) if name.endswith(".json.gz"))
         from importlib import resources
 
         folder = resources.files("spellchecker") / "resources"

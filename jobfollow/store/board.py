@@ -76,10 +76,15 @@ def _datetime(value) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
-def card_summaries(ids: Iterable[int] | None = None) -> list[CardSummary]:
-    """Live cards (all, or only ``ids``) in stage and rank order, with their follow-ups and people.
+def _first_item(item: tuple) -> str:
+    return str(item[0])
 
-    Five queries for the whole board, whatever its size.
+
+def card_summaries(ids: Iterable[int] | None = None, with_search_text: bool = True) -> list[CardSummary]:
+    """Live cards (all, or only ``ids``) in stage and rank order, with their follow-ups.
+
+    Two queries for the whole board, whatever its size; ``with_search_text`` adds the three that read
+    people and notes (``search_texts``), which only a search needs: without it ``search_text`` is "".
     """
     wanted = None if ids is None else sorted(set(ids))
     if wanted is not None and not wanted:
@@ -89,42 +94,66 @@ def card_summaries(ids: Iterable[int] | None = None) -> list[CardSummary]:
     for chunk in chunks:
         rows.extend(_raw_rows(
             "SELECT id, stage_id, company, position_title, rank, stage_entered_at, priority, tags, outcome, "
-            f"last_activity_at, notes FROM {JobApplication._meta.table_name} WHERE deleted_at IS NULL", "id", chunk))
-    texts: dict[int, list[str]] = defaultdict(list)
+            f"last_activity_at FROM {JobApplication._meta.table_name} WHERE deleted_at IS NULL", "id", chunk))
     pending: dict[int, list[tuple]] = defaultdict(list)
-    links, contacts = ApplicationContact._meta.table_name, Contact._meta.table_name
-    attendees, interviews = InterviewAttendee._meta.table_name, Interview._meta.table_name
-    activities, followups = Activity._meta.table_name, FollowUp._meta.table_name
+    followups = FollowUp._meta.table_name
     for chunk in chunks:
-        for app_id, name, title in _raw_rows(
-                f"SELECT l.application_id, c.name, c.title FROM {links} l JOIN {contacts} c ON c.id = l.contact_id",
-                "l.application_id", chunk):
-            texts[app_id].append(f"{name} {title}")
-        for app_id, name in _raw_rows(
-                f"SELECT i.application_id, c.name FROM {attendees} a JOIN {interviews} i ON i.id = a.interview_id "
-                f"JOIN {contacts} c ON c.id = a.contact_id", "i.application_id", chunk):
-            texts[app_id].append(name)
-        for app_id, summary in _raw_rows(
-                f"SELECT application_id, summary FROM {activities} WHERE kind IN ('note', 'call')",
-                "application_id", chunk):
-            texts[app_id].append(summary)
         for app_id, state, due_on, snoozed_until, title, kind in _raw_rows(
                 f"SELECT application_id, state, due_on, snoozed_until, title, kind FROM {followups} "
                 f"WHERE state IN ('open', 'snoozed')", "application_id", chunk):
             effective = snoozed_until if state == "snoozed" and snoozed_until else due_on
-            pending[app_id].append((_date(effective), title, kind))
+            pending[app_id].append((effective, title, kind))  # ISO text: sorts as the dates do
+    texts = search_texts(wanted) if with_search_text else {}
     cards = []
-    for app_id, stage_id, company, title, rank, entered, priority, tags, outcome, last, notes in rows:
+    for app_id, stage_id, company, title, rank, entered, priority, tags, outcome, last in rows:
         entered, last = _datetime(entered), _datetime(last)
         tag_tuple = tuple(t.strip() for t in tags.split(",") if t.strip())
         due_list = pending.get(app_id, ())
-        first = min(due_list, key=lambda item: item[0]) if due_list else (None, "", "")
-        parts = (company, title, *tag_tuple, notes, *texts.get(app_id, ()))
+        first = min(due_list, key=_first_item) if due_list else (None, "", "")
         cards.append(CardSummary(app_id, stage_id, company, title, rank, entered, priority, tag_tuple, outcome,
-                                 last, first[0], first[1], first[2], len(due_list),
-                                 " ".join(fold(part) for part in parts if part)))
+                                 last, _date(first[0]), first[1], first[2], len(due_list), texts.get(app_id, "")))
     cards.sort(key=lambda c: (c.stage_id, c.rank, c.id))
     return cards
+
+
+def with_search_text(card: CardSummary, text: str) -> CardSummary:
+    """``card`` with its search text filled in (spelled out: dataclasses.replace costs 8x more)."""
+    return CardSummary(card.id, card.stage_id, card.company, card.position_title, card.rank, card.stage_entered_at,
+                       card.priority, card.tags, card.outcome, card.last_activity_at, card.next_due, card.next_title,
+                       card.next_kind, card.pending_count, text)
+
+
+def search_texts(ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Each live card's folded search text: company, position, tags, notes, its people and attendees."""
+    wanted = None if ids is None else sorted(set(ids))
+    if wanted is not None and not wanted:
+        return {}
+    chunks = [None] if wanted is None else list(_chunks(wanted))
+    parts: dict[int, list[str]] = defaultdict(list)
+    for chunk in chunks:
+        for app_id, company, title, tags, notes in _raw_rows(
+                f"SELECT id, company, position_title, tags, notes FROM {JobApplication._meta.table_name} "
+                "WHERE deleted_at IS NULL", "id", chunk):
+            parts[app_id].extend((company, title, *(t.strip() for t in tags.split(",")), notes))
+    live = set(parts)  # people of deleted cards are read too, and dropped at the end
+    links, contacts = ApplicationContact._meta.table_name, Contact._meta.table_name
+    attendees, interviews = InterviewAttendee._meta.table_name, Interview._meta.table_name
+    activities = Activity._meta.table_name
+    for chunk in chunks:
+        for app_id, name, title in _raw_rows(
+                f"SELECT l.application_id, c.name, c.title FROM {links} l JOIN {contacts} c ON c.id = l.contact_id",
+                "l.application_id", chunk):
+            parts[app_id].append(f"{name} {title}")
+        for app_id, name in _raw_rows(
+                f"SELECT i.application_id, c.name FROM {attendees} a JOIN {interviews} i ON i.id = a.interview_id "
+                f"JOIN {contacts} c ON c.id = a.contact_id", "i.application_id", chunk):
+            parts[app_id].append(name)
+        for app_id, summary in _raw_rows(
+                f"SELECT application_id, summary FROM {activities} WHERE kind IN ('note', 'call')",
+                "application_id", chunk):
+            parts[app_id].append(summary)
+    return {app_id: " ".join(fold(part) for part in card_parts if part) for app_id, card_parts in parts.items()
+            if app_id in live}
 
 
 # -- moves --------------------------------------------------------------------------------------

@@ -5,11 +5,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from jobfollow.ui.followup_controller import FollowUpController
 
 STARTUP_DELAY_MS = 150  # after the first paint of the window
+UNPAINTED_START_MS = 2000  # a window started hidden (in the tray) never paints: start anyway
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, ``delay_ms`` after ``widget`` first paints (or after ``fallback_ms`` unpainted).
+
+    Counting from the paint, not from construction: on a slow machine the window may take longer than
+    the delay to appear, and the refresh must not run before the user sees the board."""
+
+    def __init__(self, widget, callback, delay_ms: int, fallback_ms: int):
+        super().__init__(widget)
+        self._widget, self._callback, self._delay_ms = widget, callback, delay_ms
+        self._done = False
+        self._fallback = QTimer(self, singleShot=True, interval=fallback_ms, timeout=self._fire)
+        self._fallback.start()
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._fallback.stop()
+            QTimer.singleShot(self._delay_ms, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if not self._done:
+            self._done = True
+            self._widget.removeEventFilter(self)
+            self._callback()
 
 
 def install_followups(window, *, deferred: bool = False) -> FollowUpController:
@@ -21,7 +50,7 @@ def install_followups(window, *, deferred: bool = False) -> FollowUpController:
     window.followups = controller
     window.calendar_pane.set_controller(controller, getattr(window, "undo_stack", None))
     if deferred:
-        QTimer.singleShot(STARTUP_DELAY_MS, controller.start)
+        _AfterFirstPaint(window.board, controller.start, STARTUP_DELAY_MS, UNPAINTED_START_MS)
     else:
         controller.start()
     return controller

@@ -26,7 +26,7 @@ from jobfollow.core.board_search import SORT_LABELS, SortMode, query_terms
 from jobfollow.core.stages import is_active
 from jobfollow.i18n import _
 from jobfollow.store.applications import list_stages
-from jobfollow.store.board import CardSummary, card_summaries, count_active
+from jobfollow.store.board import CardSummary, card_summaries, count_active, search_texts, with_search_text
 from jobfollow.store.settings import get_setting, set_setting
 from jobfollow.ui.board.board_actions import BoardActions
 from jobfollow.ui.board.card_delegate import CardDelegate
@@ -49,6 +49,9 @@ class BoardWidget(BoardActions, QWidget):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.columns: list[StageColumn] = []
         self._cards: dict[int, CardSummary] = {}
+        # The first load skips the search texts (people, notes): only a search needs them, so they
+        # are read right after the first paint, or at once when a search comes first.
+        self._search_ready = False
         self.context = BoardContext()
         self.context.drop_handler = self.handle_drop
         self.delegate = CardDelegate(self)
@@ -163,9 +166,28 @@ class BoardWidget(BoardActions, QWidget):
                 self._cards[card.id] = card
                 affected.add(card.stage_id)
         else:
-            self._cards = {card.id: card for card in card_summaries()}
+            self._cards = {card.id: card for card in card_summaries(with_search_text=self._search_ready)}
             affected = None
         self._fill(affected)
+
+    def ensure_search_texts(self) -> None:
+        """Give every card its search text, once (the first load left them out)."""
+        if self._search_ready:
+            return
+        self._search_ready = True
+        texts = search_texts(self._cards)
+        self._cards = {app_id: with_search_text(card, texts.get(app_id, ""))
+                       for app_id, card in self._cards.items()}
+        grouped: dict[int, list[CardSummary]] = {}
+        for card in self._cards.values():
+            grouped.setdefault(card.stage_id, []).append(card)
+        for column in self.columns:
+            column.model.replace_cards(grouped.get(column.stage_id, []))
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._search_ready:
+            QTimer.singleShot(0, self.ensure_search_texts)
 
     def _fill(self, stage_ids: set[int] | None, keep_selection: bool = True) -> None:
         grouped: dict[int, list[CardSummary]] = {}
@@ -191,6 +213,8 @@ class BoardWidget(BoardActions, QWidget):
     def apply_view(self, *_ignored) -> None:
         """Apply the search text, the sort and "only active" to every column (live, on each keystroke)."""
         terms, sort = self._view_state()
+        if terms:
+            self.ensure_search_texts()
         only_active = self.only_active_check.isChecked()
         for column in self.columns:
             column.model.set_view(terms, sort)

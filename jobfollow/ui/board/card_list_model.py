@@ -67,6 +67,17 @@ class CardListModel(QAbstractListModel):
         self._visible = self._filtered()
         self.endResetModel()
 
+    def replace_cards(self, cards) -> None:
+        """The same cards with new contents that nothing paints (their search text): refilter only when searching."""
+        by_id = {card.id: card for card in cards}
+        self._all = [by_id.get(card.id, card) for card in self._all]
+        if self._terms:
+            self.beginResetModel()
+            self._visible = self._filtered()
+            self.endResetModel()
+        else:
+            self._visible = [by_id.get(card.id, card) for card in self._visible]
+
     def set_view(self, terms: list[str], sort: SortMode) -> None:
         if terms == self._terms and sort == self._sort:
             return

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from jobfollow.core.letters.checklist import CheckItem
 from jobfollow.i18n import _
+
+if TYPE_CHECKING:  # the checklist rules load with the first letter, not at start-up
+    from jobfollow.core.letters.checklist import CheckItem
 
 
 class ChecklistPanel(QScrollArea):

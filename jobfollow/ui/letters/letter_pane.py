@@ -4,26 +4,35 @@ live checklist; copy, e-mail, print or save as PDF; mark as sent. Drafts are sav
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jobfollow.core.letters import placeholders
-from jobfollow.core.letters.checklist import CONTENT_LIMIT, LetterFacts, run_checklist
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
 from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
 from jobfollow.i18n import _, current_language, current_locale
 from jobfollow.store import letters as store
 from jobfollow.store.letter_context import LetterContext, application_choices, build_context, recipients
 from jobfollow.ui.events import AppEvents
-from jobfollow.ui.letters import sending
 from jobfollow.ui.letters.highlighter import DOCUMENT_LIMIT
 from jobfollow.ui.letters.pane_widgets import LetterPaneWidgets
 
+if TYPE_CHECKING:
+    from jobfollow.core.letters.checklist import LetterFacts
+
+# The checklist and the sending helpers are imported when a letter needs them, not at start-up.
 SAVE_DELAY_MS = 600
 CHECK_DELAY_MS = 250
 LARGE_CHECK_DELAY_MS = 1500
 _ENGINES: dict[str, SpellEngine] = {}
+
+
+def _sending():
+    from jobfollow.ui.letters import sending
+
+    return sending
 
 
 def default_engine(language: str) -> SpellEngine:
@@ -45,6 +54,7 @@ class LetterPane(LetterPaneWidgets):
         self.checker: SpellChecker | None = None
         self.siblings: list[tuple[str, str]] = []
         self._loading = False
+        self._apps_listed = False  # the card combo is filled after the first paint, or when first needed
         self.mail_opener = None  # tests replace how mailto URLs are opened
         self._build()
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_now)
@@ -139,8 +149,18 @@ class LetterPane(LetterPaneWidgets):
             return _("A script for a phone call: read it, make the call, then mark it as done.")
         return _("Type { to insert a placeholder. Right-click an underlined word for suggestions.")
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._apps_listed:
+            QTimer.singleShot(0, self._list_apps_once)
+
+    def _list_apps_once(self) -> None:
+        if not self._apps_listed:
+            self._fill_app_combo()
+
     def _show_empty(self) -> None:
-        self._fill_app_combo()
+        if self._apps_listed:
+            self._fill_app_combo()
         self.hint.setText(_("Choose a card and a template, or press Write on a follow-up, to draft a letter."))
         self._set_enabled(False)
         self.checklist.set_items([])
@@ -164,6 +184,7 @@ class LetterPane(LetterPaneWidgets):
         index = self.app_combo.findData(current)
         self.app_combo.setCurrentIndex(max(0, index))
         self.app_combo.blockSignals(False)
+        self._apps_listed = True
 
     def _fill_template_combo(self) -> None:
         language = self.letter.language if self.letter else "en"
@@ -287,6 +308,8 @@ class LetterPane(LetterPaneWidgets):
             return
         self.save_timer.start()
         # A huge text is checked only once typing has paused for a while, so keystrokes never wait on it.
+        from jobfollow.core.letters.checklist import CONTENT_LIMIT
+
         large = self.editor.document().characterCount() > CONTENT_LIMIT
         self.check_timer.start(LARGE_CHECK_DELAY_MS if large else CHECK_DELAY_MS)
 
@@ -299,6 +322,8 @@ class LetterPane(LetterPaneWidgets):
                          self.recipient_combo.currentData(), self.letter.language)
 
     def facts(self) -> LetterFacts:
+        from jobfollow.core.letters.checklist import LetterFacts
+
         body = self.editor.toPlainText()
         checked = self.checker is not None and len(body) <= DOCUMENT_LIMIT
         misspelled: list[str] = []
@@ -318,6 +343,9 @@ class LetterPane(LetterPaneWidgets):
         self.check_timer.stop()
         if self.letter is None:
             return
+        from jobfollow.core.letters.checklist import run_checklist
+        from jobfollow.ui.letters import sending
+
         facts = self.facts()
         self.checklist.set_items(run_checklist(facts))
         self.preview.setHtml(sending.preview_html(facts.subject, facts.body, facts.values))
@@ -333,7 +361,7 @@ class LetterPane(LetterPaneWidgets):
                 placeholders.render(self.editor.toPlainText(), values))
 
     def copy_letter(self) -> None:
-        sending.copy_text(*self.rendered())
+        _sending().copy_text(*self.rendered())
 
     def email_letter(self) -> bool:
         found = placeholders.problems(self.subject_edit.text() + "\n" + self.editor.toPlainText(),
@@ -346,21 +374,21 @@ class LetterPane(LetterPaneWidgets):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         subject, body = self.rendered()
-        opener = self.mail_opener or sending.QDesktopServices.openUrl
-        ok = sending.open_in_mail_program(self.context.recipient_email, subject, body, opener)
+        opener = self.mail_opener or _sending().QDesktopServices.openUrl
+        ok = _sending().open_in_mail_program(self.context.recipient_email, subject, body, opener)
         if not ok:
             QMessageBox.warning(self, _("E-mail"), _("No e-mail program answered. Copy the letter instead and "
                                                      "paste it into your mail."))
         return ok
 
     def print_letter(self) -> None:
-        sending.print_letter(*self.rendered(), self)
+        _sending().print_letter(*self.rendered(), self)
 
     def save_pdf(self) -> None:
         subject, body = self.rendered()
         path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), subject + ".pdf", _("PDF files (*.pdf)"))
         if path:
-            sending.save_pdf(subject, body, path)
+            _sending().save_pdf(subject, body, path)
 
     def mark_sent(self, channel: str | None) -> None:
         if self.letter is None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from jobfollow.core.stages import Outcome, StageKind
 from jobfollow.i18n import _
-from jobfollow.store import offers as store
 from jobfollow.store.offer_outcomes import (
     keep_interviewers_as_network,
     letter_contact_id,
@@ -35,6 +34,8 @@ class CardPickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Record an offer"))
         self.combo = QComboBox()
+        from jobfollow.store import offers as store  # imported on first use, not while the window starts
+
         for app_id, title in store.cards_for_offer_picker():
             self.combo.addItem(title, app_id)
         label = QLabel(_("Which application is the offer for?") if self.combo.count() else
@@ -155,6 +156,8 @@ class OffersController(QObject):
         QTimer.singleShot(0, lambda: self.after_move(app_id, to_stage))
 
     def after_move(self, app_id: int, to_stage: int) -> None:
+        from jobfollow.store import offers as store
+
         kind = stage_kind_of(to_stage)
         offer = store.offer_for_application(app_id)
         if kind == StageKind.OFFER and offer is None:
