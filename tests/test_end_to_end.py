@@ -8,11 +8,13 @@ board's own move API, the same path a drop or Ctrl+Right takes.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCursor, QDragMoveEvent
 from PySide6.QtWidgets import QApplication
 
-from jobfollow.core.stages import StageKind
+from jobfollow.core.stages import ContactRole, StageKind
 from jobfollow.store.applications import first_stage_of_kind
-from jobfollow.store.models import FollowUp, JobApplication
+from jobfollow.store.models import ApplicationContact, FollowUp, JobApplication
 from jobfollow.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.slow
@@ -60,6 +62,12 @@ def agenda_rows(window) -> list[tuple[str, int]]:
 def agenda_thank_yous(window, app_id: int) -> list[str]:
     return sorted(item.title for item in agenda_items(window)
                   if item.kind == "thank_you" and item.application_id == app_id)
+
+
+def network_names(app_id: int) -> list[str]:
+    links = ApplicationContact.select().where(ApplicationContact.application == app_id,
+                                              ApplicationContact.role == ContactRole.NETWORK.value)
+    return sorted(link.contact.name for link in links)
 
 
 def pending_of(window, app_id: int) -> int:
@@ -125,13 +133,19 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window):
     assert card.stage_id == stage(StageKind.CLOSED) and card.outcome == "withdrew"
     assert JobApplication.get_by_id(app_id).outcome == "withdrew"
     qtbot.waitUntil(lambda: window.offers.dialog is not offer_dialog)  # the withdrawal letter is offered
+    assert len(network_names(app_id)) == 3  # whatever the outcome, the interviewers stay in your network
     window.offers.dialog.reject()
     assert pending_of(window, app_id) == 0  # a closed card asks for nothing more
     assert board.card(app_id).pending_count == 0
 
     # Undo the last two moves: back in Next round with no outcome, and its follow-ups back in the agenda.
+    last_dialog = window.offers.dialog
     window.undo_action.trigger()
     window.undo_action.trigger()
+    qtbot.wait(20)  # let any deferred reaction to the moves run
+    assert window.offers.dialog is last_dialog  # putting the card back into Offer does not ask for the offer again
+    assert network_names(app_id) == []  # the close made them network contacts; its undo takes that back
+    assert not any(kind == "network_checkin" for kind, _owner in agenda_rows(window))
     card = board.card(app_id)
     assert card.stage_id == stage(StageKind.NEXT_ROUND) and card.outcome is None
     assert JobApplication.get_by_id(app_id).stage_id == stage(StageKind.NEXT_ROUND)
@@ -140,6 +154,15 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window):
     assert len(agenda_thank_yous(window, app_id)) == 2
     qtbot.waitUntil(lambda: board.card(app_id).pending_count == pending_of(window, app_id))
     assert window.undo_action.text() == "&Undo Move 1 card to Next round"
+
+    # Redo the close: the network comes back, and no question is asked again.
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    qtbot.wait(20)
+    assert board.card(app_id).stage_id == stage(StageKind.CLOSED) and window.offers.dialog is last_dialog
+    assert len(network_names(app_id)) == 3
+    window.undo_action.trigger()
+    window.undo_action.trigger()
 
     # Find it again by an interviewer's name (folded: no accent or case needed).
     other = add_application(window, "Quayside Foods", "Buyer")
@@ -194,3 +217,32 @@ def test_forms_open_with_the_cursor_in_the_first_field_so_typing_is_not_lost(qtb
     interview.show()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is interview.starts_edit)
     interview.reject()
+
+
+def test_a_drag_near_the_board_edge_scrolls_to_the_stages_out_of_sight(qtbot, window):
+    window.resize(1000, 700)
+    board = window.board
+    app_id = add_application(window, "Larkspur Robotics", "Firmware engineer")
+    closed = board.column_for(stage(StageKind.CLOSED))
+    viewport = board.scroll.viewport()
+    bar = board.scroll.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the stages do not all fit
+    assert bar.value() == 0 and closed.visibleRegion().isEmpty()
+
+    source = board.column_for(stage(StageKind.APPLIED)).view.viewport()
+    mime = board.column_for(stage(StageKind.APPLIED)).model.mimeData(
+        [board.column_for(stage(StageKind.APPLIED)).model.index(0, 0)])
+    edge = QPoint(viewport.width() - 10, viewport.height() // 2)
+    QCursor.setPos(viewport.mapToGlobal(edge))
+    qtbot.waitUntil(lambda: viewport.mapFromGlobal(QCursor.pos()) == edge)
+    event = QDragMoveEvent(source.mapFrom(viewport, edge), Qt.DropAction.MoveAction, mime,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    board.drag_scroller.eventFilter(source, event)  # offscreen Qt delivers no drag events outside a real drag
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum())  # held at the edge, it scrolls to the end
+    assert not closed.visibleRegion().isEmpty()
+    qtbot.waitUntil(lambda: not board.drag_scroller.timer.isActive())  # at the end it stops by itself
+
+    QCursor.setPos(viewport.mapToGlobal(viewport.rect().center()))  # away from the edges nothing moves
+    qtbot.waitUntil(lambda: board.drag_scroller.direction() == 0)
+    assert not board.drag_scroller.step() and bar.value() == bar.maximum()
+    assert board.card(app_id).stage_id == stage(StageKind.APPLIED)
