@@ -119,6 +119,18 @@ def keep_interviewers_as_network(app_id: int) -> int:
     return len(added)
 
 
+def network_contact_ids(app_id: int) -> set[int]:
+    return {link.contact_id for link in ApplicationContact.select().where(
+        ApplicationContact.application == app_id, ApplicationContact.role == ContactRole.NETWORK.value)}
+
+
+def drop_network_links(app_id: int, contact_ids: set[int]) -> int:
+    """Undo of a close: these people are no longer network contacts of the card (they stay its interviewers)."""
+    return ApplicationContact.delete().where(
+        ApplicationContact.application == app_id, ApplicationContact.role == ContactRole.NETWORK.value,
+        ApplicationContact.contact.in_(sorted(contact_ids))).execute()
+
+
 def other_active_cards(app_id: int) -> list[JobApplication]:
     """The processes still running elsewhere (to withdraw from after accepting)."""
     query = live_applications().join(Stage).where(JobApplication.id != app_id).order_by(JobApplication.company)

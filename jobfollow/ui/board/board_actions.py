@@ -36,6 +36,8 @@ class BoardActions:
     delete_confirmer = staticmethod(board_prompts.confirm_delete)
     destination_chooser = staticmethod(board_prompts.choose_destination)
     last_of_kind_confirmer = staticmethod(board_prompts.confirm_last_of_kind)
+    #: True while Undo or Redo replays a move (card_moved listeners then ask nothing)
+    replaying = False
 
     def install_card_actions(self, host: QWidget) -> None:
         """Keyboard actions that work while a card list has focus (not while typing a search)."""

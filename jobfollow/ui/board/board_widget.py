@@ -31,6 +31,7 @@ from jobfollow.store.settings import get_setting, set_setting
 from jobfollow.ui.board.board_actions import BoardActions
 from jobfollow.ui.board.card_delegate import CardDelegate
 from jobfollow.ui.board.card_list_model import CARD_ID_ROLE, BoardContext
+from jobfollow.ui.board.drag_autoscroll import DragAutoScroller
 from jobfollow.ui.board.keep_applying import KeepApplyingBanner
 from jobfollow.ui.board.stage_column import StageColumn
 from jobfollow.ui.events import AppEvents
@@ -88,6 +89,7 @@ class BoardWidget(BoardActions, QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(holder)
+        self.drag_scroller = DragAutoScroller(self.scroll, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -153,6 +155,7 @@ class BoardWidget(BoardActions, QWidget):
             column.header_menu_requested.connect(self.show_stage_menu)
             column.collapse_toggled.connect(self.toggle_collapsed)
             column.strip.cards_dropped.connect(lambda ids, c=column: self.handle_drop(ids, c.stage_id, -1))
+            self.drag_scroller.watch(column.view.viewport(), column.strip)
             self.columns.append(column)
             self._row.addWidget(column)
         self._row.addStretch(1)

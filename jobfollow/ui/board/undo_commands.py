@@ -24,15 +24,24 @@ class MoveCardsCommand(QUndoCommand):
         self.records: list[board_store.MoveRecord] = []
 
     def redo(self) -> None:
-        if self.records:
+        replaying = bool(self.records)
+        if replaying:
             self.records = board_store.redo_moves(self.records)
         else:
             self.records = board_store.move_cards(self.moves, self.outcome)
-        self.board.after_moves([(r.app_id, r.before.stage_id, r.after) for r in self.records])
+        self._announce([(r.app_id, r.before.stage_id, r.after) for r in self.records], replaying)
 
     def undo(self) -> None:
         board_store.undo_moves(self.records)
-        self.board.after_moves([(r.app_id, r.after.stage_id, r.before) for r in reversed(self.records)])
+        self._announce([(r.app_id, r.after.stage_id, r.before) for r in reversed(self.records)], True)
+
+    def _announce(self, moved, replaying: bool) -> None:
+        # Undo and Redo put cards back: listeners see ``board.replaying`` and ask no questions (no offer form).
+        self.board.replaying = replaying
+        try:
+            self.board.after_moves(moved)
+        finally:
+            self.board.replaying = False
 
 
 class StarCommand(QUndoCommand):

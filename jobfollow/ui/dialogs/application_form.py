@@ -61,6 +61,7 @@ class ApplicationFormDialog(QDialog):
             applied_on=dt.date.today())
         self.details_page.set_details(self.saved_details)
         self._enter_mode()
+        self.details_page.company_edit.setFocus()  # not the tab bar: typing right away fills the first field
 
     def _enter_mode(self) -> None:
         """New card: only Details until the card exists. Existing card: every tab, filled from the store."""

@@ -88,6 +88,7 @@ class InterviewFormDialog(QDialog):
         for signal in (self.starts_edit.dateTimeChanged, self.decision_edit.changed, self.follow_up_edit.changed):
             signal.connect(self.update_warnings)
         self.update_warnings()
+        self.starts_edit.setFocus()  # not the tab bar: typing right away goes to the first field
 
     # -- building ----------------------------------------------------------------------------------
     def _build_round_tab(self) -> QWidget:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBo
 from jobfollow.core.stages import Outcome, StageKind
 from jobfollow.i18n import _
 from jobfollow.store.offer_outcomes import (
+    drop_network_links,
     keep_interviewers_as_network,
     letter_contact_id,
+    network_contact_ids,
     outcome_of,
     settle_open_offer,
     stage_kind_of,
@@ -65,6 +67,7 @@ class OffersController(QObject):
         self.comparison: ComparisonWindow | None = None
         self.lessons: LessonsWindow | None = None
         self.dialog: QDialog | None = None  # the last dialog opened (tests and screenshots reach it here)
+        self._kept_on_close: dict[int, set[int]] = {}  # network links a close added (an Undo takes them back)
         self._build_menu()
         self.events.offer_requested.connect(self.open_offer)
         self.events.card_moved.connect(self.on_card_moved)
@@ -151,9 +154,27 @@ class OffersController(QObject):
         return self._show(dialog_class(offer_id, self.events, self.window, today=self.today()))
 
     # -- reacting to moves on the board --------------------------------------------------------
-    def on_card_moved(self, app_id: int, _from_stage: int, to_stage: int) -> None:
+    def on_card_moved(self, app_id: int, from_stage: int, to_stage: int) -> None:
+        if getattr(self.window.board, "replaying", False):  # Undo/Redo: put back the network, ask nothing
+            self.after_replayed_move(app_id, from_stage, to_stage)
+            return
         # Let the board finish (it records the outcome of a close) before looking at the card.
         QTimer.singleShot(0, lambda: self.after_move(app_id, to_stage))
+
+    def _keep_network(self, app_id: int) -> bool:
+        before = network_contact_ids(app_id)
+        if not keep_interviewers_as_network(app_id):
+            return False
+        self._kept_on_close[app_id] = network_contact_ids(app_id) - before
+        return True
+
+    def after_replayed_move(self, app_id: int, from_stage: int, to_stage: int) -> None:
+        if stage_kind_of(to_stage) == StageKind.CLOSED:
+            if self._keep_network(app_id):
+                self.events.applications_changed.emit([app_id])
+        elif stage_kind_of(from_stage) == StageKind.CLOSED and self._kept_on_close.get(app_id):
+            drop_network_links(app_id, self._kept_on_close.pop(app_id))
+            self.events.applications_changed.emit([app_id])
 
     def after_move(self, app_id: int, to_stage: int) -> None:
         from jobfollow.store import offers as store
@@ -166,7 +187,7 @@ class OffersController(QObject):
             # Dragged to Accepted on the board: still confirm the start date and send the acceptance letter.
             self.close_offer(offer.id, "accept")
         elif kind == StageKind.CLOSED:
-            if keep_interviewers_as_network(app_id):
+            if self._keep_network(app_id):
                 self.events.applications_changed.emit([app_id])
             self._offer_closing_step(app_id)
 
