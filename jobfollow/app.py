@@ -90,6 +90,7 @@ def run_gui(args) -> int:
     from jobfollow.ui.events import AppEvents
     from jobfollow.ui.qt_translations import apply_saved_language
     from jobfollow.ui.single_instance import SingleInstance
+    from jobfollow.ui.store_errors import install_store_error_hook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("jobfollow")
@@ -98,6 +99,7 @@ def run_gui(args) -> int:
     app.setDesktopFileName("jobfollow")
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "jobfollow.svg"))))
     announce_running()  # the Windows installer waits for a running jobfollow to close
+    install_store_error_hook()  # a locked or read-only database later on: a message, not a traceback
 
     try:
         folder = _demo_folder(args.profile) if args.demo else paths.resolve_profile_dir(args.profile)

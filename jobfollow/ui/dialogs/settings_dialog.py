@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core.profile import UserDetails
 from jobfollow.i18n import N_, _
 from jobfollow.store.settings import USER_DETAILS_KEY, get_user_details, set_user_details
+from jobfollow.ui.store_errors import saved_or_reported
 
 
 class SettingsPage(QWidget):
@@ -115,6 +116,8 @@ class SettingsDialog(QDialog):
         self.resize(620, 380)
 
     def accept(self) -> None:
-        for page in self.pages:
-            self.changed_keys.extend(page.save())
+        ok, keys = saved_or_reported(self, lambda: [key for page in self.pages for key in page.save()])
+        if not ok:  # the database refused: the dialog stays open with every value as set
+            return
+        self.changed_keys.extend(keys)
         super().accept()
