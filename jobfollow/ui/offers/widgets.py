@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from jobfollow.core.offers import money_problem
 from jobfollow.i18n import _, current_locale, format_number
+from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "background: #fff4ce; color: #4a3b00; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
@@ -155,6 +156,7 @@ class OptionalDateEdit(QWidget):
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(qt_date_format())
+        self.edit.setDateRange(*SANE_DATE_RANGE)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(self.changed)
