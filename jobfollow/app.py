@@ -11,7 +11,7 @@ from jobfollow import paths
 from jobfollow.cli import CliError, build_parser
 from jobfollow.i18n import _, set_language
 from jobfollow.paths import ProfileError
-from jobfollow.store.db import DatabaseOpenError
+from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError
 
 SELF_TEST_MS = 400
 
@@ -35,9 +35,27 @@ def main(argv: list[str] | None = None) -> int:
         except (ProfileError, DatabaseOpenError) as exc:
             _print_error(str(exc))
             return 2
+        except SQL_ERRORS as exc:  # e.g. another program locked the file after it was opened
+            _print_error(_database_failure(args, exc))
+            return 2
+        except OSError as exc:  # a disk that fills up or a file that vanishes mid-command
+            _print_error(_("Cannot write {path}: {error}.").format(path=exc.filename, error=exc.strerror)
+                         if exc.filename and exc.strerror else str(exc))
+            return 2
         except KeyboardInterrupt:
             return 130
     return run_gui(args)
+
+
+def _database_failure(args, exc: Exception) -> str:
+    """One sentence for an SQLite error raised while a command worked on an open profile."""
+    try:
+        path = paths.database_path(paths.resolve_profile_dir(getattr(args, "profile", None)))
+    except Exception:  # the message must come out whatever went wrong
+        path = "jobfollow.sqlite3"
+    if "locked" in str(exc) or "busy" in str(exc):
+        return _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
+    return _("Cannot open {path}: {error}.").format(path=path, error=exc)
 
 
 def _demo_folder(explicit: str | None) -> Path:
@@ -74,6 +92,7 @@ def run_gui(args) -> int:
     from jobfollow.ui.events import AppEvents
     from jobfollow.ui.qt_translations import apply_saved_language
     from jobfollow.ui.single_instance import SingleInstance
+    from jobfollow.ui.store_errors import install_store_error_hook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("jobfollow")
@@ -82,6 +101,7 @@ def run_gui(args) -> int:
     app.setDesktopFileName("jobfollow")
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "jobfollow.svg"))))
     announce_running()  # the Windows installer waits for a running jobfollow to close
+    install_store_error_hook()  # a locked or read-only database later on: a message, not a traceback
 
     try:
         folder = _demo_folder(args.profile) if args.demo else paths.resolve_profile_dir(args.profile)

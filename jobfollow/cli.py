@@ -23,9 +23,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _add_profile(parser: argparse.ArgumentParser) -> None:
+def _add_profile(parser: argparse.ArgumentParser, **default) -> None:
     parser.add_argument(
-        "--profile", metavar="DIR", help=_("profile folder (default: JOBFOLLOW_HOME or the platform's data folder)")
+        "--profile", metavar="DIR", help=_("profile folder (default: JOBFOLLOW_HOME or the platform's data folder)"),
+        **default,
     )
 
 
@@ -67,7 +68,8 @@ def register_subcommands(sub) -> None:
 
     for name, help_text, configure in SUBCOMMANDS:
         child = sub.add_parser(name, help=help_text, description=help_text)
-        _add_profile(child)
+        # SUPPRESS: `jobfollow --profile DIR due` keeps DIR instead of resetting it to the real profile.
+        _add_profile(child, default=argparse.SUPPRESS)
         # SUPPRESS: when not given here, the value given before the command (or none) stands.
         child.add_argument("--language", metavar="LANG", default=argparse.SUPPRESS,
                            help=_("language of the output, e.g. en, de, fr, es"))

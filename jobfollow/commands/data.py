@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from jobfollow.cli import CliError, subcommand
@@ -95,6 +97,8 @@ def run_import(args) -> int:
     if source.suffix.lower() == ".ics":
         raise CliError(_("Calendar files can be exported but not imported; import a .json or .csv file."))
     suffix = _suffix(source, IMPORT_FORMATS)
+    if source.is_dir():
+        raise CliError(_("Cannot read {path}: {error}.").format(path=source, error=os.strerror(errno.EISDIR)))
     if not source.is_file():
         raise CliError(_("{path} does not exist.").format(path=source))
     from jobfollow.core.csv_mapping import CsvFormatError

@@ -9,6 +9,7 @@ manual backups and the copies made before a restore or a migration are never pru
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -154,6 +155,8 @@ def newest_good_backup(folder: Path) -> BackupFile | None:
 
 def check_backup_file(source: Path) -> None:
     """Raise BackupError unless ``source`` is an intact jobfollow database this version can open."""
+    if source.is_dir():
+        raise BackupError(_("Cannot read {path}: {error}.").format(path=source, error=os.strerror(errno.EISDIR)))
     if not source.is_file():
         raise BackupError(_("{path} does not exist.").format(path=source))
     try:

@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.letter_pane.save_now()
+        if not self.letter_pane.save_now(always_report=True) and not getattr(self, "_draft_kept_once", False):
+            self._draft_kept_once = True  # told once and kept open to copy the draft; closing again quits
+            event.ignore()
+            return
         save_window_state(self, self.splitters)
         super().closeEvent(event)

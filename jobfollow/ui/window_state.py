@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from jobfollow.store.settings import get_setting, set_setting
+from jobfollow.ui.store_errors import STORE_ERRORS
 
 GEOMETRY_KEY = "ui.window.geometry"
 STATE_KEY = "ui.window.state"
@@ -21,9 +24,11 @@ def _decode(text: str) -> QByteArray:
 
 
 def save_window_state(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
-    set_setting(GEOMETRY_KEY, _encode(window.saveGeometry()))
-    set_setting(STATE_KEY, _encode(window.saveState()))
-    set_setting(SPLITTERS_KEY, {name: splitter.sizes() for name, splitter in splitters.items()})
+    # A locked or read-only database must not stop the window from closing over its size.
+    with contextlib.suppress(*STORE_ERRORS):
+        set_setting(GEOMETRY_KEY, _encode(window.saveGeometry()))
+        set_setting(STATE_KEY, _encode(window.saveState()))
+        set_setting(SPLITTERS_KEY, {name: splitter.sizes() for name, splitter in splitters.items()})
 
 
 def restore_window_state(window: QMainWindow, splitters: dict[str, QSplitter]) -> bool:

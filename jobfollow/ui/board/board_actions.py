@@ -28,6 +28,7 @@ from jobfollow.ui.board.undo_commands import (
     ReorderStagesCommand,
     StarCommand,
 )
+from jobfollow.ui.store_errors import push_checked, show_store_error, store_error_message
 
 
 class BoardActions:
@@ -151,7 +152,10 @@ class BoardActions:
         target_name = names.get(next(iter(targets)), "") if len(targets) == 1 else _("several stages")
         text = ngettext("Move {count} card to {stage}", "Move {count} cards to {stage}", len(moves)).format(
             count=len(moves), stage=target_name)
-        self.undo_stack.push(MoveCardsCommand(self, moves, outcome, text))
+        failure = push_checked(self.undo_stack, MoveCardsCommand(self, moves, outcome, text))
+        if failure is not None:  # the cards stay where they were
+            show_store_error(self, failure)
+            return False
         for app_id, stage_id, _rank in changing:
             if kinds.get(stage_id) == StageKind.INTERVIEWED and not has_interview(app_id):
                 self.events.record_interview_requested.emit(app_id)
@@ -214,14 +218,18 @@ class BoardActions:
         ids = [app_id for app_id in ids if app_id in self._cards]
         if ids:
             starred = all(self._cards[app_id].priority for app_id in ids)
-            self.undo_stack.push(StarCommand(self.events, ids, 0 if starred else 1))
+            failure = push_checked(self.undo_stack, StarCommand(self.events, ids, 0 if starred else 1))
+            if failure is not None:
+                show_store_error(self, failure)
 
     def delete_cards(self, ids: list[int]) -> bool:
         ids = [app_id for app_id in ids if app_id in self._cards]
         if not ids or not self.delete_confirmer(self, len(ids)):
             return False
-        self.undo_stack.push(DeleteCardsCommand(self.events, ids))
-        return True
+        failure = push_checked(self.undo_stack, DeleteCardsCommand(self.events, ids))
+        if failure is not None:
+            show_store_error(self, failure)
+        return failure is None
 
     # -- the card menu -----------------------------------------------------------------------
     def build_card_menu(self, column) -> QMenu | None:
@@ -292,15 +300,17 @@ class BoardActions:
         there = here + delta
         if 0 <= there < len(order):
             order.insert(there, order.pop(here))
-            self.undo_stack.push(ReorderStagesCommand(self.events, order))
+            failure = push_checked(self.undo_stack, ReorderStagesCommand(self.events, order))
+            if failure is not None:
+                show_store_error(self, failure)
 
     def add_stage(self, name: str, kind: StageKind, index: int | None = None) -> str | None:
         """Returns a message for the user when the name cannot be used."""
         problem = board_stages.stage_name_problem(name)
         if problem:
             return problem
-        self.undo_stack.push(AddStageCommand(self.events, name.strip(), StageKind(kind), index))
-        return None
+        failure = push_checked(self.undo_stack, AddStageCommand(self.events, name.strip(), StageKind(kind), index))
+        return store_error_message(failure) if failure is not None else None
 
     def rename_stage(self, stage_id: int, name: str) -> str | None:
         problem = board_stages.stage_name_problem(name, exclude_id=stage_id)
@@ -308,7 +318,9 @@ class BoardActions:
             return problem
         column = self.column_for(stage_id)
         if column is not None and column.name != name.strip():
-            self.undo_stack.push(RenameStageCommand(self.events, stage_id, name))
+            failure = push_checked(self.undo_stack, RenameStageCommand(self.events, stage_id, name))
+            if failure is not None:
+                return store_error_message(failure)
         return None
 
     def remove_stage(self, stage_id: int) -> bool:
@@ -330,8 +342,10 @@ class BoardActions:
                 return False
         else:  # only deleted cards (kept for undo) may remain; they follow to a stage of the same kind
             target = next((s.id for s in others if s.kind == stage.kind), others[0].id)
-        self.undo_stack.push(RemoveStageCommand(self.events, stage_id, target, stage.name))
-        return True
+        failure = push_checked(self.undo_stack, RemoveStageCommand(self.events, stage_id, target, stage.name))
+        if failure is not None:
+            show_store_error(self, failure)
+        return failure is None
 
     def open_stage_editor(self, stage_id: int | None = None, adding: bool = False):
         from jobfollow.ui.board.stage_editor import StageEditorDialog

@@ -26,6 +26,7 @@ from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeD
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_date
 from jobfollow.ui.calendar.undo import run_undoable
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.store_errors import saved_or_reported
 
 # Kinds the letter editor has a template for (the brief's kind -> template contract).
 LETTER_KINDS = frozenset({"thank_you", "status_check", "reference_alert", "network_checkin", "offer_response",
@@ -293,6 +294,8 @@ class CalendarPane(QWidget):
             return
         current = self.current_item()
         dialog = CustomFollowUpDialog(live_cards(), self.today, current.application_id if current else None, self)
-        if dialog.exec():
-            new_id = self.controller.add_custom(**dialog.values())
-            self.select(new_id)
+        while dialog.exec():  # a refused write reopens the dialog with what was typed
+            ok, new_id = saved_or_reported(self, lambda: self.controller.add_custom(**dialog.values()))
+            if ok:
+                self.select(new_id)
+                return

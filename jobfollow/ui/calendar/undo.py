@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from jobfollow.store import followups as store
+from jobfollow.ui.store_errors import STORE_ERRORS, show_store_error
 
 
 class FollowUpCommand(QUndoCommand):
@@ -20,7 +22,11 @@ class FollowUpCommand(QUndoCommand):
         self.before = store.saved_state(followup_id)
 
     def redo(self) -> None:
-        self.action()
+        try:
+            self.action()
+        except STORE_ERRORS as exc:  # not done, so nothing to undo: push() drops an obsolete command
+            self.setObsolete(True)
+            show_store_error(QApplication.activeWindow(), exc)
 
     def undo(self) -> None:
         self.controller.restore(self.followup_id, self.before)

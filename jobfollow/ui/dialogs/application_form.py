@@ -21,6 +21,7 @@ from jobfollow.ui.forms.people_page import PeoplePage
 from jobfollow.ui.forms.timeline_page import TimelinePage
 from jobfollow.ui.forms.undo import EditDetailsCommand
 from jobfollow.ui.forms.widgets import is_kept_enter
+from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
 DETAILS_TAB, PEOPLE_TAB, INTERVIEWS_TAB, TIMELINE_TAB = range(4)
 
@@ -86,13 +87,20 @@ class ApplicationFormDialog(QDialog):
             return False
         details = self.details_page.details()
         if self.application_id is None:
-            self.application_id = add_application(details)
+            ok, new_id = saved_or_reported(self, lambda: add_application(details))
+            if not ok:
+                return False
+            self.application_id = new_id
             self.saved_details = load_details(self.application_id)
             self.events.applications_changed.emit([self.application_id])
             self._enter_mode()
             return True
         if details != self.saved_details:
-            self.undo_stack.push(EditDetailsCommand(self.events, self.application_id, self.saved_details, details))
+            command = EditDetailsCommand(self.events, self.application_id, self.saved_details, details)
+            self.undo_stack.push(command)
+            if command.error is not None:  # not written, so not on the undo stack either
+                show_store_error(self, command.error)
+                return False
             self.saved_details = load_details(self.application_id)
             self._enter_mode()
             self.timeline_page.reload()

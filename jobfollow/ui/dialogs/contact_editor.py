@@ -26,6 +26,7 @@ from jobfollow.store.people import (
     save_contact,
 )
 from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, with_message
+from jobfollow.ui.store_errors import saved_or_reported
 
 
 class ContactEditorDialog(QDialog):
@@ -125,6 +126,14 @@ class ContactEditorDialog(QDialog):
     def role(self) -> ContactRole:
         return ContactRole(self.role_combo.currentData())
 
+    def _store(self, card: ContactCard) -> ContactCard:
+        stored = save_contact(card)
+        if self.person is None:
+            link_contact(self.application_id, stored.id, self.role())
+        else:
+            change_role(self.application_id, stored.id, self.person.role, self.role())
+        return stored
+
     def accept(self) -> None:
         card = self.card()
         problems = check_contact(card.name, card.email)
@@ -132,10 +141,8 @@ class ContactEditorDialog(QDialog):
         if first_error(problems) is not None:
             self.name_edit.setFocus()
             return
-        stored = save_contact(card)
-        if self.person is None:
-            link_contact(self.application_id, stored.id, self.role())
-        else:
-            change_role(self.application_id, stored.id, self.person.role, self.role())
+        ok, stored = saved_or_reported(self, lambda: self._store(card))
+        if not ok:
+            return
         self.saved = PersonOnCard(stored, self.role())
         super().accept()

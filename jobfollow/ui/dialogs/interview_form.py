@@ -41,6 +41,7 @@ from jobfollow.ui.forms.widgets import (
     keep_enter,
     localize_date_edit,
 )
+from jobfollow.ui.store_errors import saved_or_reported
 
 
 def _notes_box(placeholder: str) -> QPlainTextEdit:
@@ -252,7 +253,10 @@ class InterviewFormDialog(QDialog):
         # Interviewers typed here work for the company unless the user said otherwise.
         new_people = [person if person.organisation else replace(person, organisation=self.company)
                       for person in self.attendees.checked_new_people()]
-        self.saved_record = save_interview(record, new_people)
+        ok, saved_record = saved_or_reported(self, lambda: save_interview(record, new_people))
+        if not ok:
+            return
+        self.saved_record = saved_record
         self.saved.emit(self.application_id)
         super().accept()
 

@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.core.profile import UserDetails
+from jobfollow.core.validation import check_contact
 from jobfollow.i18n import N_, _
 from jobfollow.store.settings import USER_DETAILS_KEY, get_user_details, set_user_details
+from jobfollow.ui.forms.widgets import InlineMessage, with_message
+from jobfollow.ui.store_errors import saved_or_reported
 
 
 class SettingsPage(QWidget):
@@ -60,7 +63,10 @@ class UserDetailsPage(SettingsPage):
         for code, label in HOLIDAY_COUNTRIES:
             self.country_combo.addItem(_(label), code)
         form.addRow(_("Name:"), self.name_edit)
-        form.addRow(_("E-mail:"), self.email_edit)
+        self.email_message = InlineMessage()  # a warning only: the address is the user's to decide
+        self.email_edit.textChanged.connect(lambda text: self.email_message.show_problems(
+            [p for p in check_contact("x", text) if p.field == "email"]))
+        form.addRow(_("E-mail:"), with_message(self.email_edit, self.email_message))
         form.addRow(_("Phone:"), self.phone_edit)
         form.addRow("", self.employed_check)
         form.addRow(_("Public holidays of:"), self.country_combo)
@@ -115,6 +121,8 @@ class SettingsDialog(QDialog):
         self.resize(620, 380)
 
     def accept(self) -> None:
-        for page in self.pages:
-            self.changed_keys.extend(page.save())
+        ok, keys = saved_or_reported(self, lambda: [key for page in self.pages for key in page.save()])
+        if not ok:  # the database refused: the dialog stays open with every value as set
+            return
+        self.changed_keys.extend(keys)
         super().accept()

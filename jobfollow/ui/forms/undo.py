@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoCommand
 from jobfollow.i18n import _
 from jobfollow.store.application_details import ApplicationDetails, restore_details, save_details
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.store_errors import STORE_ERRORS
 
 
 class EditDetailsCommand(QUndoCommand):
@@ -20,9 +21,15 @@ class EditDetailsCommand(QUndoCommand):
         self.before = before
         self.after = after
         self._activity_id: int | None = None
+        self.error: Exception | None = None
 
     def redo(self) -> None:
-        self._activity_id = save_details(self.application_id, self.after)
+        try:
+            self._activity_id = save_details(self.application_id, self.after)
+        except STORE_ERRORS as exc:  # the form reports it; an obsolete command is dropped by push()
+            self.error = exc
+            self.setObsolete(True)
+            return
         self.events.applications_changed.emit([self.application_id])
 
     def undo(self) -> None:

@@ -164,6 +164,10 @@ def _qt_pattern(babel_pattern: str) -> str:
     return "".join(out)
 
 
+# Qt allows 1752-9999; a slip of the keyboard to year 9999 would overflow the rules' date arithmetic.
+SANE_DATE_RANGE = (QDate(1900, 1, 1), QDate(2199, 12, 31))
+
+
 def localize_date_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False) -> None:
     """Show the date (and time) the way the user's locale writes it, with the year in full."""
     from babel.dates import get_date_format, get_time_format
@@ -176,6 +180,7 @@ def localize_date_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False)
         text += " " + _qt_pattern(get_time_format("short", locale=locale).pattern)
     edit.setDisplayFormat(text)
     edit.setLocale(QLocale(str(locale)))  # month and day names in the calendar popup
+    edit.setDateRange(*SANE_DATE_RANGE)
     calendar = edit.calendarWidget()
     if calendar is not None:
         calendar.setFirstDayOfWeek(Qt.DayOfWeek(first_day_of_week() + 1))  # Babel 0 = Monday, Qt 1 = Monday

@@ -18,6 +18,7 @@ from jobfollow.store.letter_context import LetterContext, application_choices, b
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.letters.highlighter import DOCUMENT_LIMIT
 from jobfollow.ui.letters.pane_widgets import LetterPaneWidgets
+from jobfollow.ui.store_errors import STORE_ERRORS, show_store_error
 
 if TYPE_CHECKING:
     from jobfollow.core.letters.checklist import LetterFacts
@@ -55,6 +56,7 @@ class LetterPane(LetterPaneWidgets):
         self.siblings: list[tuple[str, str]] = []
         self._loading = False
         self._apps_listed = False  # the card combo is filled after the first paint, or when first needed
+        self._save_refused = False  # the database refused the last draft save (said once per streak)
         self.mail_opener = None  # tests replace how mailto URLs are opened
         self._build()
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_now)
@@ -92,13 +94,15 @@ class LetterPane(LetterPaneWidgets):
 
     # -- opening letters -------------------------------------------------------------------------------
     def open_for_followup(self, followup_id: int) -> None:
-        self.save_now()
+        if not self.save_now():  # the unsaved draft stays on screen rather than being replaced
+            return
         language = self._template_language()
         self.load_letter(store.open_letter_for_followup(followup_id, language))
         self._say_if_fell_back(language)
 
     def compose(self, application_id: int, template_key: str, contact_id: int = 0) -> None:
-        self.save_now()
+        if not self.save_now():
+            return
         language = self._template_language()
         self.load_letter(store.open_letter(application_id, template_key, contact_id or None, language=language))
         self._say_if_fell_back(language)
@@ -210,7 +214,8 @@ class LetterPane(LetterPaneWidgets):
         self.recipient_combo.blockSignals(False)
 
     def _app_chosen(self, _index: int) -> None:
-        self.save_now()
+        if not self.save_now():
+            return
         self.letter = None
         self.editor.clear()
         self.subject_edit.clear()
@@ -313,13 +318,22 @@ class LetterPane(LetterPaneWidgets):
         large = self.editor.document().characterCount() > CONTENT_LIMIT
         self.check_timer.start(LARGE_CHECK_DELAY_MS if large else CHECK_DELAY_MS)
 
-    def save_now(self) -> None:
-        """Write the draft now (also called when the window closes)."""
+    def save_now(self, always_report: bool = False) -> bool:
+        """Write the draft now (also called when the window closes). False when the database refused it:
+        the text stays in the editor and the user is told (once while typing goes on, or ``always_report``)."""
         self.save_timer.stop()
         if self.letter is None or self.letter.state != "draft":
-            return
-        store.save_draft(self.letter.id, self.subject_edit.text(), self.editor.toPlainText(),
-                         self.recipient_combo.currentData(), self.letter.language)
+            return True
+        try:
+            store.save_draft(self.letter.id, self.subject_edit.text(), self.editor.toPlainText(),
+                             self.recipient_combo.currentData(), self.letter.language)
+        except STORE_ERRORS as exc:
+            if always_report or not self._save_refused:
+                show_store_error(self, exc)
+            self._save_refused = True
+            return False
+        self._save_refused = False
+        return True
 
     def facts(self) -> LetterFacts:
         from jobfollow.core.letters.checklist import LetterFacts
@@ -393,7 +407,8 @@ class LetterPane(LetterPaneWidgets):
     def mark_sent(self, channel: str | None) -> None:
         if self.letter is None:
             return
-        self.save_now()
+        if not self.save_now():
+            return
         app_id = self.letter.application_id
         store.mark_sent(self.letter.id, channel)
         self.letter = None

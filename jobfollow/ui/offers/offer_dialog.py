@@ -51,6 +51,7 @@ from jobfollow.ui.offers.widgets import (
     qt_locale,
 )
 from jobfollow.ui.offers.worksheet_widget import WorksheetWidget
+from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
 
 MONEY_LABELS = {
     "base_salary": N_("Base salary:"),
@@ -371,6 +372,9 @@ class OfferDialog(QDialog):
             return False
         except ValueError as exc:
             self.show_error(str(exc))
+            return False
+        except STORE_ERRORS as exc:  # locked or read-only database: say so, keep every field
+            self.show_error(store_error_message(exc))
             return False
         self.error.setVisible(False)
         self.saved.emit(self.app_id)

@@ -22,6 +22,7 @@ from jobfollow.store.offer_outcomes import OutcomeError, OutcomeResult, accept_o
 from jobfollow.store.offers import get_offer
 from jobfollow.store.settings import get_user_details
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
 from jobfollow.ui.offers.widgets import DANGER_STYLE, INFO_STYLE, WARNING_STYLE, banner, qt_date_format
 
 NOTICE_DAYS = 14  # two weeks' notice
@@ -64,6 +65,7 @@ class AcceptDialog(QDialog):
         self.start_date = QDateEdit(QDate(start.year, start.month, start.day))
         self.start_date.setCalendarPopup(True)
         self.start_date.setDisplayFormat(qt_date_format())
+        self.start_date.setDateRange(*SANE_DATE_RANGE)
         self.start_date.dateChanged.connect(self.check_start)
         self.start_hint = QLabel()
         self.start_hint.setWordWrap(True)

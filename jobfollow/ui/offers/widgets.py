@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, list_currencies, parse_decimal
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from jobfollow.core.offers import money_problem
 from jobfollow.i18n import _, current_locale, format_number
+from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "background: #fff4ce; color: #4a3b00; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
@@ -23,22 +25,35 @@ COMMON_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "NOK", "DK
 
 
 def parse_money(text: str) -> Decimal | None:
-    """Money as the user types it in their locale ("72,000.50", "72.000,50" in German, "72k"); None if empty."""
-    cleaned = "".join(ch for ch in text.strip() if ch.isdigit() or ch in ".,-kK' \u00a0\u202f")
-    cleaned = cleaned.strip()
+    """Money as the user types it in their locale ("72,000.50", "72.000,50" in German, "72k"); None if empty.
+
+    A currency ("$", "EUR", "kr") may come along; other letters ("1e5", "5m") and separators in the wrong
+    places for the locale ("72.000,50" in English) are refused rather than read as some other amount.
+    """
     if not text.strip():
         return None
-    if not cleaned or not any(ch.isdigit() for ch in cleaned):
-        raise ValueError(_("Type an amount such as {example}.").format(example=format_number(Decimal("72000"))))
+    problem = ValueError(_("Type an amount such as {example}.").format(example=format_number(Decimal("72000"))))
+    cleaned = _without_currency(text).strip()
     factor = Decimal(1)
-    if cleaned[-1] in "kK":
+    if cleaned[-1:] in ("k", "K"):
         factor, cleaned = Decimal(1000), cleaned[:-1].strip()
+    if not cleaned or not any(ch.isdigit() for ch in cleaned) or re.search(r"[^\d.,\-' \u00a0\u202f]", cleaned):
+        raise problem
     try:
-        value = parse_decimal(cleaned.replace(" ", ""), locale=current_locale())
+        value = parse_decimal(re.sub(r"[ \u00a0\u202f]", "", cleaned), locale=current_locale(), strict=True)
     except NumberFormatError as exc:
-        raise ValueError(_("Type an amount such as {example}.").format(example=format_number(Decimal("72000")))) \
-            from exc
+        raise problem from exc
     return value * factor
+
+
+def _without_currency(text: str) -> str:
+    """``text`` without currency signs ("$", "€") and currency words ("USD", "kr") of the current locale."""
+    symbols = {symbol.upper() for symbol in current_locale().currency_symbols.values()} | _ISO_CODES
+    text = "".join(" " if unicodedata.category(ch) == "Sc" else ch for ch in text)
+    return re.sub(r"[^\W\d_]{2,}", lambda word: " " if word.group(0).upper() in symbols else word.group(0), text)
+
+
+_ISO_CODES = frozenset(list_currencies())
 
 
 def format_amount(value: Decimal) -> str:
@@ -141,6 +156,7 @@ class OptionalDateEdit(QWidget):
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(qt_date_format())
+        self.edit.setDateRange(*SANE_DATE_RANGE)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(self.changed)

@@ -1,0 +1,79 @@
+"""When the database refuses a write while the window is open.
+
+Another program may lock the file, it may become read-only, or the disk may fill up. A save must then
+say so in one sentence and leave the dialog open with everything typed, never crash or close silently.
+Dialogs call :func:`saved_or_reported` around their write; :func:`install_store_error_hook` is the safety
+net for every other write (a drag on the board, a snooze): the message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from jobfollow.i18n import _
+from jobfollow.store.db import SQL_ERRORS
+
+STORE_ERRORS = (*SQL_ERRORS, OSError)
+T = TypeVar("T")
+
+
+def store_error_message(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return _("Another program has locked the database, so this was not saved. "
+                 "Close that program and try again; what you typed is still here.")
+    if "readonly" in text or "read-only" in text:
+        return _("The database has become read-only, so this was not saved; what you typed is still here.")
+    return _("This was not saved ({error}); what you typed is still here.").format(error=exc)
+
+
+def show_store_error(parent: QWidget | None, exc: BaseException) -> None:
+    QMessageBox.warning(parent, _("Not saved"), store_error_message(exc))
+
+
+def saved_or_reported(parent: QWidget | None, write: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run ``write``; on a storage error show the message and return (False, None)."""
+    try:
+        return True, write()
+    except STORE_ERRORS as exc:
+        show_store_error(parent, exc)
+        return False, None
+
+
+def install_store_error_hook() -> None:
+    """Storage errors that escape a Qt slot become the message box and one line on stderr."""
+    previous = sys.excepthook
+
+    def hook(kind, value, tb) -> None:
+        if not isinstance(value, STORE_ERRORS):
+            previous(kind, value, tb)
+            return
+        print(f"jobfollow: {value}", file=sys.stderr)
+        show_store_error(QApplication.activeModalWidget() or QApplication.activeWindow(), value)
+
+    sys.excepthook = hook
+
+
+def push_checked(stack, command) -> BaseException | None:
+    """Push an undo command; when its first redo hits a storage error, keep it off the stack and return
+    the error (push() drops an obsolete command), so nothing that did not happen can be "undone"."""
+    failures: list[BaseException] = []
+    original = command.redo
+
+    def first_redo() -> None:
+        try:
+            original()
+        except STORE_ERRORS as exc:
+            failures.append(exc)
+            command.setObsolete(True)
+
+    command.redo = first_redo  # Qt calls the Python attribute; later redos use the class's own again
+    try:
+        stack.push(command)
+    finally:
+        del command.redo
+    return failures[0] if failures else None
