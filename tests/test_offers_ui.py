@@ -82,6 +82,19 @@ def test_one_currency_has_no_banner_and_a_past_deadline_is_red(qtbot, profile, e
     assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
 
 
+def test_a_long_offer_name_uses_the_free_width_instead_of_being_cut(qtbot, profile, events):
+    app, _offer = offer_card("Coho Winery and Vineyards International")
+    app.position = "Head of Sustainable Architecture Programmes"
+    app.save()
+    window = comparison_window(qtbot, events)
+    window.resize(1480, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.table.horizontalHeader()
+    assert header.sectionSize(0) >= window.table.sizeHintForColumn(0)  # the whole name shows
+    assert header.length() >= window.table.viewport().width() - 1  # no empty strip right of the figures
+
+
 def test_weights_change_the_yearly_value_and_are_remembered(qtbot, profile, events):
     app, offer = offer_card("Alpha")
     store.save_offer(app.id, {"benefits_value": D("6000"), "currency": "USD", "base_salary": D("80000")},
