@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from jobfollow.ui.calendar.agenda_model import DUE_TEXT_ROLE, OVERDUE_ROLE, REASON_ROLE, SUBTITLE_ROLE
 from jobfollow.ui.calendar.month_calendar import DUE_COLOUR, OVERDUE_COLOUR
+from jobfollow.ui.palette_colours import signal_colour
 
 PAD = 6
 
@@ -66,7 +67,8 @@ class AgendaDelegate(QStyledItemDelegate):
         font.setBold(True)
         painter.setFont(font)
         overdue = bool(index.data(OVERDUE_ROLE))
-        painter.setPen(OVERDUE_COLOUR if overdue else option.palette.color(QPalette.ColorRole.Text))
+        text = option.palette.color(QPalette.ColorRole.Text)
+        painter.setPen(signal_colour("danger", option.palette) if overdue else text)
         painter.drawText(option.rect.adjusted(PAD, 0, -PAD, 0), Qt.AlignmentFlag.AlignVCenter, index.data() or "")
         painter.restore()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core.stages import CHANNEL_LABELS
 from jobfollow.i18n import _, first_day_of_week
 from jobfollow.ui.calendar.month_calendar import to_date, to_qdate
+from jobfollow.ui.palette_colours import signal_colour
 
 
 class SnoozeDateDialog(QDialog):
@@ -74,7 +75,7 @@ class CustomFollowUpDialog(QDialog):
         self.reason_edit.setPlaceholderText(_("Why (optional): what you promised, what they asked for"))
         self.reason_edit.setFixedHeight(70)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828")
+        self.error_label.setStyleSheet(f"color: {signal_colour('danger').name()}")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow(_("Card:"), self.card_combo)

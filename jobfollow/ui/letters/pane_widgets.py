@@ -23,6 +23,7 @@ from jobfollow.core.stages import CHANNEL_LABELS, Channel
 from jobfollow.i18n import _
 from jobfollow.ui.letters.checklist_panel import ChecklistPanel
 from jobfollow.ui.letters.letter_editor import LetterEditor
+from jobfollow.ui.palette_colours import signal_colour
 
 
 class LetterPaneWidgets(QWidget):
@@ -59,7 +60,7 @@ class LetterPaneWidgets(QWidget):
         self.hint.setWordWrap(True)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8a4b00")
+        self.notice.setStyleSheet(f"color: {signal_colour('warning').name()}")
         self.notice.hide()
 
         self.copy_button = QPushButton()

@@ -13,9 +13,16 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from jobfollow.core.offers import money_problem
 from jobfollow.i18n import _, current_locale, format_number
+from jobfollow.ui.palette_colours import signal_colour
 
-ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "background: #fff4ce; color: #4a3b00; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+
+
+def error_style() -> str:
+    """An error line's colour, readable on the current palette (light or dark)."""
+    return f"color: {signal_colour('error').name()};"
+
+
 DANGER_STYLE = "background: #fde7e9; color: #7a0010; border: 1px solid #e08a94; border-radius: 4px; padding: 6px;"
 INFO_STYLE = "background: #e8f1fb; color: #0b3a66; border: 1px solid #9cc0e6; border-radius: 4px; padding: 6px;"
 
@@ -81,7 +88,7 @@ class MoneyField(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         # A long message wraps under the field instead of widening it.
