@@ -252,3 +252,17 @@ def test_amounts_are_shown_for_editing_in_the_users_locale(qtbot):
     field.set_value(D("72000.00"))
     assert field.edit.text() == "72.000"
     assert field.value() == D("72000")
+
+
+@pytest.mark.parametrize("language", ["en_US", "de_DE", "fr_FR"])
+def test_lessons_window_opens_with_every_column_whole(qtbot, demo_profile, events, language):
+    from jobfollow.ui.offers.lessons_window import LessonsWindow
+
+    i18n.set_language(language)
+    window = LessonsWindow(events, lambda *_args: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.model.rowCount() == 4
+    assert window.table.horizontalScrollBar().maximum() == 0  # the Reflection column is not cut off
+    assert window.details.width() >= 300  # the summary beside it stays readable
