@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core.stages import CHANNEL_LABELS
 from jobfollow.i18n import _, first_day_of_week
 from jobfollow.ui.calendar.month_calendar import to_date, to_qdate
+from jobfollow.ui.forms.widgets import localize_date_edit
 from jobfollow.ui.palette_colours import signal_colour
 
 
@@ -67,6 +68,7 @@ class CustomFollowUpDialog(QDialog):
         self.title_edit.setPlaceholderText(_("e.g. Send Amy the portfolio link"))
         self.due_edit = QDateEdit(to_qdate(today + dt.timedelta(days=1)))
         self.due_edit.setCalendarPopup(True)
+        localize_date_edit(self.due_edit)  # the year in full and the locale's order, as in the other forms
         self.channel_combo = QComboBox()
         self.channel_combo.addItem(_("No message (a task)"), "")
         for channel, label in CHANNEL_LABELS.items():
