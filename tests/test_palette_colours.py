@@ -70,3 +70,27 @@ def test_checklist_marks_and_reasons_are_readable_on_a_dark_desktop(qtbot, dark_
     assert len(colours) >= 4 and all(contrast(c, base) >= 4.5 for c in colours)
     assert muted_text() == dark_desktop.color(QPalette.ColorRole.PlaceholderText)  # not a fixed #666666 grey
     assert muted_text().name() in panel.label.text()
+
+
+def test_agenda_due_texts_and_headings_switch_to_bright_shades_on_a_dark_view(qtbot, demo_profile, events):
+    import datetime as dt
+
+    from jobfollow.ui.calendar.calendar_pane import CalendarPane
+    from jobfollow.ui.followup_controller import FollowUpController
+    from tests.conftest import TODAY
+
+    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    pane = CalendarPane(events)
+    qtbot.addWidget(pane)
+    pane.set_controller(controller)
+    controller.start()
+    pane.setPalette(dark_palette())
+    pane.resize(520, 900)
+    pane.show()
+    qtbot.waitExposed(pane)
+    image = pane.view.viewport().grab().toImage()
+    seen = {image.pixelColor(x, y).name() for x in range(0, image.width(), 1) for y in range(0, image.height(), 2)}
+    light_shades = {SIGNALS[name][0] for name in ("danger", "due")}
+    dark_shades = {SIGNALS[name][1] for name in ("danger", "due")}
+    assert not seen & light_shades  # dark red and dark blue would be hard to read on the dark rows
+    assert seen & dark_shades

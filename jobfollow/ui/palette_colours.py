@@ -15,6 +15,7 @@ SIGNALS = {
     "warning": ("#8a4b00", "#ffcc80"),
     "caution": ("#b35c00", "#ffb74d"),
     "success": ("#2e7d32", "#a5d6a7"),
+    "due": ("#1565c0", "#90caf9"),
 }
 
 
