@@ -266,3 +266,18 @@ def test_lessons_window_opens_with_every_column_whole(qtbot, demo_profile, event
     assert window.model.rowCount() == 4
     assert window.table.horizontalScrollBar().maximum() == 0  # the Reflection column is not cut off
     assert window.details.width() >= 300  # the summary beside it stays readable
+
+
+def test_an_amount_row_is_as_tall_as_its_field_not_the_spare_room(qtbot, profile, events):
+    app, _offer = offer_card("Alpha")
+    dialog = OfferDialog(app.id, events, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.resize(780, 720)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)  # Benefits and terms: a short form in a tall page
+    qtbot.waitExposed(dialog)
+    field = dialog.money["benefits_value"]
+    assert field.height() <= field.edit.sizeHint().height() + 4  # was stretched to ~370 px, the field floating mid-page
+    field.show_problem("Type an amount such as 4,000")
+    qtbot.waitUntil(lambda: field.error.isVisible())
+    qtbot.waitUntil(lambda: field.height() >= field.edit.height() + field.error.sizeHint().height())  # room for it

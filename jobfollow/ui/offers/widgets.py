@@ -94,6 +94,8 @@ class MoneyField(QWidget):
         # A long message wraps under the field instead of widening it.
         self.error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.extra_check = extra_check
+        # As tall as the field (and its error when shown), never stretched by a form with room to spare.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -134,7 +136,7 @@ class MoneyField(QWidget):
     def show_problem(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.edit.setStyleSheet("border: 1px solid #b00020;" if message else "")
+        self.edit.setStyleSheet(f"border: 1px solid {signal_colour('error').name()};" if message else "")
 
 
 class OptionalDateEdit(QWidget):
