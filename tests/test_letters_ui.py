@@ -381,3 +381,18 @@ def test_letters_open_in_the_interface_language_and_say_when_they_fall_back(qtbo
     events.compose_letter_requested.emit(card["app"], "decline_offer", card["bo"])
     assert widget.letter.language == "en"
     assert widget.notice.isVisible() and "English" in widget.notice.text()
+
+
+@pytest.mark.parametrize("language", ["en_US", "fr_FR", "de_DE"])
+def test_both_side_tabs_stay_in_view_in_a_narrow_pane(qtbot, events, card, language):
+    from jobfollow import i18n
+
+    i18n.set_language(language)
+    widget = LetterPane(events, engine_factory=lambda language: WordListEngine(WORDS, language))
+    qtbot.addWidget(widget)
+    widget.resize(470, 600)  # the letter pane beside the board on a 1280-pixel screen
+    widget.show()
+    qtbot.waitExposed(widget)
+    bar = widget.side_tabs.tabBar()
+    assert bar.tabRect(1).right() <= bar.width()  # "Aperçu" was pushed behind scroll arrows
+    assert widget.editor.width() >= 200

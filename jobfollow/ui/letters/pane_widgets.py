@@ -115,6 +115,8 @@ class LetterPaneWidgets(QWidget):
         self.subject_edit.setPlaceholderText(_("Subject"))
         self.side_tabs.setTabText(0, _("Checklist"))
         self.side_tabs.setTabText(1, _("Preview"))
+        # Both tab titles stay in view: a narrow pane must not hide Preview behind scroll arrows.
+        self.side_tabs.setMinimumWidth(self.side_tabs.tabBar().sizeHint().width() + 4)
         self.copy_button.setText(_("&Copy"))
         self.copy_button.setToolTip(_("Copy the letter as plain text"))
         self.email_button.setText(_("&E-mail\u2026"))
