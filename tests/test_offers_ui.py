@@ -281,3 +281,23 @@ def test_an_amount_row_is_as_tall_as_its_field_not_the_spare_room(qtbot, profile
     field.show_problem("Type an amount such as 4,000")
     qtbot.waitUntil(lambda: field.error.isVisible())
     qtbot.waitUntil(lambda: field.height() >= field.edit.height() + field.error.sizeHint().height())  # room for it
+
+
+def test_rating_rows_have_a_localised_colon_and_compact_boxes(qtbot, profile, events):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    i18n.set_language("fr_FR")
+    app, _offer = offer_card("Alpha")
+    dialog = OfferDialog(app.id, events, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.resize(780, 720)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(3)
+    qtbot.waitExposed(dialog)
+    spin = dialog.ratings["commute"]
+    form = spin.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(spin)
+    assert isinstance(label, QLabel) and label.text() == "Trajet\u00a0:"  # French sets a space before the colon
+    assert spin.width() < 200  # a 1-5 rating, not a box across the whole dialog
+    assert spin.width() >= spin.sizeHint().width()  # "non noté" still fits
