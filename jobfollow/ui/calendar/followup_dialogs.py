@@ -75,7 +75,7 @@ class CustomFollowUpDialog(QDialog):
             self.channel_combo.addItem(_(label), channel.value)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(_("Why (optional): what you promised, what they asked for"))
-        self.reason_edit.setFixedHeight(70)
+        self.reason_edit.setMinimumHeight(70)  # takes the spare height, so the rows above keep their spacing
         self.error_label = QLabel()
         self.error_label.setStyleSheet(f"color: {signal_colour('danger').name()}")
         self.error_label.hide()
