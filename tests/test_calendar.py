@@ -179,6 +179,30 @@ def test_add_your_own_followup(pane, qtbot, monkeypatch):
     assert item is not None and (item.title, item.kind) == ("Call Dana about the start date", "custom")
 
 
+def test_own_followup_date_is_written_like_the_other_forms(qtbot, profile):
+    from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog
+
+    i18n.set_language("de_DE")
+    dialog = CustomFollowUpDialog([(1, "Acme", "Analyst")], TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.due_edit.text() == "05.05.2026"  # not the system's 05.05.26 or 5/5/26
+    assert dialog.due_edit.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Monday
+
+
+def test_own_followup_rows_sit_close_together(qtbot, profile):
+    from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog
+
+    dialog = CustomFollowUpDialog([(1, "Acme", "Analyst")], TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    gaps = [below.y() - above.geometry().bottom() for above, below in
+            ((dialog.card_combo, dialog.title_edit), (dialog.title_edit, dialog.due_edit),
+             (dialog.due_edit, dialog.channel_combo))]
+    assert max(gaps) <= 12  # the spare height goes to "Why", not between the rows
+    assert dialog.reason_edit.height() >= 70
+
+
 def test_done_and_skip_can_be_undone(qtbot, demo_profile, events):
     from PySide6.QtGui import QUndoStack
 

@@ -391,3 +391,18 @@ def test_card_combo_is_filled_once_the_pane_has_painted(qtbot, events, card):
     widget.grab()  # the first paint (the offscreen platform never exposes a window by itself)
     qtbot.waitUntil(lambda: widget.app_combo.findData(card["app"]) > 0)
     assert widget.app_combo.itemText(0) == "Choose a card\u2026"
+
+
+@pytest.mark.parametrize("language", ["en_US", "fr_FR", "de_DE"])
+def test_both_side_tabs_stay_in_view_in_a_narrow_pane(qtbot, events, card, language):
+    from jobfollow import i18n
+
+    i18n.set_language(language)
+    widget = LetterPane(events, engine_factory=lambda language: WordListEngine(WORDS, language))
+    qtbot.addWidget(widget)
+    widget.resize(470, 600)  # the letter pane beside the board on a 1280-pixel screen
+    widget.show()
+    qtbot.waitExposed(widget)
+    bar = widget.side_tabs.tabBar()
+    assert bar.tabRect(1).right() <= bar.width()  # "Aperçu" was pushed behind scroll arrows
+    assert widget.editor.width() >= 200

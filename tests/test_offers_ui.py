@@ -82,6 +82,19 @@ def test_one_currency_has_no_banner_and_a_past_deadline_is_red(qtbot, profile, e
     assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
 
 
+def test_a_long_offer_name_uses_the_free_width_instead_of_being_cut(qtbot, profile, events):
+    app, _offer = offer_card("Coho Winery and Vineyards International")
+    app.position = "Head of Sustainable Architecture Programmes"
+    app.save()
+    window = comparison_window(qtbot, events)
+    window.resize(1480, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.table.horizontalHeader()
+    assert header.sectionSize(0) >= window.table.sizeHintForColumn(0)  # the whole name shows
+    assert header.length() >= window.table.viewport().width() - 1  # no empty strip right of the figures
+
+
 def test_weights_change_the_yearly_value_and_are_remembered(qtbot, profile, events):
     app, offer = offer_card("Alpha")
     store.save_offer(app.id, {"benefits_value": D("6000"), "currency": "USD", "base_salary": D("80000")},
@@ -239,3 +252,52 @@ def test_amounts_are_shown_for_editing_in_the_users_locale(qtbot):
     field.set_value(D("72000.00"))
     assert field.edit.text() == "72.000"
     assert field.value() == D("72000")
+
+
+@pytest.mark.parametrize("language", ["en_US", "de_DE", "fr_FR"])
+def test_lessons_window_opens_with_every_column_whole(qtbot, demo_profile, events, language):
+    from jobfollow.ui.offers.lessons_window import LessonsWindow
+
+    i18n.set_language(language)
+    window = LessonsWindow(events, lambda *_args: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.model.rowCount() == 4
+    assert window.table.horizontalScrollBar().maximum() == 0  # the Reflection column is not cut off
+    assert window.details.width() >= 300  # the summary beside it stays readable
+
+
+def test_an_amount_row_is_as_tall_as_its_field_not_the_spare_room(qtbot, profile, events):
+    app, _offer = offer_card("Alpha")
+    dialog = OfferDialog(app.id, events, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.resize(780, 720)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)  # Benefits and terms: a short form in a tall page
+    qtbot.waitExposed(dialog)
+    field = dialog.money["benefits_value"]
+    assert field.height() <= field.edit.sizeHint().height() + 4  # was stretched to ~370 px, the field floating mid-page
+    field.show_problem("Type an amount such as 4,000")
+    qtbot.waitUntil(lambda: field.error.isVisible())
+    qtbot.waitUntil(lambda: field.height() >= field.edit.height() + field.error.sizeHint().height())  # room for it
+
+
+def test_rating_rows_have_a_localised_colon_and_compact_boxes(qtbot, profile, events):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    i18n.set_language("fr_FR")
+    app, _offer = offer_card("Alpha")
+    dialog = OfferDialog(app.id, events, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.resize(780, 720)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(3)
+    qtbot.waitExposed(dialog)
+    spin = dialog.ratings["commute"]
+    form = spin.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(spin)
+    assert isinstance(label, QLabel) and label.text() == "Trajet\u00a0:"  # French sets a space before the colon
+    assert spin.width() < 200  # a 1-5 rating, not a box across the whole dialog
+    assert spin.width() >= spin.sizeHint().width()  # "non noté" still fits

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from jobfollow.ui.calendar.agenda_model import DUE_TEXT_ROLE, OVERDUE_ROLE, REASON_ROLE, SUBTITLE_ROLE
-from jobfollow.ui.calendar.month_calendar import DUE_COLOUR, OVERDUE_COLOUR
+from jobfollow.ui.palette_colours import signal_colour
 
 PAD = 6
 
@@ -43,7 +43,8 @@ class AgendaDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         due_width = painter.fontMetrics().horizontalAdvance(due) + PAD
-        painter.setPen(text_colour if selected else (OVERDUE_COLOUR if index.data(OVERDUE_ROLE) else DUE_COLOUR))
+        signal = signal_colour("danger" if index.data(OVERDUE_ROLE) else "due", palette)
+        painter.setPen(text_colour if selected else signal)
         painter.drawText(QRect(box.right() - due_width, box.top(), due_width, line),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, due)
         title_rect = QRect(box.left(), box.top(), box.width() - due_width - PAD, line)
@@ -66,7 +67,8 @@ class AgendaDelegate(QStyledItemDelegate):
         font.setBold(True)
         painter.setFont(font)
         overdue = bool(index.data(OVERDUE_ROLE))
-        painter.setPen(OVERDUE_COLOUR if overdue else option.palette.color(QPalette.ColorRole.Text))
+        text = option.palette.color(QPalette.ColorRole.Text)
+        painter.setPen(signal_colour("danger", option.palette) if overdue else text)
         painter.drawText(option.rect.adjusted(PAD, 0, -PAD, 0), Qt.AlignmentFlag.AlignVCenter, index.data() or "")
         painter.restore()
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from jobfollow.core.stages import CHANNEL_LABELS
 from jobfollow.i18n import _, first_day_of_week
 from jobfollow.ui.calendar.month_calendar import to_date, to_qdate
-from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
+from jobfollow.ui.forms.widgets import localize_date_edit
+from jobfollow.ui.palette_colours import signal_colour
 
 
 class SnoozeDateDialog(QDialog):
@@ -67,16 +68,16 @@ class CustomFollowUpDialog(QDialog):
         self.title_edit.setPlaceholderText(_("e.g. Send Amy the portfolio link"))
         self.due_edit = QDateEdit(to_qdate(today + dt.timedelta(days=1)))
         self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDateRange(*SANE_DATE_RANGE)
+        localize_date_edit(self.due_edit)  # the year in full and the locale's order, as in the other forms
         self.channel_combo = QComboBox()
         self.channel_combo.addItem(_("No message (a task)"), "")
         for channel, label in CHANNEL_LABELS.items():
             self.channel_combo.addItem(_(label), channel.value)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(_("Why (optional): what you promised, what they asked for"))
-        self.reason_edit.setFixedHeight(70)
+        self.reason_edit.setMinimumHeight(70)  # takes the spare height, so the rows above keep their spacing
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828")
+        self.error_label.setStyleSheet(f"color: {signal_colour('danger').name()}")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow(_("Card:"), self.card_combo)

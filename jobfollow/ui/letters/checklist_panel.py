@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from jobfollow.i18n import _
+from jobfollow.ui.palette_colours import muted_text, signal_colour
 
 if TYPE_CHECKING:  # the checklist rules load with the first letter, not at start-up
     from jobfollow.core.letters.checklist import CheckItem
@@ -41,20 +42,21 @@ class ChecklistPanel(QScrollArea):
         done = sum(item.passed for item in items)
         summary = html.escape(_("{done} of {total} done").format(done=done, total=len(items)))
         rows = [f"<p style='margin:0 0 6px 0'><b>{summary}</b></p>"]
+        muted = muted_text().name()
         for item in items:
             if item.passed:
-                mark, colour = "\u2714", "#2e7d32"
+                mark, colour = "\u2714", signal_colour("success").name()
             elif item.warning:
-                mark, colour = "\u26a0", "#b26a00"
+                mark, colour = "\u26a0", signal_colour("caution").name()
             else:
-                mark, colour = "\u2718", "#c62828"
+                mark, colour = "\u2718", signal_colour("danger").name()
             detail = ""
             if item.detail and not item.passed:
                 detail = "<br><span style='color:{c}'>{d}</span>".format(
                     c=colour, d=html.escape(item.detail).replace("\n", "<br>"))
             label, why = html.escape(item.label), html.escape(item.why)
             rows.append(f"<p style='margin:0 0 7px 0'><span style='color:{colour}; font-weight:bold'>{mark}</span> "
-                        f"{label}<br><span style='color:#666666'>{why}</span>{detail}</p>")
+                        f"{label}<br><span style='color:{muted}'>{why}</span>{detail}</p>")
         self.label.setText("".join(rows))
 
     def item(self, key: str) -> CheckItem | None:

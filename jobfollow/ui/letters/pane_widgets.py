@@ -23,6 +23,7 @@ from jobfollow.core.stages import CHANNEL_LABELS, Channel
 from jobfollow.i18n import _
 from jobfollow.ui.letters.checklist_panel import ChecklistPanel
 from jobfollow.ui.letters.letter_editor import LetterEditor
+from jobfollow.ui.palette_colours import signal_colour
 
 
 class LetterPaneWidgets(QWidget):
@@ -59,7 +60,7 @@ class LetterPaneWidgets(QWidget):
         self.hint.setWordWrap(True)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8a4b00")
+        self.notice.setStyleSheet(f"color: {signal_colour('warning').name()}")
         self.notice.hide()
 
         self.copy_button = QPushButton()
@@ -114,6 +115,8 @@ class LetterPaneWidgets(QWidget):
         self.subject_edit.setPlaceholderText(_("Subject"))
         self.side_tabs.setTabText(0, _("Checklist"))
         self.side_tabs.setTabText(1, _("Preview"))
+        # Both tab titles stay in view: a narrow pane must not hide Preview behind scroll arrows.
+        self.side_tabs.setMinimumWidth(self.side_tabs.tabBar().sizeHint().width() + 4)
         self.copy_button.setText(_("&Copy"))
         self.copy_button.setToolTip(_("Copy the letter as plain text"))
         self.email_button.setText(_("&E-mail\u2026"))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from jobfollow.core.letters.placeholders import PLACEHOLDERS
 from jobfollow.i18n import _
+from jobfollow.ui.palette_colours import signal_colour
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -38,5 +38,5 @@ class PlaceholderModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _(PLACEHOLDERS[name])
         if role == Qt.ItemDataRole.ForegroundRole and not value:
-            return QColor("#8a4b00")
+            return signal_colour("warning")
         return None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from jobfollow.core.offers import RATED_VALUE_LABELS, RATED_VALUES, ComparisonRow
 from jobfollow.i18n import N_, _, format_money, format_number, format_relative_days, ngettext
+from jobfollow.ui.palette_colours import signal_colour
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CURRENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,8 +31,6 @@ COLUMNS = (
     ("average", N_("Average")),
 )
 COLUMN_KEYS = [key for key, _label in COLUMNS]
-PAST_COLOUR = QColor("#b00020")
-URGENT_COLOUR = QColor("#b35c00")
 HEADER_TIPS = {
     "first_year_cash": N_("Base, bonus target, signing bonus and relocation: the money of the first year."),
     "yearly_value": N_("Base and bonus plus equity, retirement match, benefits and tuition times your weights."),
@@ -88,9 +87,9 @@ class ComparisonModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and key == "deadline":
             if row.countdown.is_past:
-                return QBrush(PAST_COLOUR)
+                return QBrush(signal_colour("error"))
             if row.countdown.is_urgent:
-                return QBrush(URGENT_COLOUR)
+                return QBrush(signal_colour("caution"))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             if row.is_current_job:

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -77,6 +77,7 @@ class ComparisonWindow(QDialog):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.sortByColumn(COLUMN_KEYS.index("yearly_value"), Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
+        self.table.viewport().installEventFilter(self)  # the name column follows the window's width
         layout = QVBoxLayout(self)
         layout.addWidget(self.currency_banner)
         layout.addWidget(self.empty_banner)
@@ -162,6 +163,19 @@ class ComparisonWindow(QDialog):
             rated = any(row.ratings.get(key) for row in rows)
             self.table.setColumnHidden(COLUMN_KEYS.index(f"rating:{key}"), not rated)
         self._update_buttons()
+        self.fit_name_column()
+
+    def fit_name_column(self) -> None:
+        """The offer's name takes the width the figures leave free (never under 250 px), so it is not cut short."""
+        header = self.table.horizontalHeader()
+        header.resizeSections()  # the figures' widths now, not at the next layout pass
+        figures = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
+        header.resizeSection(0, max(250, self.table.viewport().width() - figures))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_name_column()
+        return super().eventFilter(watched, event)
 
     def _save_weights(self) -> None:
         store.set_comparison_weights({key: str(spin.value()) for key, spin in self.weight_spins.items()})

@@ -170,13 +170,20 @@ class LessonsWindow(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.details)
-        splitter.setSizes([680, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         events.applications_changed.connect(self.reload)
         events.card_moved.connect(self.reload)
         self.reload()
         self.resize(1140, 620)
+        table_width = max(680, self.table_width_needed())  # every column readable, also with longer labels
+        splitter.setSizes([table_width, max(360, 1120 - table_width)])
+
+    def table_width_needed(self) -> int:
+        """The width that shows every column of the table whole, with room for the scroll bar."""
+        header = self.table.horizontalHeader()
+        columns = sum(max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count()))
+        return columns + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
 
     def reload(self, *_ignored) -> None:
         selected = self.selected_app_id()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -226,8 +227,10 @@ class OfferDialog(QDialog):
             spin = QSpinBox()
             spin.setRange(0, 5)
             spin.setSpecialValueText(_("not rated"))
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a digit needs no full row
             self.ratings[key] = spin
-            form.addRow(_(RATED_VALUE_LABELS[key]) + ":", spin)
+            # TRANSLATORS: a form label made from a name; French puts a space before the colon.
+            form.addRow(_("{value}:").format(value=_(RATED_VALUE_LABELS[key])), spin)
         self.notes = QPlainTextEdit()
         form.addRow(_("Notes:"), self.notes)
         return page

@@ -15,9 +15,16 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 from jobfollow.core.offers import money_problem
 from jobfollow.i18n import _, current_locale, format_number
 from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
+from jobfollow.ui.palette_colours import signal_colour
 
-ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "background: #fff4ce; color: #4a3b00; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+
+
+def error_style() -> str:
+    """An error line's colour, readable on the current palette (light or dark)."""
+    return f"color: {signal_colour('error').name()};"
+
+
 DANGER_STYLE = "background: #fde7e9; color: #7a0010; border: 1px solid #e08a94; border-radius: 4px; padding: 6px;"
 INFO_STYLE = "background: #e8f1fb; color: #0b3a66; border: 1px solid #9cc0e6; border-radius: 4px; padding: 6px;"
 
@@ -96,12 +103,14 @@ class MoneyField(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         # A long message wraps under the field instead of widening it.
         self.error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.extra_check = extra_check
+        # As tall as the field (and its error when shown), never stretched by a form with room to spare.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -142,7 +151,7 @@ class MoneyField(QWidget):
     def show_problem(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.edit.setStyleSheet("border: 1px solid #b00020;" if message else "")
+        self.edit.setStyleSheet(f"border: 1px solid {signal_colour('error').name()};" if message else "")
 
 
 class OptionalDateEdit(QWidget):

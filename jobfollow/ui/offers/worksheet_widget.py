@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core import negotiation
 from jobfollow.core.negotiation import LIKELY_EMPLOYER_ANSWERS, TYPICAL_FALLBACK_ASKS, Worksheet
 from jobfollow.i18n import _, format_money
-from jobfollow.ui.offers.widgets import ERROR_STYLE, WARNING_STYLE, MoneyField, banner, qt_locale
+from jobfollow.ui.offers.widgets import WARNING_STYLE, MoneyField, banner, error_style, qt_locale
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
@@ -90,7 +90,7 @@ class WorksheetWidget(QScrollArea):
         self.market_source = QLineEdit()
         self.market_source.setPlaceholderText(_("e.g. a salary survey, a professional association, job listings"))
         self.market_error = QLabel()
-        self.market_error.setStyleSheet(ERROR_STYLE)
+        self.market_error.setStyleSheet(error_style())
         self.market_error.setWordWrap(True)
         self.market_error.setVisible(False)
         form.addRow(_("Low / typical / high:"), row)
