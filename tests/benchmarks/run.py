@@ -1,6 +1,8 @@
 """Run every benchmark module and print a table; the same figures go to a JSON file.
 
-    QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.run [--quick] [--only NAME] [--json FILE]
+    QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.run [--quick] [--only NAME] [--json FILE] [--readme]
+
+``--readme`` also writes the figures into README.md's Performance table (a full run only).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks.harness import Bench
+from tests.benchmarks.readme_table import replace_table
 
 HERE = Path(__file__).parent
 
@@ -32,7 +35,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
     parser.add_argument("--only", help="run only bench_<ONLY>.py")
     parser.add_argument("--json", default="benchmark-results.json")
+    parser.add_argument("--readme", action="store_true", help="write the figures into README.md's table")
     args = parser.parse_args()
+    if args.readme and (args.quick or args.only):
+        parser.error("--readme takes a full run: drop --quick and --only")
     bench = Bench(quick=args.quick)
     modules = sorted(p.stem for p in HERE.glob("bench_*.py"))
     if args.only:
@@ -50,8 +56,12 @@ def main() -> int:
         ok = {True: "yes", False: "NO", None: ""}[f.met]
         print(f"{f.name:<58} {f.median:>8.2f}{f.unit:>2} {f.low:>9.2f} {f.high:>9.2f}  {goal:>10}  {ok}")
     print(f"\n{machine()}; {elapsed:.0f} s in all")
-    Path(args.json).write_text(json.dumps({"machine": machine(), "seconds": round(elapsed, 1),
-                                           "figures": [f.to_dict() for f in bench.figures]}, indent=2))
+    results = {"machine": machine(), "seconds": round(elapsed, 1), "figures": [f.to_dict() for f in bench.figures]}
+    Path(args.json).write_text(json.dumps(results, indent=2))
+    if args.readme:
+        readme = HERE.parent.parent / "README.md"
+        readme.write_text(replace_table(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
+        print(f"wrote the table into {readme}", file=sys.stderr)
     return 0
 
 
