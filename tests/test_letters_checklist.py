@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from jobfollow.core.letters.checklist import LetterFacts, run_checklist
@@ -114,6 +115,18 @@ def test_similarity_warning_points_to_sentences_that_differ_too_little():
     assert not warning.passed and warning.warning
     assert "Bo Chen" in warning.detail
     assert "I am very interested in joining the team." in warning.detail
+
+
+def test_similarity_percentage_is_written_the_way_the_language_writes_it():
+    from jobfollow import i18n
+
+    mine = facts().rendered
+    other = mine.replace("Ana Ruiz", "Bo Chen")
+    english = item(facts(others=[("Bo Chen", other)]), "similarity").detail
+    assert re.search(r"\b\d{2,3}% ", english)  # "96% alike", not "96 % alike"
+    i18n.set_language("fr")
+    french = item(facts(others=[("Bo Chen", other)]), "similarity").detail
+    assert re.search(r"\d{2,3}[\u00a0\u202f]%", french)  # French puts a no-break space before %
 
 
 def test_different_enough_letters_pass_the_similarity_check():

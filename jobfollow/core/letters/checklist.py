@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from babel.numbers import format_percent
+
 from jobfollow.core.letters import placeholders, similarity
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
-from jobfollow.i18n import N_, _, gettext_in, locale_of_language
+from jobfollow.i18n import N_, _, current_locale, gettext_in, locale_of_language
 
 # No letter is longer than this; a huge paste is judged on its first part so the checklist stays quick.
 CONTENT_LIMIT = 50_000
@@ -194,7 +196,7 @@ def _similarity(facts: LetterFacts) -> list[CheckItem]:
     lines = []
     for comparison in alike:
         lines.append(_("{percent} alike the letter to {name}.").format(
-            percent=f"{round(comparison.ratio * 100)} %", name=comparison.other_label))
+            percent=format_percent(round(comparison.ratio, 2), locale=current_locale()), name=comparison.other_label))
         lines.extend("\u2022 " + s.mine for s in comparison.sentences[:4])
     return [CheckItem("similarity", False, label, why, "\n".join(lines), warning=True)]
 
