@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from jobfollow.core.csv_mapping import IGNORE
@@ -44,6 +45,20 @@ def test_dialog_guesses_columns_and_statuses(qtbot, qtmodeltester, profile, csv_
     assert dialog.preview_model.rowCount() == 3 and dialog.import_button.isEnabled()
     dialog.set_mapping(2, IGNORE)
     assert dialog.status_table.isHidden() and not dialog.status_hint.isHidden()
+
+
+def test_preview_shows_every_mapped_column_as_it_will_be_imported(qtbot, qtmodeltester, profile, csv_file):
+    dialog = CsvImportDialog(csv_file)
+    qtbot.addWidget(dialog)
+    model = dialog.preview_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Row", "Company", "Job title", "Stage", "Date applied", "Location", "Contact name",
+                       "Contact e-mail"]
+    first = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert first[5:] == ["Berlin", "Anna Keller", "anna@f.example"]
+    dialog.set_mapping(6, IGNORE)  # no e-mail column after all: its preview column goes
+    assert model.columnCount() == 7 and model.headerData(6, Qt.Orientation.Horizontal) == "Contact name"
+    qtmodeltester.check(model)
 
 
 def test_dialog_imports_all_rows_with_progress(qtbot, profile, csv_file):
