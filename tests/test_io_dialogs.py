@@ -133,6 +133,23 @@ def test_back_up_now_and_restore_reload_the_window(window, profile, tmp_path, mo
     assert not profile.db.is_closed()
 
 
+def test_a_window_left_open_for_days_still_backs_up_once_a_day(window, profile):
+    import datetime as dt
+
+    assert backups.list_backups(profile.backup_dir) == []
+    window.events.tick.emit()  # the follow-up clock's tick: the window has been open a while
+    [first] = backups.list_backups(profile.backup_dir)
+    assert first.kind == "auto"
+    window.data_actions._next_backup_check = 0.0
+    assert not window.data_actions.back_up_when_due()  # the newest is fresh: nothing more today
+    two_days_ago = first.taken_at - dt.timedelta(days=2)
+    first.path.rename(first.path.with_name(f"jobfollow-{two_days_ago:%Y%m%d-%H%M%S}-auto.sqlite3"))
+    assert backups.list_backups(profile.backup_dir)[0].taken_at < dt.datetime.now() - dt.timedelta(days=1)
+    window.data_actions._next_backup_check = 0.0
+    assert window.data_actions.back_up_when_due()
+    assert [b.kind for b in backups.list_backups(profile.backup_dir)] == ["auto", "auto"]
+
+
 def test_restore_refuses_a_foreign_file(window, profile, tmp_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
