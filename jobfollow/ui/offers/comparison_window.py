@@ -149,6 +149,10 @@ class ComparisonWindow(QDialog):
     # -- data ----------------------------------------------------------------------------------
     def reload(self, *_ignored) -> None:
         rows, self.offer_ids = store.comparison(self.today, self.include_current.isChecked())
+        # Ticked with no current job recorded, the box would show nothing and look broken.
+        has_job = store.current_job() is not None
+        self.include_current.setEnabled(has_job)
+        self.include_current.setToolTip("" if has_job else _("Record your current job first with My current job…"))
         self.model.set_rows(rows, self.today)
         currencies = currencies_of(rows)
         self.currency_banner.setText(
