@@ -42,7 +42,7 @@ def item(f: LetterFacts, key: str):
 
 def test_a_good_thank_you_passes_everything_and_each_item_says_why():
     items = run_checklist(facts())
-    assert [i.key for i in items] == ["addressed", "position", "specific", "interest", "follow_up_date",
+    assert [i.key for i in items] == ["addressed", "position", "specific", "thanks", "interest", "follow_up_date",
                                       "spelling", "placeholders", "email"]
     assert all(i.passed for i in items)
     assert all(i.why and len(i.why) < 90 for i in items)
@@ -99,6 +99,13 @@ def test_contact_without_email_is_reported():
     found = item(facts(recipient_email=""), "email")
     assert not found.passed and found.warning
     assert "email" not in result(facts(channel="phone", recipient_email=""))
+
+
+def test_a_letter_that_never_says_thank_you_is_flagged():
+    assert not item(facts(GOOD.replace("Thank you for talking", "I talked")), "thanks").passed
+    declined = facts(GOOD.replace("Thank you for talking", "I appreciated talking"), template_key="decline_offer")
+    assert item(declined, "thanks").passed
+    assert "thanks" not in result(facts(template_key="resignation"))  # a resignation need not thank anyone
 
 
 def test_rules_depend_on_the_template():

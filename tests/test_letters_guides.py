@@ -7,6 +7,7 @@ import re
 import pytest
 
 from jobfollow.core.letters import placeholders
+from jobfollow.core.letters.checklist import RULES_BY_TEMPLATE, LetterFacts, run_checklist
 from jobfollow.core.letters.template_files import TEMPLATE_KEYS, load_template_dir
 from jobfollow.store import letters as store
 
@@ -52,3 +53,13 @@ def test_counter_offer_says_how_you_will_contribute_before_the_numbers():
 def test_rejection_thanks_asks_for_feedback_and_an_introduction():
     body = SHIPPED["en", "rejection_thanks"].body.lower()
     assert "feedback" in body and "introduction" in body and "stay in touch" in body
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_shipped_letter_passes_its_own_thanks_check(language):
+    """The checklist's cue words for thanks are translated well enough to find the thanks in our own templates."""
+    for key in sorted(RULES_BY_TEMPLATE["thanks"]):
+        text = SHIPPED[language, key]
+        facts = LetterFacts(template_key=key, subject=text.subject, body=text.body, language=language)
+        [thanks] = [i for i in run_checklist(facts) if i.key == "thanks"]
+        assert thanks.passed, (language, key)

@@ -63,6 +63,9 @@ RULES_BY_TEMPLATE = {
                  "counter_offer", "counter_offer_call", "network_checkin"},
     "follow_up_date": {"thank_you_interview", "status_check_email", "status_check_call"},
     "position_excluded": {"thank_you_informational", "resignation", "network_checkin"},
+    # The guides: thank every reader, whatever the news (a rejection, an offer you decline, a request they refuse).
+    "thanks": THANK_YOUS | {"reference_heads_up", "network_checkin", "offer_response", "counter_offer",
+                            "counter_offer_call", "accept_offer", "decline_offer", "withdraw", "rejection_thanks"},
 }
 
 # Translators: words that show interest in the job, separated by commas; any one of them passes the check.
@@ -71,6 +74,8 @@ INTEREST_CUES = N_("interest,interested,excited,enthusiastic,eager,keen,look for
 # Translators: phrases that point at something from the conversation, separated by commas.
 SPECIFIC_CUES = N_("we discussed,we talked,you mentioned,you described,you explained,our conversation,"
                    "hearing about,learning about,learned,when you said,your advice,your point")
+# Translators: words that say thank you, separated by commas; any one of them passes the check.
+THANKS_CUES = N_("thank,grateful,appreciate")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b")
 
 
@@ -144,6 +149,13 @@ def _interest(facts: LetterFacts) -> CheckItem:
     return CheckItem("interest", passed, label, why, "" if passed else _("Say that you still want the job."))
 
 
+def _thanks(facts: LetterFacts) -> CheckItem:
+    label, why = _("Says thank you"), _("Thanks for their time leaves a good memory, whatever the news.")
+    text = facts.rendered.lower()
+    passed = any(cue in text for cue in _cues(THANKS_CUES, facts.language))
+    return CheckItem("thanks", passed, label, why, "" if passed else _("Thank them for their time or their help."))
+
+
 def _follow_up_date(facts: LetterFacts) -> CheckItem:
     label, why = _("Names a follow-up date"), _("A promised date makes your next call expected, not a bother.")
     passed = _contains_date(facts.rendered, facts.values, facts.language)
@@ -209,6 +221,8 @@ def run_checklist(facts: LetterFacts) -> list[CheckItem]:
         items.append(_position(facts))
     if key in RULES_BY_TEMPLATE["specific"]:
         items.append(_specific(facts))
+    if key in RULES_BY_TEMPLATE["thanks"]:
+        items.append(_thanks(facts))
     if key in RULES_BY_TEMPLATE["interest"]:
         items.append(_interest(facts))
     if key in RULES_BY_TEMPLATE["follow_up_date"]:
