@@ -72,9 +72,16 @@ class PySpellEngine:
         self.language = language
         self._letters = set(self._spell.word_frequency.letters)
         self._freq = self._spell.word_frequency
+        self._lemmas_only = language == "es"  # its Spanish list has "día" but not "días": see spelling_es
 
     def known(self, word: str) -> bool:
-        return word in self._freq
+        if word in self._freq:
+            return True
+        if self._lemmas_only:
+            from jobfollow.core.spelling_es import spanish_form_known
+
+            return spanish_form_known(word, self._freq.__contains__)
+        return False
 
     def handles(self, word: str) -> bool:
         return all(c in self._letters for c in word)
