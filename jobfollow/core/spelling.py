@@ -81,6 +81,10 @@ class PySpellEngine:
             from jobfollow.core.spelling_es import spanish_form_known
 
             return spanish_form_known(word, self._freq.__contains__)
+        if self.language == "de":  # its German list lacks most compounds ("Gesprächsnotizen")
+            from jobfollow.core.spelling_de import german_compound_known
+
+            return german_compound_known(word, self._freq.__contains__)
         return False
 
     def handles(self, word: str) -> bool:
