@@ -108,6 +108,16 @@ def test_a_letter_that_never_says_thank_you_is_flagged():
     assert "thanks" not in result(facts(template_key="resignation"))  # a resignation need not thank anyone
 
 
+def test_a_counter_offer_without_figures_is_flagged():
+    case = "I believe {counter_amount} is fair: the typical range is {market_range}."
+    with_figures = dict(VALUES, counter_amount="$82,000", market_range="$70,000 to $85,000")
+    assert item(facts(case, template_key="counter_offer", values=with_figures), "case").passed
+    assert item(facts("I believe 82.000 € is fair.", template_key="counter_offer"), "case").passed
+    vague = item(facts("I need more money, as I have 2 children.", template_key="counter_offer"), "case")
+    assert not vague.passed and "worksheet" in vague.detail
+    assert "case" not in result(facts())  # only counter-offers argue a salary
+
+
 def test_rules_depend_on_the_template():
     keys = set(result(facts(template_key="resignation")))
     assert keys == {"addressed", "spelling", "placeholders", "email"}
@@ -176,7 +186,8 @@ def test_every_shipped_template_passes_its_own_checklist_once_filled():
 
     values = {name: name.replace("_", " ").title() for name in PLACEHOLDERS}
     values.update(interviewer_name="Ana Ruiz", recipient_name="Ana Ruiz", position="Data Analyst",
-                  follow_up_date="Monday, May 11, 2026", specific_topic="the dbt migration")
+                  follow_up_date="Monday, May 11, 2026", specific_topic="the dbt migration",
+                  market_range="$70,000 to $85,000", counter_amount="$82,000")
     for template in load_template_dir(resource_path("templates")):
         channel = "phone" if template.key in PHONE_SCRIPTS else "email"
         f = LetterFacts(template.key, template.subject, template.body, values, "Ana Ruiz", "ana@acme.example",

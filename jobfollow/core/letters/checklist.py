@@ -64,6 +64,7 @@ RULES_BY_TEMPLATE = {
     "follow_up_date": {"thank_you_interview", "status_check_email", "status_check_call"},
     "position_excluded": {"thank_you_informational", "resignation", "network_checkin"},
     # The guides: thank every reader, whatever the news (a rejection, an offer you decline, a request they refuse).
+    "case": {"counter_offer", "counter_offer_call"},
     "thanks": THANK_YOUS | {"reference_heads_up", "network_checkin", "offer_response", "counter_offer",
                             "counter_offer_call", "accept_offer", "decline_offer", "withdraw", "rejection_thanks"},
 }
@@ -156,6 +157,17 @@ def _thanks(facts: LetterFacts) -> CheckItem:
     return CheckItem("thanks", passed, label, why, "" if passed else _("Thank them for their time or their help."))
 
 
+_FIGURE = re.compile(r"\d(?:[\d.,\s\u00a0\u202f']*\d){2,}")  # 72,000 / 72.000 / 72 000: a figure, not "2 weeks"
+
+
+def _makes_a_case(facts: LetterFacts) -> CheckItem:
+    label = _("Backs the counter with figures")
+    why = _("A counter built on market research is heard; 'I need more' is not.")
+    passed = bool(_FIGURE.search(facts.rendered))
+    return CheckItem("case", passed, label, why, "" if passed else _(
+        "Name the market range you found and the salary you ask for (the negotiation worksheet fills them in)."))
+
+
 def _follow_up_date(facts: LetterFacts) -> CheckItem:
     label, why = _("Names a follow-up date"), _("A promised date makes your next call expected, not a bother.")
     passed = _contains_date(facts.rendered, facts.values, facts.language)
@@ -223,6 +235,8 @@ def run_checklist(facts: LetterFacts) -> list[CheckItem]:
         items.append(_specific(facts))
     if key in RULES_BY_TEMPLATE["thanks"]:
         items.append(_thanks(facts))
+    if key in RULES_BY_TEMPLATE["case"]:
+        items.append(_makes_a_case(facts))
     if key in RULES_BY_TEMPLATE["interest"]:
         items.append(_interest(facts))
     if key in RULES_BY_TEMPLATE["follow_up_date"]:
