@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from jobfollow.core.csv_mapping import IGNORE
@@ -44,6 +45,20 @@ def test_dialog_guesses_columns_and_statuses(qtbot, qtmodeltester, profile, csv_
     assert dialog.preview_model.rowCount() == 3 and dialog.import_button.isEnabled()
     dialog.set_mapping(2, IGNORE)
     assert dialog.status_table.isHidden() and not dialog.status_hint.isHidden()
+
+
+def test_preview_shows_every_mapped_column_as_it_will_be_imported(qtbot, qtmodeltester, profile, csv_file):
+    dialog = CsvImportDialog(csv_file)
+    qtbot.addWidget(dialog)
+    model = dialog.preview_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Row", "Company", "Job title", "Stage", "Date applied", "Location", "Contact name",
+                       "Contact e-mail"]
+    first = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert first[5:] == ["Berlin", "Anna Keller", "anna@f.example"]
+    dialog.set_mapping(6, IGNORE)  # no e-mail column after all: its preview column goes
+    assert model.columnCount() == 7 and model.headerData(6, Qt.Orientation.Horizontal) == "Contact name"
+    qtmodeltester.check(model)
 
 
 def test_dialog_imports_all_rows_with_progress(qtbot, profile, csv_file):
@@ -116,6 +131,23 @@ def test_back_up_now_and_restore_reload_the_window(window, profile, tmp_path, mo
     assert [a.company for a in JobApplication.select()] == ["Before"]
     assert any(b.kind == "before-restore" for b in backups.list_backups(profile.backup_dir))
     assert not profile.db.is_closed()
+
+
+def test_a_window_left_open_for_days_still_backs_up_once_a_day(window, profile):
+    import datetime as dt
+
+    assert backups.list_backups(profile.backup_dir) == []
+    window.events.tick.emit()  # the follow-up clock's tick: the window has been open a while
+    [first] = backups.list_backups(profile.backup_dir)
+    assert first.kind == "auto"
+    window.data_actions._next_backup_check = 0.0
+    assert not window.data_actions.back_up_when_due()  # the newest is fresh: nothing more today
+    two_days_ago = first.taken_at - dt.timedelta(days=2)
+    first.path.rename(first.path.with_name(f"jobfollow-{two_days_ago:%Y%m%d-%H%M%S}-auto.sqlite3"))
+    assert backups.list_backups(profile.backup_dir)[0].taken_at < dt.datetime.now() - dt.timedelta(days=1)
+    window.data_actions._next_backup_check = 0.0
+    assert window.data_actions.back_up_when_due()
+    assert [b.kind for b in backups.list_backups(profile.backup_dir)] == ["auto", "auto"]
 
 
 def test_restore_refuses_a_foreign_file(window, profile, tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from jobfollow.core.letters.checklist import LetterFacts, run_checklist
@@ -41,7 +42,7 @@ def item(f: LetterFacts, key: str):
 
 def test_a_good_thank_you_passes_everything_and_each_item_says_why():
     items = run_checklist(facts())
-    assert [i.key for i in items] == ["addressed", "position", "specific", "interest", "follow_up_date",
+    assert [i.key for i in items] == ["addressed", "position", "specific", "thanks", "interest", "follow_up_date",
                                       "spelling", "placeholders", "email"]
     assert all(i.passed for i in items)
     assert all(i.why and len(i.why) < 90 for i in items)
@@ -100,6 +101,23 @@ def test_contact_without_email_is_reported():
     assert "email" not in result(facts(channel="phone", recipient_email=""))
 
 
+def test_a_letter_that_never_says_thank_you_is_flagged():
+    assert not item(facts(GOOD.replace("Thank you for talking", "I talked")), "thanks").passed
+    declined = facts(GOOD.replace("Thank you for talking", "I appreciated talking"), template_key="decline_offer")
+    assert item(declined, "thanks").passed
+    assert "thanks" not in result(facts(template_key="resignation"))  # a resignation need not thank anyone
+
+
+def test_a_counter_offer_without_figures_is_flagged():
+    case = "I believe {counter_amount} is fair: the typical range is {market_range}."
+    with_figures = dict(VALUES, counter_amount="$82,000", market_range="$70,000 to $85,000")
+    assert item(facts(case, template_key="counter_offer", values=with_figures), "case").passed
+    assert item(facts("I believe 82.000 € is fair.", template_key="counter_offer"), "case").passed
+    vague = item(facts("I need more money, as I have 2 children.", template_key="counter_offer"), "case")
+    assert not vague.passed and "worksheet" in vague.detail
+    assert "case" not in result(facts())  # only counter-offers argue a salary
+
+
 def test_rules_depend_on_the_template():
     keys = set(result(facts(template_key="resignation")))
     assert keys == {"addressed", "spelling", "placeholders", "email"}
@@ -114,6 +132,18 @@ def test_similarity_warning_points_to_sentences_that_differ_too_little():
     assert not warning.passed and warning.warning
     assert "Bo Chen" in warning.detail
     assert "I am very interested in joining the team." in warning.detail
+
+
+def test_similarity_percentage_is_written_the_way_the_language_writes_it():
+    from jobfollow import i18n
+
+    mine = facts().rendered
+    other = mine.replace("Ana Ruiz", "Bo Chen")
+    english = item(facts(others=[("Bo Chen", other)]), "similarity").detail
+    assert re.search(r"\b\d{2,3}% ", english)  # "96% alike", not "96 % alike"
+    i18n.set_language("fr")
+    french = item(facts(others=[("Bo Chen", other)]), "similarity").detail
+    assert re.search(r"\d{2,3}[\u00a0\u202f]%", french)  # French puts a no-break space before %
 
 
 def test_different_enough_letters_pass_the_similarity_check():
@@ -156,7 +186,8 @@ def test_every_shipped_template_passes_its_own_checklist_once_filled():
 
     values = {name: name.replace("_", " ").title() for name in PLACEHOLDERS}
     values.update(interviewer_name="Ana Ruiz", recipient_name="Ana Ruiz", position="Data Analyst",
-                  follow_up_date="Monday, May 11, 2026", specific_topic="the dbt migration")
+                  follow_up_date="Monday, May 11, 2026", specific_topic="the dbt migration",
+                  market_range="$70,000 to $85,000", counter_amount="$82,000")
     for template in load_template_dir(resource_path("templates")):
         channel = "phone" if template.key in PHONE_SCRIPTS else "email"
         f = LetterFacts(template.key, template.subject, template.body, values, "Ana Ruiz", "ana@acme.example",

@@ -290,6 +290,19 @@ def test_template_manager_edit_and_restore(qtbot, pane, monkeypatch):
     assert dialog.delete_button.isEnabled()
 
 
+def test_template_manager_shows_each_french_name_whole(qtbot, pane):
+    from jobfollow.ui.letters.template_manager import TemplateManagerDialog
+
+    dialog = TemplateManagerDialog("fr")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.list_view
+    assert view.model().rowCount() == 14
+    assert view.viewport().width() >= view.sizeHintForColumn(0)  # no name cut off behind a sideways scroll
+    assert not view.horizontalScrollBar().isVisible()
+
+
 def test_unused_point_helper_is_safe(pane):
     assert pane.editor.hint_at(QPoint(1, 1)) == ""
 

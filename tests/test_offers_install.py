@@ -204,6 +204,8 @@ def test_the_current_job_is_saved_from_its_dialog_and_joins_the_comparison(qtbot
     store.save_offer(app.id, {"currency": "USD", "base_salary": 90000})
     comparison = window.offers.open_comparison()
     assert comparison.model.rowCount() == 1
+    assert not comparison.include_current.isEnabled()  # nothing to show yet: greyed, with a hint
+    assert "My current job" in comparison.include_current.toolTip()
     dialog = window.offers.edit_current_job()
     dialog.label_edit.setText("Today at Contoso")
     dialog.money["base_salary"].edit.setText("5,500")
@@ -214,6 +216,7 @@ def test_the_current_job_is_saved_from_its_dialog_and_joins_the_comparison(qtbot
     rows = {row.label: row for row in comparison.model.rows}
     assert rows["Today at Contoso"].yearly_base == 66000
     assert rows["Today at Contoso"].ratings == {"growth": 2}
+    assert comparison.include_current.isEnabled() and not comparison.include_current.toolTip()
     comparison.include_current.setChecked(False)
     assert comparison.model.rowCount() == 1
 

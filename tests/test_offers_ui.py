@@ -95,6 +95,19 @@ def test_a_long_offer_name_uses_the_free_width_instead_of_being_cut(qtbot, profi
     assert header.length() >= window.table.viewport().width() - 1  # no empty strip right of the figures
 
 
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_every_column_fits_in_german_and_spanish(qtbot, profile, events, language):
+    i18n.set_language(language)
+    offer_card("Coho Winery", currency="EUR")
+    offer_card("Tailspin Toys")
+    window = comparison_window(qtbot, events)
+    window.resize(1480, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() == 1480  # the controls above the table no longer force the window wider
+    assert window.table.horizontalHeader().length() <= window.table.viewport().width()  # no column out of view
+
+
 def test_weights_change_the_yearly_value_and_are_remembered(qtbot, profile, events):
     app, offer = offer_card("Alpha")
     store.save_offer(app.id, {"benefits_value": D("6000"), "currency": "USD", "base_salary": D("80000")},

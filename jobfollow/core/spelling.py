@@ -72,9 +72,20 @@ class PySpellEngine:
         self.language = language
         self._letters = set(self._spell.word_frequency.letters)
         self._freq = self._spell.word_frequency
+        self._lemmas_only = language == "es"  # its Spanish list has "día" but not "días": see spelling_es
 
     def known(self, word: str) -> bool:
-        return word in self._freq
+        if word in self._freq:
+            return True
+        if self._lemmas_only:
+            from jobfollow.core.spelling_es import spanish_form_known
+
+            return spanish_form_known(word, self._freq.__contains__)
+        if self.language == "de":  # its German list lacks most compounds ("Gesprächsnotizen")
+            from jobfollow.core.spelling_de import german_compound_known
+
+            return german_compound_known(word, self._freq.__contains__)
+        return False
 
     def handles(self, word: str) -> bool:
         return all(c in self._letters for c in word)
@@ -114,6 +125,8 @@ def available_languages() -> list[str]:
 # Spans never spell-checked: placeholders are handled by tokens(); these cover the rest.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|gov|edu|de|fr|uk)\b\S*")
+# Words that drop their last vowel before another word in French and Italian ("jusqu'ici", "quelqu'un").
+ELIDED = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "dell", "nell", "sull", "dall"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -182,8 +195,11 @@ class SpellChecker:
             return True  # another script: we cannot judge it, so we do not flag it
         if self.engine.known(lower):
             return True
-        if "'" in lower:  # contractions the list may lack: check the part before the apostrophe
-            return self.engine.known(lower.split("'")[0])
+        if "'" in lower:  # contractions the list may lack: "company's" by its head, French "j'ai" by its tail
+            head, _apostrophe, tail = lower.partition("'")
+            if self.engine.known(head):
+                return True
+            return (len(head) <= 2 or head in ELIDED) and (self.engine.known(tail) or tail in self.personal)
         return word.isupper() and len(word) <= 5  # acronyms like HR, CEO, SQL
 
     def misspelled(self, text: str) -> list[WordSpan]:

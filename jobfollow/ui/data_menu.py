@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from jobfollow.i18n import _, format_datetime, ngettext
+
+BACKUP_CHECK_S = 3600  # how often an open window asks whether the daily backup is due
 
 
 class DataActions:
@@ -31,6 +34,18 @@ class DataActions:
         self.ics_action.triggered.connect(self.export_calendar)
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action.triggered.connect(self.restore)
+        self._next_backup_check = 0.0
+        window.events.tick.connect(self.back_up_when_due)
+
+    def back_up_when_due(self) -> bool:
+        """The daily backup for a window left open for days (the one at start only covers each start)."""
+        from jobfollow.store.backups import back_up_at_start
+
+        moment = time.monotonic()
+        if moment < self._next_backup_check:
+            return False
+        self._next_backup_check = moment + BACKUP_CHECK_S
+        return back_up_at_start(self.profile.db, self.profile.backup_dir) is not None
 
     @property
     def profile(self):

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from babel.numbers import format_percent
+
 from jobfollow.core.letters import placeholders, similarity
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
-from jobfollow.i18n import N_, _, gettext_in, locale_of_language
+from jobfollow.i18n import N_, _, current_locale, gettext_in, locale_of_language
 
 # No letter is longer than this; a huge paste is judged on its first part so the checklist stays quick.
 CONTENT_LIMIT = 50_000
@@ -61,6 +63,10 @@ RULES_BY_TEMPLATE = {
                  "counter_offer", "counter_offer_call", "network_checkin"},
     "follow_up_date": {"thank_you_interview", "status_check_email", "status_check_call"},
     "position_excluded": {"thank_you_informational", "resignation", "network_checkin"},
+    # The guides: thank every reader, whatever the news (a rejection, an offer you decline, a request they refuse).
+    "case": {"counter_offer", "counter_offer_call"},
+    "thanks": THANK_YOUS | {"reference_heads_up", "network_checkin", "offer_response", "counter_offer",
+                            "counter_offer_call", "accept_offer", "decline_offer", "withdraw", "rejection_thanks"},
 }
 
 # Translators: words that show interest in the job, separated by commas; any one of them passes the check.
@@ -69,6 +75,8 @@ INTEREST_CUES = N_("interest,interested,excited,enthusiastic,eager,keen,look for
 # Translators: phrases that point at something from the conversation, separated by commas.
 SPECIFIC_CUES = N_("we discussed,we talked,you mentioned,you described,you explained,our conversation,"
                    "hearing about,learning about,learned,when you said,your advice,your point")
+# Translators: words that say thank you, separated by commas; any one of them passes the check.
+THANKS_CUES = N_("thank,grateful,appreciate")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b")
 
 
@@ -142,6 +150,24 @@ def _interest(facts: LetterFacts) -> CheckItem:
     return CheckItem("interest", passed, label, why, "" if passed else _("Say that you still want the job."))
 
 
+def _thanks(facts: LetterFacts) -> CheckItem:
+    label, why = _("Says thank you"), _("Thanks for their time leaves a good memory, whatever the news.")
+    text = facts.rendered.lower()
+    passed = any(cue in text for cue in _cues(THANKS_CUES, facts.language))
+    return CheckItem("thanks", passed, label, why, "" if passed else _("Thank them for their time or their help."))
+
+
+_FIGURE = re.compile(r"\d(?:[\d.,\s\u00a0\u202f']*\d){2,}")  # 72,000 / 72.000 / 72 000: a figure, not "2 weeks"
+
+
+def _makes_a_case(facts: LetterFacts) -> CheckItem:
+    label = _("Backs the counter with figures")
+    why = _("A counter built on market research is heard; 'I need more' is not.")
+    passed = bool(_FIGURE.search(facts.rendered))
+    return CheckItem("case", passed, label, why, "" if passed else _(
+        "Name the market range you found and the salary you ask for (the negotiation worksheet fills them in)."))
+
+
 def _follow_up_date(facts: LetterFacts) -> CheckItem:
     label, why = _("Names a follow-up date"), _("A promised date makes your next call expected, not a bother.")
     passed = _contains_date(facts.rendered, facts.values, facts.language)
@@ -194,7 +220,7 @@ def _similarity(facts: LetterFacts) -> list[CheckItem]:
     lines = []
     for comparison in alike:
         lines.append(_("{percent} alike the letter to {name}.").format(
-            percent=f"{round(comparison.ratio * 100)} %", name=comparison.other_label))
+            percent=format_percent(round(comparison.ratio, 2), locale=current_locale()), name=comparison.other_label))
         lines.extend("\u2022 " + s.mine for s in comparison.sentences[:4])
     return [CheckItem("similarity", False, label, why, "\n".join(lines), warning=True)]
 
@@ -207,6 +233,10 @@ def run_checklist(facts: LetterFacts) -> list[CheckItem]:
         items.append(_position(facts))
     if key in RULES_BY_TEMPLATE["specific"]:
         items.append(_specific(facts))
+    if key in RULES_BY_TEMPLATE["thanks"]:
+        items.append(_thanks(facts))
+    if key in RULES_BY_TEMPLATE["case"]:
+        items.append(_makes_a_case(facts))
     if key in RULES_BY_TEMPLATE["interest"]:
         items.append(_interest(facts))
     if key in RULES_BY_TEMPLATE["follow_up_date"]:

@@ -42,25 +42,27 @@ SEPARATOR_NAMES = {",": N_("commas"), ";": N_("semicolons"), "\t": N_("tabs"), "
 
 
 class PreviewModel(QAbstractTableModel):
-    """The first cards the import would create, as the board would name them."""
+    """The first cards the import would create, as the board would name them, with every other mapped field."""
 
-    COLUMNS = ("row", "company", "position_title", "stage", "applied_on", "location")
+    COLUMNS = ("row", "company", "position_title", "stage", "applied_on")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[tuple] = []
-        self._headers = [_("Row"), _("Company"), _("Job title"), _("Stage"), _("Date applied"), _("Location")]
+        self._headers = [_("Row"), _("Company"), _("Job title"), _("Stage"), _("Date applied")]
+        self.extra: list[str] = []  # the other fields the mapping fills (salary, contact, notes...), in TARGETS order
 
-    def set_rows(self, rows: list[tuple]) -> None:
+    def set_rows(self, rows: list[tuple], extra: list[str] | None = None) -> None:
         self.beginResetModel()
         self._rows = rows
+        self.extra = list(extra or [])
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.COLUMNS) + len(self.extra)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -70,8 +72,9 @@ class PreviewModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
+        headers = self._headers + [_(TARGETS[name]) for name in self.extra]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(headers):
+            return headers[section]
         return None
 
 
@@ -263,13 +266,17 @@ class CsvImportDialog(QDialog):
         names = {stage.id: stage.name for stage in self.stages}
         first = self.stages[0].id if self.stages else 0
         mapping = self.status_stages()
+        shown = {"company", "position_title", "status", "applied_on"}
+        mapped = set(self.mapping())
+        extra = [name for name in TARGETS if name in mapped and name not in shown]
         rows = []
         for card in self.plan.cards[:PREVIEW_ROWS]:
             applied = card.values.get("applied_on")
+            others = {"contact_name": card.contact_name, "contact_email": card.contact_email}
             rows.append((str(card.row), card.values["company"], card.values["position_title"],
-                         names.get(mapping.get(card.status, first), ""),
-                         format_date(applied) if applied else "", card.values.get("location", "")))
-        self.preview_model.set_rows(rows)
+                         names.get(mapping.get(card.status, first), ""), format_date(applied) if applied else "",
+                         *(others.get(name, card.values.get(name, "")) for name in extra)))
+        self.preview_model.set_rows(rows, extra)
         self.preview.resizeColumnsToContents()
 
     def _update_buttons(self, *_ignored) -> None:

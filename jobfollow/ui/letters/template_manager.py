@@ -64,7 +64,7 @@ class TemplateManagerDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.save_button)
         right_layout.addLayout(row)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(self.list_view)
         splitter.addWidget(right)
         splitter.setSizes([320, 600])
@@ -82,6 +82,10 @@ class TemplateManagerDialog(QDialog):
         self.delete_button.clicked.connect(self.delete)
         self.save_button.clicked.connect(self.save)
         self.reload()
+        # The list is as wide as its longest name (French and German names are long); the text gets the rest.
+        list_width = min(self.list_view.sizeHintForColumn(0) + 2 * self.list_view.frameWidth() + 24, 480)
+        self.resize(max(960, list_width + 640), 600)
+        splitter.setSizes([list_width, self.width() - list_width])
 
     def reload(self, select_id: int | None = None) -> None:
         self._reloading = True  # the list is rebuilt: the fields are not the user's edits to keep

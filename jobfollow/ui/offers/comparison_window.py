@@ -89,7 +89,7 @@ class ComparisonWindow(QDialog):
         events.settings_changed.connect(self.reload)
         events.tick.connect(self.reload)  # the countdown moves on at midnight while the window stays open
         self.reload()
-        self.resize(1480, 480)
+        self.resize(self._starting_width(), 480)
 
     def _weights_row(self, edit_current_job) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -114,10 +114,10 @@ class ComparisonWindow(QDialog):
         self.include_current = QCheckBox(_("Show my current job"))
         self.include_current.setChecked(bool(store.get_setting(INCLUDE_CURRENT_KEY, True)))
         self.include_current.toggled.connect(self._toggle_current)
-        current_button = QPushButton(_("My current job…"))
-        current_button.clicked.connect(edit_current_job)
-        row.addWidget(self.include_current)
-        row.addWidget(current_button)
+        # The current job's controls sit with the buttons below: on one row with the weights, the German and
+        # Spanish labels made the window wider than the table and pushed the last columns out of view.
+        self.current_job_button = QPushButton(_("My current job…"))
+        self.current_job_button.clicked.connect(edit_current_job)
         return row
 
     def _buttons_row(self) -> QHBoxLayout:
@@ -136,6 +136,9 @@ class ComparisonWindow(QDialog):
         close.clicked.connect(self.close)
         for button in (self.open_button, self.accept_button, self.decline_button):
             row.addWidget(button)
+        row.addSpacing(24)
+        row.addWidget(self.include_current)
+        row.addWidget(self.current_job_button)
         row.addStretch(1)
         for button in (self.print_button, self.pdf_button, close):
             row.addWidget(button)
@@ -149,6 +152,10 @@ class ComparisonWindow(QDialog):
     # -- data ----------------------------------------------------------------------------------
     def reload(self, *_ignored) -> None:
         rows, self.offer_ids = store.comparison(self.today, self.include_current.isChecked())
+        # Ticked with no current job recorded, the box would show nothing and look broken.
+        has_job = store.current_job() is not None
+        self.include_current.setEnabled(has_job)
+        self.include_current.setToolTip("" if has_job else _("Record your current job first with My current job…"))
         self.model.set_rows(rows, self.today)
         currencies = currencies_of(rows)
         self.currency_banner.setText(
@@ -165,12 +172,21 @@ class ComparisonWindow(QDialog):
         self._update_buttons()
         self.fit_name_column()
 
+    def _starting_width(self) -> int:
+        """Wide enough for every figure and a 250 px name (German and Spanish headers are long), within the screen."""
+        header = self.table.horizontalHeader()
+        header.resizeSections()
+        figures = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
+        wanted = figures + 250 + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 24
+        screen = self.screen().availableGeometry().width() if self.screen() else wanted
+        return max(min(1480, screen - 40), min(wanted, screen - 40))
+
     def fit_name_column(self) -> None:
-        """The offer's name takes the width the figures leave free (never under 250 px), so it is not cut short."""
+        """The offer's name takes the width the figures leave free (never under 180 px), so it is not cut short."""
         header = self.table.horizontalHeader()
         header.resizeSections()  # the figures' widths now, not at the next layout pass
         figures = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
-        header.resizeSection(0, max(250, self.table.viewport().width() - figures))
+        header.resizeSection(0, max(180, self.table.viewport().width() - figures))
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
