@@ -44,7 +44,7 @@ def test_export_parses_back_with_pending_followups_and_upcoming_interviews(profi
     assert snoozed.decoded("dtstart") == dt.date(2026, 5, 12)  # the snoozed date, not the original one
     assert "decision by Friday" in str(snoozed["description"])
     interview = events["Interview: Data Analyst at Fabrikam"]
-    assert interview.decoded("dtstart") == dt.datetime(2026, 5, 6, 14, 30)
+    assert interview.decoded("dtstart") == dt.datetime(2026, 5, 6, 14, 30).astimezone(dt.UTC)
     assert str(interview["location"]) == "Berlin HQ"
     assert "Anna Keller" in str(interview["description"])
     alarms = interview.walk("VALARM")
@@ -74,3 +74,20 @@ def test_empty_profile_gives_a_valid_empty_calendar(profile, tmp_path):
     assert io_ics.export_ics(target, now=NOW) == 0
     cal = Calendar.from_ical(target.read_bytes())
     assert str(cal["version"]) == "2.0" and "jobfollow" in str(cal["prodid"])
+
+
+def test_interview_times_are_written_in_utc_from_the_users_clock(profile, tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # summer time: two hours ahead of UTC in May
+    time.tzset()
+    try:
+        _setup()
+        target = tmp_path / "jobfollow.ics"
+        io_ics.export_ics(target, now=NOW)
+        text = target.read_text()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "DTSTART:20260506T123000Z" in text  # 14:30 in Berlin, never a floating "14:30 wherever you are"
+    assert "DTEND:20260506T133000Z" in text

@@ -104,8 +104,11 @@ def build_calendar(*, now: dt.datetime | None = None) -> Calendar:
             format_label = interview.format
         event.add("summary", _("Interview: {position} at {company}").format(
             position=app.position_title, company=app.company))
-        event.add("dtstart", interview.starts_at)
-        event.add("dtend", interview.starts_at + INTERVIEW_LENGTH)
+        # Stored as the user's wall-clock time; written in UTC so a calendar set to another zone still
+        # shows the interview at the right moment (a floating time would move with the calendar's zone).
+        starts = interview.starts_at.astimezone(dt.UTC)
+        event.add("dtstart", starts)
+        event.add("dtend", starts + INTERVIEW_LENGTH)
         if interview.location:
             event.add("location", interview.location)
         people = [a.contact.name for a in interview.attendees]
