@@ -66,8 +66,8 @@ class BoardWidget(BoardActions, QWidget):
         self.sort_combo = QComboBox()
         for mode in SORT_LABELS:
             self.sort_combo.addItem("", mode.value)
-        self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.sort_combo.setMinimumContentsLength(9)
+        # As wide as its longest choice: German "Reihenfolge auf der Pinnwand" was cut to "Reihenfolge auf".
+        self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.stages_button = QToolButton()
         self.stages_button.clicked.connect(lambda: self.open_stage_editor())
         self.retranslate()
