@@ -221,3 +221,26 @@ def test_closing_the_window_hides_it_to_the_tray_and_quit_really_quits(qtbot, pr
     window.show()
     window.quit_requested()
     qtbot.waitUntil(lambda: StubApp.quitted)
+
+
+def test_clicking_a_reminder_opens_its_card_or_the_window(profile, events, clock, qtbot):
+    app = interviewed_card(on=TODAY - dt.timedelta(days=3), company="Acme")
+    shown = []
+    window = type("W", (), {"raise_to_front": lambda self: shown.append(True), "quit_requested": lambda self: None,
+                            "isVisible": lambda self: False, "isMinimized": lambda self: False,
+                            "hide": lambda self: None})()
+    controller = make_controller(events, clock)
+    tray = ReminderTray(controller, window)
+    opened = []
+    events.open_application_requested.connect(opened.append)
+    with qtbot.waitSignal(tray.notified):
+        controller.start()
+    tray.icon.messageClicked.emit()
+    assert opened == [app.id] and shown == [True]
+    tray.icon.messageClicked.emit()  # the same reminder clicked twice opens nothing more
+    assert opened == [app.id]
+    events.applications_changed.emit([interviewed_card(on=TODAY - dt.timedelta(days=2), company="Beta").id])
+    assert len(controller.due_today_or_earlier()) == 2
+    tray.announce(controller.due_today_or_earlier())
+    tray.icon.messageClicked.emit()
+    assert opened == [app.id] and shown == [True, True]  # several: the window, where the agenda lists them
