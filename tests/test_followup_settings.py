@@ -32,7 +32,8 @@ def test_settings_page_saves_timings_and_start_at_login(qtbot, profile, tmp_path
     changed = page.save()
     assert "followups.timings" in changed and "autostart" in changed
     assert followup_settings().no_news_business_days == 7
-    assert (tmp_path / ".config" / "autostart" / "jobfollow.desktop").exists()
+    entry = (tmp_path / ".config" / "autostart" / "jobfollow.desktop").read_text()
+    assert f"--profile {profile.folder} --minimized" in entry  # at login: this profile, not the default one
     assert page.save() == []
 
 
