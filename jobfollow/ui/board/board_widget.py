@@ -117,6 +117,7 @@ class BoardWidget(BoardActions, QWidget):
         events.followups_changed.connect(self._reload_timer.start)
         events.stages_changed.connect(self.rebuild)
         events.highlight_applications.connect(self.set_highlighted)
+        events.close_application_requested.connect(self.close_with_outcome)
         events.tick.connect(self._tick)
         events.language_changed.connect(self._language_changed)
         self.rebuild()
