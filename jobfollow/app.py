@@ -161,15 +161,23 @@ def run_gui(args) -> int:
             def finish() -> None:
                 from jobfollow.selfcheck import run_checks
 
-                failures = run_checks(window)
-                for failure in failures:
-                    _print_error(_("self-test failed: {failure}").format(failure=failure))
-                if not failures:
-                    print(_("jobfollow {version}: self-test passed on {folder}").format(
-                        version=__version__, folder=folder))
-                result["code"] = 1 if failures else 0
-                window.quit_requested()
-                app.exit(result["code"])
+                result["code"] = 1
+                try:  # whatever happens here, the program must exit: an exception in a slot would hang it
+                    failures = run_checks(window)
+                    result["code"] = 1 if failures else 0
+                    for failure in failures:
+                        _print_error(_("self-test failed: {failure}").format(failure=failure))
+                    if not failures:
+                        print(_("jobfollow {version}: self-test passed on {folder}").format(
+                            version=__version__, folder=folder), flush=True)
+                except BrokenPipeError:  # "| grep -q passed" stopped reading: the verdict stands
+                    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing may write to the closed pipe
+                except Exception as exc:
+                    _print_error(_("unexpected error: {error}").format(error=exc))
+                    result["code"] = 1
+                finally:
+                    window.quit_requested()
+                    app.exit(result["code"])
 
             QTimer.singleShot(SELF_TEST_MS, finish)
         code = app.exec()
