@@ -72,6 +72,12 @@ def _demo_folder(explicit: str | None) -> Path:
     return folder
 
 
+def starts_hidden(minimized: bool, tray) -> bool:
+    """--minimized (start at login) hides the window only behind a tray icon: without one (no tray on this
+    desktop, or the tray switched off in Preferences) a hidden window could never be reached."""
+    return minimized and tray is not None
+
+
 def _show_fatal(message: str) -> None:
     _print_error(message)
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -147,14 +153,12 @@ def run_gui(args) -> int:
         events = AppEvents()
         window = MainWindow(profile, events, defer_startup_work=True)
         instance.activation_requested.connect(window.raise_to_front)
-        install_reminders(window, app)
+        tray = install_reminders(window, app)
         install_if_requested(window.board)
         if args.demo:
             window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))
-        from PySide6.QtWidgets import QSystemTrayIcon
-
-        if not (args.minimized and QSystemTrayIcon.isSystemTrayAvailable()):
-            window.show()  # without a tray a hidden window could never be reached
+        if not starts_hidden(args.minimized, tray):
+            window.show()
 
         result = {"code": 0}
         if args.self_test:

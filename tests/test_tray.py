@@ -244,3 +244,21 @@ def test_clicking_a_reminder_opens_its_card_or_the_window(profile, events, clock
     tray.announce(controller.due_today_or_earlier())
     tray.icon.messageClicked.emit()
     assert opened == [app.id] and shown == [True, True]  # several: the window, where the agenda lists them
+
+
+def test_start_at_login_hides_the_window_only_behind_a_tray_icon(qtbot, qapp, profile, events, clock, monkeypatch):
+    """The tray switched off in Preferences but "start at login" on: the window started hidden, unreachable."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from jobfollow.app import starts_hidden
+    from jobfollow.store.settings import set_setting
+    from jobfollow.ui.tray import TRAY_ENABLED_KEY
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    set_setting(TRAY_ENABLED_KEY, False)
+    window = type("W", (), {})()
+    tray = install_tray(window, qapp, make_controller(events, clock))
+    assert tray is None
+    assert not starts_hidden(True, tray)
+    assert starts_hidden(True, object()) and not starts_hidden(False, object())
+    qapp.setQuitOnLastWindowClosed(True)
