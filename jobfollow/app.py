@@ -72,6 +72,12 @@ def _demo_folder(explicit: str | None) -> Path:
     return folder
 
 
+def starts_hidden(minimized: bool, tray) -> bool:
+    """--minimized (start at login) hides the window only behind a tray icon: without one (no tray on this
+    desktop, or the tray switched off in Preferences) a hidden window could never be reached."""
+    return minimized and tray is not None
+
+
 def _show_fatal(message: str) -> None:
     _print_error(message)
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -147,29 +153,35 @@ def run_gui(args) -> int:
         events = AppEvents()
         window = MainWindow(profile, events, defer_startup_work=True)
         instance.activation_requested.connect(window.raise_to_front)
-        install_reminders(window, app)
+        tray = install_reminders(window, app)
         install_if_requested(window.board)
         if args.demo:
             window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))
-        from PySide6.QtWidgets import QSystemTrayIcon
-
-        if not (args.minimized and QSystemTrayIcon.isSystemTrayAvailable()):
-            window.show()  # without a tray a hidden window could never be reached
+        if not starts_hidden(args.minimized, tray):
+            window.show()
 
         result = {"code": 0}
         if args.self_test:
             def finish() -> None:
                 from jobfollow.selfcheck import run_checks
 
-                failures = run_checks(window)
-                for failure in failures:
-                    _print_error(_("self-test failed: {failure}").format(failure=failure))
-                if not failures:
-                    print(_("jobfollow {version}: self-test passed on {folder}").format(
-                        version=__version__, folder=folder))
-                result["code"] = 1 if failures else 0
-                window.quit_requested()
-                app.exit(result["code"])
+                result["code"] = 1
+                try:  # whatever happens here, the program must exit: an exception in a slot would hang it
+                    failures = run_checks(window)
+                    result["code"] = 1 if failures else 0
+                    for failure in failures:
+                        _print_error(_("self-test failed: {failure}").format(failure=failure))
+                    if not failures:
+                        print(_("jobfollow {version}: self-test passed on {folder}").format(
+                            version=__version__, folder=folder), flush=True)
+                except BrokenPipeError:  # "| grep -q passed" stopped reading: the verdict stands
+                    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing may write to the closed pipe
+                except Exception as exc:
+                    _print_error(_("unexpected error: {error}").format(error=exc))
+                    result["code"] = 1
+                finally:
+                    window.quit_requested()
+                    app.exit(result["code"])
 
             QTimer.singleShot(SELF_TEST_MS, finish)
         code = app.exec()

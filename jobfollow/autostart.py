@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import plistlib
-import shlex
 import sys
 from pathlib import Path
 
@@ -22,11 +21,17 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 MINIMIZED = "--minimized"
 
 
-def launch_command() -> list[str]:
-    """How to start this jobfollow: the frozen executable, else this Python running the package."""
+def launch_command(profile: Path | None = None) -> list[str]:
+    """How to start this jobfollow: the frozen executable, else this Python running the package; on the
+    profile given (the one open when the entry was written), minimised."""
+    where = ["--profile", str(profile)] if profile is not None else []
     if getattr(sys, "frozen", False):
-        return [sys.executable, MINIMIZED]
-    return [sys.executable, "-m", "jobfollow", MINIMIZED]
+        return [sys.executable, *where, MINIMIZED]
+    python = Path(sys.executable)
+    windowless = python.with_name("pythonw.exe")
+    if python.name.lower() == "python.exe" and windowless.exists():
+        python = windowless  # python.exe would open a console window at every login
+    return [str(python), "-m", "jobfollow", *where, MINIMIZED]
 
 
 def _platform(platform: str | None) -> str:
@@ -50,13 +55,23 @@ def entry_path(home: Path | None = None, platform: str | None = None) -> Path | 
     return None
 
 
+def _desktop_quote(arg: str) -> str:
+    """One Exec argument as the Desktop Entry spec wants it: double quotes (not a shell's single ones)
+    around anything with a space or a reserved character, and a literal % doubled."""
+    arg = arg.replace("%", "%%")
+    if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`="):
+        return arg
+    escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
+    return f'"{escaped}"'
+
+
 def desktop_entry(command: list[str]) -> str:
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
         "Name=jobfollow",
         "Comment=Follow-up reminders after job interviews",
-        f"Exec={shlex.join(command)}",
+        "Exec=" + " ".join(_desktop_quote(part) for part in command),
         "Icon=jobfollow",
         "Terminal=false",
         "X-GNOME-Autostart-enabled=true",
@@ -102,9 +117,9 @@ def _windows_command(command: list[str]) -> str:
 
 
 def enable(home: Path | None = None, platform: str | None = None, command: list[str] | None = None,
-           registry=None) -> None:
+           registry=None, profile: Path | None = None) -> None:
     """Write the login entry (replacing an older one, e.g. after the program moved)."""
-    command = command or launch_command()
+    command = command or launch_command(profile)
     kind = _platform(platform)
     if kind == "windows":
         (registry or _WindowsRun()).set(APP_ID, _windows_command(command))
@@ -134,5 +149,8 @@ def is_enabled(home: Path | None = None, platform: str | None = None, registry=N
     return entry_path(home, platform).exists()
 
 
-def set_enabled(on: bool, **where) -> None:
-    (enable if on else disable)(**where)
+def set_enabled(on: bool, profile: Path | None = None, **where) -> None:
+    if on:
+        enable(profile=profile, **where)
+    else:
+        disable(**where)

@@ -57,3 +57,27 @@ def test_windows_run_key():
 
 def test_the_entry_starts_minimised():
     assert autostart.launch_command()[-1] == "--minimized"
+
+
+def test_the_entry_opens_the_profile_it_was_written_from(tmp_path):
+    command = autostart.launch_command(tmp_path / "my profile")
+    assert command[-3:] == ["--profile", str(tmp_path / "my profile"), "--minimized"]
+
+
+def test_windows_starts_python_without_a_console_window(tmp_path, monkeypatch):
+    for name in ("python.exe", "pythonw.exe"):
+        (tmp_path / name).write_bytes(b"")
+    monkeypatch.setattr(autostart.sys, "executable", str(tmp_path / "python.exe"))
+    assert autostart.launch_command()[0] == str(tmp_path / "pythonw.exe")
+    (tmp_path / "pythonw.exe").unlink()  # none next to it: keep what runs now
+    assert autostart.launch_command()[0] == str(tmp_path / "python.exe")
+
+
+def test_desktop_exec_quotes_the_way_the_spec_wants(tmp_path):
+    """Double quotes around a path with a space (a shell's single quotes are not in the spec), % doubled."""
+    where = {"home": tmp_path, "platform": "linux"}
+    autostart.enable(command=["/opt/job follow/python3", "-m", "jobfollow", "--profile", "/home/a/My 100% jobs",
+                              "--minimized"], **where)
+    text = (tmp_path / ".config" / "autostart" / "jobfollow.desktop").read_text()
+    assert ('Exec="/opt/job follow/python3" -m jobfollow --profile "/home/a/My 100%% jobs" --minimized\n'
+            in text)

@@ -401,18 +401,3 @@ def test_reordering_is_refused_while_sorted_by_date(board):
     assert ids_in(board, StageKind.APPLIED) == [a, b]
     assert board.undo_stack.count() == 0
 
-
-def test_sort_choices_are_not_cut_off_in_german(qtbot, profile, events):
-    from jobfollow import i18n
-
-    i18n.set_language("de_DE")
-    widget = BoardWidget(events, QUndoStack())
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)  # the board beside the calendar on a 1500-pixel window
-    widget.show()
-    qtbot.waitExposed(widget)
-    combo = widget.sort_combo
-    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
-    assert "Pinnwand" in combo.itemText(0)
-    assert combo.width() >= longest + 20  # the text plus the drop-down arrow ("Reihenfolge auf" was all it showed)
-    assert widget.search_edit.width() >= 200

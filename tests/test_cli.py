@@ -90,3 +90,20 @@ def test_language_works_before_and_after_a_command(profile_dir, capsys):
     before = capsys.readouterr().out
     assert after == before
     assert "intact" not in after  # German, not the English sentence
+
+
+@pytest.mark.slow
+def test_self_test_exits_even_when_its_reader_stopped_listening(tmp_path):
+    """`jobfollow --self-test | grep -q passed`: the closed pipe hung the program on its last line."""
+    env = dict(os.environ, JOBFOLLOW_HOME=str(tmp_path / "p"))
+    with subprocess.Popen([sys.executable, "-m", "jobfollow", "--self-test"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=env) as process:
+        process.stdout.close()  # the reader is gone before the verdict is printed
+        try:
+            code = process.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+        errors = process.stderr.read().decode()
+    assert code == 0, errors
+    assert "Traceback" not in errors

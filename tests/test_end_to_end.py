@@ -246,3 +246,42 @@ def test_a_drag_near_the_board_edge_scrolls_to_the_stages_out_of_sight(qtbot, wi
     qtbot.waitUntil(lambda: board.drag_scroller.direction() == 0)
     assert not board.drag_scroller.step() and bar.value() == bar.maximum()
     assert board.card(app_id).stage_id == stage(StageKind.APPLIED)
+
+
+def test_after_three_unanswered_checks_the_agenda_closes_the_card_as_no_response(qtbot, window):
+    import datetime as dt
+
+    from jobfollow.store import followups as fu
+    from jobfollow.store.applications import create_application
+    from jobfollow.store.models import Contact, Interview, InterviewAttendee
+
+    today = window.calendar_pane.today
+    day = today - dt.timedelta(days=120)
+    app = create_application("Silent Ltd", "Analyst", stage(StageKind.INTERVIEWED),
+                             stage_entered_at=dt.datetime.combine(day, dt.time(18)))
+    interview = Interview.create(application=app, starts_at=dt.datetime.combine(day, dt.time(14)))
+    InterviewAttendee.create(interview=interview, contact=Contact.create(name="Quiet Quinn"))
+    for _n in range(3):  # three status checks sent, none answered
+        fu.refresh_followups([app.id], today=day)
+        check = FollowUp.get((FollowUp.application == app.id) & (FollowUp.kind == "status_check")
+                             & (FollowUp.state == "open"))
+        day = check.due_on
+        fu.mark_done(check.id, "sent", when=dt.datetime.combine(day, dt.time(10)))
+    with qtbot.waitSignal(window.events.followups_changed):
+        window.events.applications_changed.emit([app.id])
+    pane = window.calendar_pane
+    [suggestion] = [item for item in agenda_items(window) if item.kind == "close_suggestion"]
+    pane.select(suggestion.id)
+    assert pane.close_card_action.isVisible() and pane.close_card_action.isEnabled()
+    assert "No response" in pane.close_card_action.text()
+    with qtbot.waitSignal(window.events.followups_changed):
+        pane.close_card_action.trigger()  # no outcome menu: the outcome is the one suggested
+    closed = JobApplication.get_by_id(app.id)
+    assert (closed.stage_id, closed.outcome) == (stage(StageKind.CLOSED), "no_response")
+    assert ("close_suggestion", app.id) not in agenda_rows(window)
+    with qtbot.waitSignal(window.events.followups_changed):
+        window.undo_stack.undo()
+    assert JobApplication.get_by_id(app.id).stage_id == stage(StageKind.INTERVIEWED)
+    assert ("close_suggestion", app.id) in agenda_rows(window)
+    pane.select(next(item.id for item in agenda_items(window) if item.kind == "thank_you"))
+    assert not pane.close_card_action.isVisible()  # only offered where the rules suggest closing

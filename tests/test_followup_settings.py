@@ -32,5 +32,20 @@ def test_settings_page_saves_timings_and_start_at_login(qtbot, profile, tmp_path
     changed = page.save()
     assert "followups.timings" in changed and "autostart" in changed
     assert followup_settings().no_news_business_days == 7
-    assert (tmp_path / ".config" / "autostart" / "jobfollow.desktop").exists()
+    entry = (tmp_path / ".config" / "autostart" / "jobfollow.desktop").read_text()
+    assert f"--profile {profile.folder} --minimized" in entry  # at login: this profile, not the default one
     assert page.save() == []
+
+
+def test_units_follow_the_number(qtbot, profile, tmp_path):
+    """One week, two weeks: a fixed suffix read "1 weeks" and "1 business days"."""
+    from jobfollow.ui.calendar.followup_settings_page import FollowUpSettingsPage
+
+    page = FollowUpSettingsPage(autostart_where={"home": tmp_path, "platform": "linux"})
+    qtbot.addWidget(page)
+    page.load()
+    weeks, business = page.spins["backoff_first_weeks"], page.spins["withdraw_business_days"]
+    assert (weeks.text(), business.text()) == ("1 week", "1 business day")
+    weeks.setValue(2)
+    business.setValue(3)
+    assert (weeks.text(), business.text()) == ("2 weeks", "3 business days")

@@ -293,3 +293,14 @@ def test_date_fields_follow_the_locale(qtbot):
     assert american.value() == dt.date(2026, 5, 4)
     american.check.setChecked(False)
     assert american.value() is None and not american.edit.isEnabled()
+
+
+def test_follow_up_interval_reads_one_day_and_two_days(qtbot, profile):
+    app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst", applied_on=TODAY))
+    dialog = InterviewFormDialog(app_id, default_start=dt.datetime.combine(TODAY, dt.time(10, 0)))
+    qtbot.addWidget(dialog)
+    assert dialog.interval_spin.text() == "no limit given"
+    dialog.interval_spin.setValue(1)
+    assert dialog.interval_spin.text() == "1 day"
+    dialog.interval_spin.setValue(14)
+    assert dialog.interval_spin.text() == "14 days"

@@ -188,3 +188,15 @@ def test_the_tray_menu_speaks_german(qtbot, german_profile, events):
     texts = [action.text() for action in tray.menu.actions() if not action.isSeparator()]
     assert _german("Show window") in texts
     assert _german("Quit") in texts
+
+
+def test_the_board_order_choice_is_not_cut_short_in_german(qtbot, german_profile, events):
+    window = MainWindow(german_profile, events)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    combo = window.board.sort_combo
+    qtbot.waitUntil(combo.isVisible)
+    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.itemText(0) == _german("Board order")
+    assert combo.width() > longest + 20  # the text plus the arrow fits; it was cut to "Reihenfolge auf"

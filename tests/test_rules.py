@@ -86,6 +86,17 @@ SCENARIOS = [
      card(kind="next_round", interviews=[InterviewFact(5, D(2026, 4, 28), attendee_ids=(11,)),
                                          InterviewFact(8, D(2026, 5, 7), attendee_ids=(12,))]),
      "next_round_prep", [D(2026, 5, 6)], {}),
+    ("next round already held: nothing left to prepare",
+     card(kind="next_round", interviews=[InterviewFact(5, D(2026, 4, 20), attendee_ids=(11,)),
+                                         InterviewFact(8, D(2026, 5, 1), attendee_ids=(12,))],
+          entered=D(2026, 4, 22)),
+     "next_round_prep", [], {}),
+    ("next round with two dates: prepare for the one still to come",
+     card(kind="next_round", interviews=[InterviewFact(5, D(2026, 4, 20), attendee_ids=(11,)),
+                                         InterviewFact(8, D(2026, 5, 1), attendee_ids=(12,)),
+                                         InterviewFact(9, D(2026, 5, 8), attendee_ids=(12,))],
+          entered=D(2026, 4, 22)),
+     "next_round_prep", [D(2026, 5, 7)], {}),
     ("offer with a deadline: due at the deadline",
      card(kind="offer", offers=[OfferFact(3, D(2026, 5, 1), D(2026, 5, 8), True)]), "offer_response",
      [D(2026, 5, 8)], {}),
@@ -120,6 +131,22 @@ def test_informational_interviews_are_thanked_too():
     interview = InterviewFact(9, D(2026, 5, 1), informational=True, attendee_ids=(11,))
     [thanks] = [p for p in run(card(interviews=[interview], contacts=(ANA,))) if p.kind == "thank_you"]
     assert "informational" in describe(thanks)[1].lower()
+
+
+def test_whoever_invited_you_is_thanked_too_even_if_not_in_the_room():
+    ivy = ContactFact(16, "Ivy Inviter", "inviter", "phone")
+    interview = InterviewFact(5, FRIDAY, attendee_ids=(11, 16))  # present once, absent the next time
+    later = InterviewFact(6, D(2026, 5, 4), attendee_ids=(11,))
+    proposals = [p for p in run(card(interviews=[interview, later], contacts=(ANA, ivy))) if p.kind == "thank_you"]
+    assert sorted(p.rule_key for p in proposals) == [
+        "thank_you:1:5:11", "thank_you:1:5:16", "thank_you:1:6:11", "thank_you:1:6:16"]
+    [absent] = [p for p in proposals if p.rule_key == "thank_you:1:6:16"]
+    assert (absent.due_on, absent.channel) == (D(2026, 5, 5), "phone")
+    assert "invited you" in describe(absent)[1]
+    [present] = [p for p in proposals if p.rule_key == "thank_you:1:5:16"]
+    assert "invited you" not in describe(present)[1]
+    assert not [p for p in run(card(interviews=[interview], contacts=(ANA, RITA))) if p.contact == RITA
+                and p.kind == "thank_you"]  # a recruiter who did not attend is not thanked automatically
 
 
 def test_told_channel_wins_and_is_named():

@@ -39,3 +39,18 @@ def test_the_demo_looks_a_few_weeks_in_with_a_handful_overdue(demo_profile):
     assert 0 < len(overdue) < len(pending)
     assert all(item.due_on >= TODAY.fromordinal(TODAY.toordinal() - 3) for item in overdue if item.kind != "custom")
     assert get_user_details().name
+
+
+def test_demo_interviews_are_on_weekdays_after_applying_and_next_rounds_are_still_to_come(demo_profile):
+    from jobfollow.store.followups import pending_followups, refresh_followups
+
+    for interview in Interview.select().join(JobApplication):
+        assert interview.starts_at.weekday() < 5, interview.starts_at
+        assert interview.starts_at.date() > interview.application.applied_on
+    next_round = [app for app in JobApplication.select().join(Stage) if app.stage.kind == StageKind.NEXT_ROUND]
+    assert next_round
+    for app in next_round:
+        assert max(i.starts_at.date() for i in app.interviews) > TODAY  # the round they wait for
+    refresh_followups(today=TODAY)
+    preps = {item.application_id for item in pending_followups() if item.kind == "next_round_prep"}
+    assert preps == {app.id for app in next_round}

@@ -221,3 +221,44 @@ def test_closing_the_window_hides_it_to_the_tray_and_quit_really_quits(qtbot, pr
     window.show()
     window.quit_requested()
     qtbot.waitUntil(lambda: StubApp.quitted)
+
+
+def test_clicking_a_reminder_opens_its_card_or_the_window(profile, events, clock, qtbot):
+    app = interviewed_card(on=TODAY - dt.timedelta(days=3), company="Acme")
+    shown = []
+    window = type("W", (), {"raise_to_front": lambda self: shown.append(True), "quit_requested": lambda self: None,
+                            "isVisible": lambda self: False, "isMinimized": lambda self: False,
+                            "hide": lambda self: None})()
+    controller = make_controller(events, clock)
+    tray = ReminderTray(controller, window)
+    opened = []
+    events.open_application_requested.connect(opened.append)
+    with qtbot.waitSignal(tray.notified):
+        controller.start()
+    tray.icon.messageClicked.emit()
+    assert opened == [app.id] and shown == [True]
+    tray.icon.messageClicked.emit()  # the same reminder clicked twice opens nothing more
+    assert opened == [app.id]
+    events.applications_changed.emit([interviewed_card(on=TODAY - dt.timedelta(days=2), company="Beta").id])
+    assert len(controller.due_today_or_earlier()) == 2
+    tray.announce(controller.due_today_or_earlier())
+    tray.icon.messageClicked.emit()
+    assert opened == [app.id] and shown == [True, True]  # several: the window, where the agenda lists them
+
+
+def test_start_at_login_hides_the_window_only_behind_a_tray_icon(qtbot, qapp, profile, events, clock, monkeypatch):
+    """The tray switched off in Preferences but "start at login" on: the window started hidden, unreachable."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from jobfollow.app import starts_hidden
+    from jobfollow.store.settings import set_setting
+    from jobfollow.ui.tray import TRAY_ENABLED_KEY
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    set_setting(TRAY_ENABLED_KEY, False)
+    window = type("W", (), {})()
+    tray = install_tray(window, qapp, make_controller(events, clock))
+    assert tray is None
+    assert not starts_hidden(True, tray)
+    assert starts_hidden(True, object()) and not starts_hidden(False, object())
+    qapp.setQuitOnLastWindowClosed(True)

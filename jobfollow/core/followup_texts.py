@@ -76,6 +76,10 @@ def describe(p: Proposal) -> tuple[str, str]:
             return (_("Thank {name} for the informational talk").format(name=name),
                     _("Informational interview on {day}; a short thank-you within a day keeps the door open "
                       "(by {latest} at the latest).").format(day=day, latest=short_date(latest)))
+        if p.contact.id not in p.interview.attendee_ids:  # whoever invited you, though not in the room
+            return (_("Thank {name} for the interview").format(name=name),
+                    _("{name} invited you to the interview on {day}; thank them too, within a day (by {latest} at "
+                      "the latest).").format(name=name, day=day, latest=short_date(latest)))
         return (_("Thank {name} for the interview").format(name=name),
                 _("Interview on {day}; thank each interviewer within a day (by {latest} at the latest).").format(
                     day=day, latest=short_date(latest)))

@@ -54,7 +54,7 @@ REFERENCE_ALERT, NETWORK_CHECKIN = Kind.REFERENCE_ALERT.value, Kind.NETWORK_CHEC
 NEXT_ROUND_PREP, OFFER_RESPONSE = Kind.NEXT_ROUND_PREP.value, Kind.OFFER_RESPONSE.value
 WITHDRAW, GIVE_NOTICE = Kind.WITHDRAW.value, Kind.GIVE_NOTICE.value
 REJECTION_THANKS, LESSONS = Kind.REJECTION_THANKS.value, Kind.LESSONS.value
-REFERENCE, NETWORK = ContactRole.REFERENCE.value, ContactRole.NETWORK.value
+REFERENCE, NETWORK, INVITER = ContactRole.REFERENCE.value, ContactRole.NETWORK.value, ContactRole.INVITER.value
 APPLIED, NEXT_ROUND, OFFER = StageKind.APPLIED.value, StageKind.NEXT_ROUND.value, StageKind.OFFER.value
 ACCEPTED, CLOSED, REJECTED = StageKind.ACCEPTED.value, StageKind.CLOSED.value, Outcome.REJECTED.value
 
@@ -108,8 +108,12 @@ def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext)
             # 1. a thank-you per interviewer, the day after each interview
             if past and thanking:
                 by_id = None
+                # ... and to whoever invited you, present or not (the guides address the note to them first)
+                inviters = [c.id for c in contacts if c.role == INVITER] if contacts else ()
                 for interview in past:
                     attendees = interview.attendee_ids
+                    if inviters:
+                        attendees = attendees + tuple(i for i in inviters if i not in attendees)
                     if not attendees:
                         continue
                     if by_id is None:
@@ -241,10 +245,13 @@ def _unanswered_streak(checks: list, last_reply_on: dt.date | None) -> int:
 
 # -- 6. next round ---------------------------------------------------------------------------------
 def _next_round_prep(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
-    entered = app.stage_entered_on
-    upcoming = next((iv for iv in app.interviews if iv.on > entered), None)
+    entered, today = app.stage_entered_on, ctx.today
+    rounds = [iv for iv in app.interviews if iv.on > entered]
+    upcoming = next((iv for iv in rounds if iv.on >= today), None)
     if upcoming is not None:
         due = upcoming.on - DAY
+    elif rounds:
+        return  # the next round has taken place: nothing left to prepare for it
     else:
         due = entered + dt.timedelta(days=ctx.settings.next_round_prep_days)
     out.append(_new(Proposal, (f"next_round_prep:{app.id}:{entered.isoformat()}", NEXT_ROUND_PREP, app, due,

@@ -83,6 +83,15 @@ def _stage_kinds(count: int, rng: random.Random) -> list[StageKind]:
     return kinds
 
 
+def _on_a_weekday(when: dt.datetime, later: bool) -> dt.datetime:
+    """Interviews fall on working days: a Saturday or Sunday moves to the Monday after (upcoming ones)
+    or the Friday before (past ones, so they stay in the past)."""
+    weekday = when.weekday()
+    if weekday < 5:
+        return when
+    return when + dt.timedelta(days=7 - weekday) if later else when - dt.timedelta(days=weekday - 4)
+
+
 def _person(rng: random.Random, role: ContactRole, company: str) -> dict:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     domain = "".join(ch for ch in company.lower().split(",")[0] if ch.isalnum())[:18] or "example"
@@ -113,7 +122,7 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
             company = COMPANIES[index % len(COMPANIES)]
             if index >= len(COMPANIES):
                 company = f"{company} {index // len(COMPANIES) + 1}"
-            applied = today - dt.timedelta(days=rng.randint(10, 60))
+            applied = today - dt.timedelta(days=rng.randint(10, 60) + 10)  # before every past round
             entered = dt.datetime.combine(today - dt.timedelta(days=rng.randint(0, 12)), dt.time(9, 0))
             app = JobApplication.create(
                 company=company,
@@ -144,10 +153,14 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
             for number in range(rounds):
                 if kind == StageKind.INTERVIEW_SCHEDULED:
                     when = dt.datetime.combine(today + dt.timedelta(days=rng.randint(1, 9)), dt.time(10, 30))
+                elif kind == StageKind.NEXT_ROUND and number == rounds - 1:
+                    # the round the card is waiting for is still to come
+                    when = dt.datetime.combine(today + dt.timedelta(days=rng.randint(1, 8) + 1), dt.time(10, 30))
                 else:
                     when = dt.datetime.combine(
                         today - dt.timedelta(days=rng.randint(1, 8) + 7 * (rounds - 1 - number)), dt.time(14, 0)
                     )
+                when = _on_a_weekday(when, later=when.date() > today)
                 past = when.date() <= today
                 decided_by = when.date() + dt.timedelta(days=rng.choice([7, 10, 14]))
                 interview = Interview.create(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from jobfollow.core.profile import UserDetails
-from jobfollow.store.models import Setting
+from jobfollow.store.models import Setting, database_proxy
 
 USER_DETAILS_KEY = "user.details"
 
@@ -40,3 +41,8 @@ def get_user_details() -> UserDetails:
 
 def set_user_details(details: UserDetails) -> None:
     set_setting(USER_DETAILS_KEY, details.to_dict())
+
+
+def profile_folder() -> Path:
+    """The folder of the profile whose database is open."""
+    return Path(database_proxy.obj.database).parent

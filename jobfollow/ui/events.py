@@ -23,6 +23,8 @@ class AppEvents(QObject):
     new_application_requested = Signal()
     #: record an interview on this application (e.g. after a move to Interviewed with none recorded)
     record_interview_requested = Signal(int)
+    #: move this application to Closed with this outcome (e.g. the agenda's "close as no response")
+    close_application_requested = Signal(int, str)
     #: open the offer record of this application (creating one if none)
     offer_requested = Signal(int)
     #: the user asked to write the letter for a follow-up (follow-up id)

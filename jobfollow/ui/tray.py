@@ -65,6 +65,8 @@ class ReminderTray(QObject):
         self.menu = QMenu()
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.icon.messageClicked.connect(self._message_clicked)
+        self.announced: list = []  # what the last notification was about: a click on it opens that
         self.count = -1
         controller.events.followups_changed.connect(self.update)
         controller.events.tick.connect(self._on_tick)
@@ -121,8 +123,17 @@ class ReminderTray(QObject):
             title = ngettext("{count} follow-up is due", "{count} follow-ups are due", len(items)).format(
                 count=len(items))
             body = "\n".join(f"• {item.title}" for item in items[:5])
+        self.announced = list(items)
         self.icon.showMessage(title, body, self.icon.icon(), 10_000)
         self.notified.emit(title, body)
+
+    def _message_clicked(self) -> None:
+        """A click on a reminder: its card when it was about one, else the window with the agenda."""
+        items, self.announced = self.announced, []
+        if len(items) == 1:
+            self.open_card(items[0].application_id)
+        elif items:
+            self.show_window()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
@@ -165,6 +176,7 @@ class CloseToTray(QObject):
             self.window.hide()
             if not self._told:
                 self._told = True
+                self.tray.announced = []  # a click on this message is no reminder to open
                 self.tray.icon.showMessage(_("jobfollow keeps running"),
                                            _("Reminders keep coming. Quit from the tray icon's menu."),
                                            self.tray.icon.icon(), 5_000)

@@ -134,16 +134,18 @@ class BoardActions:
     def _changes_stage(self, moves) -> list[tuple[int, int, float]]:
         return [move for move in moves if self._cards[move[0]].stage_id != move[1]]
 
-    def request_moves(self, moves: list[tuple[int, int, float]]) -> bool:
-        """Push one undoable move of several cards; asks for an outcome when any enter a closed stage."""
+    def request_moves(self, moves: list[tuple[int, int, float]], outcome: str | None = None) -> bool:
+        """Push one undoable move of several cards; asks for an outcome when any enter a closed stage
+        (unless ``outcome`` is given)."""
         moves = [move for move in moves if move[0] in self._cards]
         if not moves:
             return False
         kinds = self._stage_kinds()
         changing = self._changes_stage(moves)
-        outcome = None
         closing = [move for move in changing if kinds.get(move[1]) == StageKind.CLOSED]
-        if closing:
+        if not closing:
+            outcome = None
+        elif outcome is None:
             outcome = self.outcome_chooser(self, len(closing))
             if not outcome:
                 return False
@@ -185,14 +187,25 @@ class BoardActions:
             if source != place.stage_id:
                 self.events.card_moved.emit(app_id, source, place.stage_id)
 
-    def move_ids_to_stage(self, ids: list[int], stage_id: int) -> bool:
+    def move_ids_to_stage(self, ids: list[int], stage_id: int, outcome: str | None = None) -> bool:
         ids = self._in_board_order(ids)
         column = self.column_for(stage_id)
         if column is None or not ids:
             return False
         top = max((card.rank for card in column.model._all if card.id not in ids), default=None)
         ranks = ranks_between(top, None, len(ids))
-        return self.request_moves([(app_id, stage_id, rank) for app_id, rank in zip(ids, ranks, strict=True)])
+        return self.request_moves([(app_id, stage_id, rank) for app_id, rank in zip(ids, ranks, strict=True)],
+                                  outcome)
+
+    def close_with_outcome(self, app_id: int, outcome: str) -> bool:
+        """Move one card to the first Closed stage with ``outcome``, undoably (asked for from elsewhere)."""
+        kinds = self._stage_kinds()
+        closed = next((column.stage_id for column in self.columns if kinds.get(column.stage_id) == StageKind.CLOSED),
+                      None)
+        card = self._cards.get(app_id)
+        if closed is None or card is None or kinds.get(card.stage_id) == StageKind.CLOSED:
+            return False
+        return self.move_ids_to_stage([app_id], closed, outcome)
 
     def move_selected_by(self, delta: int) -> bool:
         """Ctrl+Right / Ctrl+Left: each selected card to the next / previous shown stage."""

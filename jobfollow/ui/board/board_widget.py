@@ -66,7 +66,7 @@ class BoardWidget(BoardActions, QWidget):
         self.sort_combo = QComboBox()
         for mode in SORT_LABELS:
             self.sort_combo.addItem("", mode.value)
-        # As wide as its longest label: "Reihenfolge auf der Pinnwand" was cut off; the search field gives way.
+        # As wide as its longest choice: German "Reihenfolge auf der Pinnwand" was cut to "Reihenfolge auf".
         self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.stages_button = QToolButton()
         self.stages_button.clicked.connect(lambda: self.open_stage_editor())
@@ -117,6 +117,7 @@ class BoardWidget(BoardActions, QWidget):
         events.followups_changed.connect(self._reload_timer.start)
         events.stages_changed.connect(self.rebuild)
         events.highlight_applications.connect(self.set_highlighted)
+        events.close_application_requested.connect(self.close_with_outcome)
         events.tick.connect(self._tick)
         events.language_changed.connect(self._language_changed)
         self.rebuild()

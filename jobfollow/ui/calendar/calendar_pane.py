@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.core.followup_texts import short_date
+from jobfollow.core.stages import OUTCOME_LABELS, Outcome
 from jobfollow.i18n import N_, _, ngettext
 from jobfollow.store.followups import AgendaItem, live_cards
 from jobfollow.ui.calendar.agenda_model import AgendaModel
@@ -92,6 +93,12 @@ class CalendarPane(QWidget):
             shortcut = "Ctrl+D" if result == "done" else None
             self.done_actions[result] = self._action(_(label), lambda _c=False, r=result: self.mark_done(r), shortcut)
             self.done_menu.addAction(self.done_actions[result])
+        # After the last unanswered check the rules suggest closing: do it from here, in one step.
+        self.close_card_action = self._action(
+            _("Close the card: {outcome}").format(outcome=_(OUTCOME_LABELS[Outcome.NO_RESPONSE])),
+            self.close_as_no_response)
+        self.done_menu.addSeparator()
+        self.done_menu.addAction(self.close_card_action)
         self.snooze_menu = QMenu(_("Snooze"), self)
         self.snooze_one = self._action(_("1 day"), lambda: self.snooze_days(1), "Ctrl+1")
         self.snooze_three = self._action(_("3 days"), lambda: self.snooze_days(3), "Ctrl+3")
@@ -144,6 +151,9 @@ class CalendarPane(QWidget):
                        self.skip_action, self.open_action):
             action.setEnabled(item is not None)
         self.letter_action.setEnabled(item is not None and item.kind in LETTER_KINDS)
+        suggests_closing = item is not None and item.kind == "close_suggestion"
+        self.close_card_action.setVisible(suggests_closing)
+        self.close_card_action.setEnabled(suggests_closing)
         self.add_action.setEnabled(self.controller is not None)
 
     # -- data ----------------------------------------------------------------------------------------
@@ -255,6 +265,12 @@ class CalendarPane(QWidget):
             run_undoable(self.undo_stack, self.controller, item.id,
                          _("Done: {title}").format(title=item.title),
                          lambda: self.controller.mark_done(item.id, result))
+
+    def close_as_no_response(self) -> None:
+        """Move the card to Closed as "no response" (the board does it, undoably); its suggestion retires."""
+        item = self.current_item()
+        if item is not None and item.kind == "close_suggestion":
+            self.events.close_application_requested.emit(item.application_id, Outcome.NO_RESPONSE.value)
 
     def snooze_days(self, days: int) -> None:
         item = self.current_item()

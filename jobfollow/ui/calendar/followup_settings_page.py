@@ -7,13 +7,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLab
 from jobfollow import autostart
 from jobfollow.core.followup_settings import TIMINGS, FollowUpSettings
 from jobfollow.core.stages import CHANNEL_LABELS, Channel
-from jobfollow.i18n import N_, _
+from jobfollow.i18n import _
 from jobfollow.store.followups import followup_settings, save_followup_settings
-from jobfollow.store.settings import get_setting, get_user_details, set_setting
+from jobfollow.store.settings import get_setting, get_user_details, profile_folder, set_setting
 from jobfollow.ui.dialogs.settings_dialog import SettingsPage
+from jobfollow.ui.forms.widgets import count_suffix
 from jobfollow.ui.tray import TRAY_ENABLED_KEY, TRAY_NOTIFY_KEY
-
-UNITS = {"business days": N_("business days"), "days": N_("days"), "weeks": N_("weeks"), "checks": N_("checks")}
 
 
 class FollowUpSettingsPage(SettingsPage):
@@ -27,7 +26,7 @@ class FollowUpSettingsPage(SettingsPage):
         for timing in TIMINGS:
             spin = QSpinBox()
             spin.setRange(timing.low, timing.high)
-            spin.setSuffix(" " + _(UNITS.get(timing.unit, timing.unit)))
+            count_suffix(spin, timing.unit)
             spin.setToolTip(_("From {low} to {high}; default {default}").format(
                 low=timing.low, high=timing.high, default=timing.default))
             self.spins[timing.key] = spin
@@ -85,7 +84,7 @@ class FollowUpSettingsPage(SettingsPage):
                 changed.append(key)
         if autostart.is_enabled(**self.autostart_where) != self.login_check.isChecked():
             try:
-                autostart.set_enabled(self.login_check.isChecked(), **self.autostart_where)
+                autostart.set_enabled(self.login_check.isChecked(), profile=profile_folder(), **self.autostart_where)
                 changed.append("autostart")
             except OSError as exc:
                 from PySide6.QtWidgets import QMessageBox

@@ -37,6 +37,7 @@ from jobfollow.ui.forms.widgets import (
     ContactNameEdit,
     InlineMessage,
     OptionalDateEdit,
+    count_suffix,
     is_kept_enter,
     keep_enter,
     localize_date_edit,
@@ -162,7 +163,7 @@ class InterviewFormDialog(QDialog):
         self.interval_spin = QSpinBox()
         self.interval_spin.setRange(0, 90)
         self.interval_spin.setSpecialValueText(_("no limit given"))
-        self.interval_spin.setSuffix(_(" days"))
+        count_suffix(self.interval_spin, "days")
         self.notes_edit = _notes_box(_("Anything else: next steps, names to remember, what to prepare"))
         hint = QLabel(_("Ask at the end of an interview when you may hear from them; jobfollow plans the "
                         "status check a day or two after that date."))

@@ -15,15 +15,36 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from jobfollow.core.validation import Problem
-from jobfollow.i18n import _
+from jobfollow.i18n import _, ngettext
 from jobfollow.store.people import ContactCard, find_contacts
 from jobfollow.ui.forms.people_models import ContactChoicesModel
+
+
+def unit_text(unit: str, count: int) -> str:
+    """The unit after a number, singular or plural as the language wants ("1 week", "2 weeks")."""
+    if unit == "business days":
+        return ngettext("business day", "business days", count)
+    if unit == "days":
+        return ngettext("day", "days", count)
+    if unit == "weeks":
+        return ngettext("week", "weeks", count)
+    return ngettext("check", "checks", count)
+
+
+def count_suffix(spin: QSpinBox, unit: str) -> None:
+    """Keep the spin box's unit in step with its value (a fixed suffix read "1 weeks")."""
+    def update(value: int) -> None:
+        spin.setSuffix(" " + unit_text(unit, value))
+
+    spin.valueChanged.connect(update)
+    update(spin.value())
 
 
 def qdate(value: dt.date) -> QDate:
