@@ -135,8 +135,9 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window):
     qtbot.waitUntil(lambda: window.offers.dialog is not offer_dialog)  # the withdrawal letter is offered
     assert len(network_names(app_id)) == 3  # whatever the outcome, the interviewers stay in your network
     window.offers.dialog.reject()
-    assert pending_of(window, app_id) == 0  # a closed card asks for nothing more
-    assert board.card(app_id).pending_count == 0
+    # The letter prompt dismissed: the withdrawal is all a closed card still asks for, as a follow-up.
+    assert [kind for kind, owner in agenda_rows(window) if owner == app_id] == ["withdraw"]
+    assert board.card(app_id).pending_count == 1
 
     # Undo the last two moves: back in Next round with no outcome, and its follow-ups back in the agenda.
     last_dialog = window.offers.dialog

@@ -201,3 +201,62 @@ def test_a_deleted_card_keeps_its_followups_for_undo(profile):
     JobApplication.update(deleted_at=None).where(JobApplication.id == app.id).execute()  # Undo
     assert fu.refresh_followups(today=TODAY).created == 0
     assert len(fu.pending_followups()) == 3
+
+
+def close(app, outcome):
+    from jobfollow.store.board import move_cards
+
+    move_cards([(app.id, stage(StageKind.CLOSED), 1.0)], outcome=outcome)
+
+
+def test_a_withdrawn_card_is_reminded_until_its_letter_is_sent(profile):
+    from jobfollow.store.letters import mark_sent, open_letter
+
+    app = make_card("Acme", StageKind.INTERVIEWED)
+    recruiter = Contact.create(name="Rita")
+    ApplicationContact.create(application=app, contact=recruiter, role="recruiter")
+    close(app, "withdrew")  # the letter prompt dismissed
+    fu.refresh_followups([app.id], today=TODAY)
+    [withdraw] = [r for r in rows(app) if r.kind == "withdraw"]
+    assert (withdraw.state, withdraw.contact_id, withdraw.rule_key) == ("open", recruiter.id, f"withdraw:{app.id}:0")
+    mark_sent(open_letter(app.id, "withdraw", recruiter.id).id)
+    fu.refresh_followups([app.id], today=TODAY)
+    fu.refresh_followups([app.id], today=TODAY)
+    assert [(r.id, r.state, r.result) for r in rows(app) if r.kind == "withdraw"] == [(withdraw.id, "done", "sent")]
+
+
+def test_a_letter_sent_before_closing_means_no_reminder(profile):
+    from jobfollow.store.letters import mark_sent, open_letter
+
+    app = make_card("Acme", StageKind.APPLIED, interview_on=None)
+    mark_sent(open_letter(app.id, "withdraw").id)
+    close(app, "withdrew")
+    fu.refresh_followups([app.id], today=TODAY)
+    assert [r.kind for r in rows(app)] == []
+
+
+def test_withdrawing_after_accepting_elsewhere_keeps_the_one_withdraw(profile):
+    accepted = make_card("Acme", StageKind.OFFER)
+    other = make_card("Beta", StageKind.INTERVIEWED)
+    fu.refresh_followups(today=TODAY)
+    move(accepted, StageKind.ACCEPTED)
+    fu.refresh_followups([accepted.id], today=TODAY)
+    [asked] = [r for r in rows(other) if r.kind == "withdraw"]
+    close(other, "withdrew")
+    fu.refresh_followups([other.id], today=TODAY)
+    assert [(r.id, r.state) for r in rows(other) if r.kind == "withdraw"] == [(asked.id, "open")]
+
+
+def test_rejection_without_a_recorded_interview(profile):
+    from jobfollow.store.board import move_cards
+
+    screened = make_card("Acme", StageKind.APPLIED, interview_on=None)
+    move_cards([(screened.id, stage(StageKind.INTERVIEW_SCHEDULED), 1.0)])  # got a call, never recorded one
+    form_letter = make_card("Beta", StageKind.APPLIED, interview_on=None)
+    close(screened, "rejected")
+    close(form_letter, "rejected")
+    fu.refresh_followups(today=TODAY)
+    assert sorted(r.kind for r in rows(screened)) == ["lessons", "rejection_thanks"]
+    assert rows(form_letter) == []  # straight from Applied, nobody to thank
+    fu.refresh_followups(today=TODAY)
+    assert len(rows(screened)) == 2

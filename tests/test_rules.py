@@ -222,7 +222,7 @@ def test_accepted_offer_with_three_other_active_cards():
             card(kind="applied", app_id=2, company="Beta", contacts=(RITA,)),
             card(kind="interviewed", app_id=3, company="Gamma", interviews=[FRIDAY_IV]),
             card(kind="offer", app_id=4, company="Delta", offers=[OfferFact(9, D(2026, 5, 1))]),
-            card(kind="closed", app_id=5, company="Closed Co", outcome="withdrew")]
+            card(kind="closed", app_id=5, company="Closed Co", outcome="withdrew", withdrawal_sent=True)]
     proposals = run(apps, accepted=(accepted,), user=UserDetails(employed=True))
     assert due_of(proposals, "withdraw") == [("withdraw:2:1", D(2026, 5, 5)), ("withdraw:3:1", D(2026, 5, 5)),
                                              ("withdraw:4:1", D(2026, 5, 5))]
@@ -230,6 +230,61 @@ def test_accepted_offer_with_three_other_active_cards():
     withdraw = next(p for p in proposals if p.rule_key == "withdraw:2:1")
     assert withdraw.contact == RITA and "Acme" in describe(withdraw)[1]
     assert due_of(run(apps, accepted=(accepted,), user=UserDetails(employed=False)), "give_notice") == []
+
+
+def test_first_check_waits_the_interval_they_allowed():
+    # Friday interview, nothing said: 5 business days is Fri 8 May, but "not more often than every 10 days"
+    interview = FRIDAY_IV._replace(follow_up_interval_days=10)
+    [check] = [p for p in run(card(interviews=[interview])) if p.kind == "status_check"]
+    assert (check.rule_key, check.due_on) == ("status_check:1:5:1", D(2026, 5, 11))
+    assert "10 days" in describe(check)[1] and "between follow-ups" in describe(check)[1]
+    # their own date still wins when it is later than the interval ...
+    told = interview._replace(follow_up_on=D(2026, 5, 20))
+    assert due_of(run(card(interviews=[told])), "status_check") == [("status_check:1:5:1", D(2026, 5, 20))]
+    # ... and a date sooner than the interval gives way to it
+    early = interview._replace(follow_up_on=D(2026, 5, 6))
+    assert due_of(run(card(interviews=[early])), "status_check") == [("status_check:1:5:1", D(2026, 5, 11))]
+    # a short interval changes nothing
+    short = FRIDAY_IV._replace(follow_up_interval_days=3)
+    [check] = [p for p in run(card(interviews=[short])) if p.kind == "status_check"]
+    assert check.due_on == D(2026, 5, 8) and "between follow-ups" not in describe(check)[1]
+
+
+def test_closing_as_withdrew_reminds_to_send_the_withdrawal():
+    withdrew = card(kind="closed", outcome="withdrew", contacts=(ANA, RITA), interviews=[FRIDAY_IV],
+                    entered=D(2026, 5, 4))
+    [withdraw] = [p for p in run(withdrew) if p.kind == "withdraw"]
+    assert (withdraw.rule_key, withdraw.due_on, withdraw.contact) == ("withdraw:1:0", D(2026, 5, 5), RITA)
+    assert "Acme" in describe(withdraw)[0] and "withdrawn" in describe(withdraw)[1]
+    # a withdrawal letter already marked sent: nothing left to remind
+    assert due_of(run(withdrew._replace(withdrawal_sent=True)), "withdraw") == []
+
+
+def test_a_withdrawal_the_accept_flow_asked_for_is_not_doubled():
+    accepted = AcceptedFact(2, "Beta", "Lead", D(2026, 5, 4))
+    withdrew = card(kind="closed", outcome="withdrew", contacts=(RITA,), entered=D(2026, 5, 5),
+                    withdraw_keys=("withdraw:1:2",))
+    assert due_of(run(withdrew, accepted=(accepted,)), "withdraw") == [("withdraw:1:2", D(2026, 5, 5))]
+    # withdrawn before anything was accepted elsewhere: its own reminder, even after an acceptance
+    own = withdrew._replace(withdraw_keys=("withdraw:1:0",))
+    assert due_of(run(own, accepted=(accepted,)), "withdraw") == [("withdraw:1:0", D(2026, 5, 6))]
+
+
+def test_rejection_without_an_interview():
+    rejected = card(kind="closed", outcome="rejected", contacts=(), entered=D(2026, 5, 1))
+    # straight from Applied, nobody on the card: nothing to thank anyone for
+    assert [p.kind for p in run(rejected)] == []
+    # a recruiter on the card: thank them, and note the lessons (about the CV, not an interview)
+    with_recruiter = run(rejected._replace(contacts=(RITA,)))
+    assert sorted((p.rule_key, p.due_on) for p in with_recruiter) == [
+        ("lessons:1", D(2026, 5, 5)), ("rejection_thanks:1", D(2026, 5, 5))]
+    thanks = next(p for p in with_recruiter if p.kind == "rejection_thanks")
+    lessons = next(p for p in with_recruiter if p.kind == "lessons")
+    assert thanks.contact == RITA and "CV" in describe(lessons)[1]
+    # got past Applied (an interview scheduled, never recorded): thanks to the company and lessons
+    past = run(rejected._replace(past_applied=True))
+    assert sorted(p.kind for p in past) == ["lessons", "rejection_thanks"]
+    assert next(p for p in past if p.kind == "rejection_thanks").contact is None
 
 
 def test_verbal_offer_says_to_wait_for_writing():

@@ -46,5 +46,10 @@ def test_keys_are_unique_and_stable(apps, someone_accepted):
     for p in first:
         if p.kind == "thank_you":
             assert p.due_on == p.interview.on + dt.timedelta(days=1) and p.interview.on <= TODAY
-        if p.kind == "status_check" and p.interview.follow_up_on is not None:
-            assert p.due_on == p.interview.follow_up_on  # exactly the day they named
+        if p.kind == "status_check":
+            # never sooner than "no more often than every N days" allows, the first check included
+            interval = p.interview.follow_up_interval_days
+            allowed = p.interview.on + dt.timedelta(days=interval) if interval else dt.date.min
+            assert p.due_on >= allowed
+            if p.interview.follow_up_on is not None:
+                assert p.due_on == max(p.interview.follow_up_on, allowed)  # the day they named, unless too soon

@@ -79,6 +79,9 @@ class ApplicationFacts(NamedTuple):
     offers: tuple[OfferFact, ...] = ()
     checks: tuple[CheckFact, ...] = ()
     last_reply_on: dt.date | None = None  # the employer's latest answer (Activity "reply")
+    withdraw_keys: tuple[str, ...] = ()  # rule keys of the "withdraw" follow-ups already stored (any state)
+    withdrawal_sent: bool = False  # a letter from the "withdraw" template is marked sent for this card
+    past_applied: bool = False  # the card once stood in a stage after Applied (its moves say so)
 
 
 class AcceptedFact(NamedTuple):

@@ -110,6 +110,10 @@ def describe(p: Proposal) -> tuple[str, str]:
     if kind == Kind.OFFER_RESPONSE:
         return _offer_text(p, where)
     if kind == Kind.WITHDRAW:
+        if not p.detail:  # closed as "withdrew", no accepted offer behind it
+            return (_("Withdraw from {company}").format(company=app.company),
+                    _("You closed {where} as withdrawn; tell them politely, thank them for their time and ask them "
+                      "to keep your details for the future.").format(where=where))
         (accepted,) = p.detail
         return (_("Withdraw from {company}").format(company=app.company),
                 _("You accepted the offer from {accepted}; let {company} know politely and ask them to keep your "
@@ -123,6 +127,10 @@ def describe(p: Proposal) -> tuple[str, str]:
                 _("They turned you down for {where}; thank them for telling you and ask for honest feedback.").format(
                     where=where))
     if kind == Kind.LESSONS:
+        if p.detail and not p.detail[0]:  # turned down before any interview was recorded
+            return (_("Note what you learned at {company}").format(company=app.company),
+                    _("No interview was recorded: look again at how your CV and letter matched the posting, and "
+                      "note anything they told you."))
         return (_("Note what you learned at {company}").format(company=app.company),
                 _("While it is fresh: what went well, what you would prepare differently, which answers to "
                   "rewrite."))
@@ -145,6 +153,15 @@ def _status_check_text(p: Proposal, name: str, where: str) -> tuple[str, str]:
     elif why == "no_news":
         reason = _("No date was given at the interview on {day}; asking after a few business days shows "
                    "interest without pressing.").format(day=short_date(interview.on))
+    elif why == "interval":
+        reason = ngettext(
+            "At the interview on {day} they asked you to wait at least {count} day between follow-ups, so the "
+            "first check waits until {date}.",
+            "At the interview on {day} they asked you to wait at least {count} days between follow-ups, so the "
+            "first check waits until {date}.",
+            interview.follow_up_interval_days).format(day=short_date(interview.on),
+                                                      count=interview.follow_up_interval_days,
+                                                      date=short_date(p.due_on))
     elif why == "reply":
         reason = _("They answered your last check; ask again after a short wait.")
     else:

@@ -10,6 +10,7 @@ Rule keys (the number after the kind is always the application id):
     network_checkin:{app}:{contact}                next_round_prep:{app}:{entered on}
     offer_response:{app}:{offer}                   withdraw:{app}:{accepted app}
     give_notice:{accepted app}                     rejection_thanks:{app}   lessons:{app}
+    withdraw:{app}:0   (closed as "withdrew" with no accepted offer behind it)
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ REJECTION_THANKS, LESSONS = Kind.REJECTION_THANKS.value, Kind.LESSONS.value
 REFERENCE, NETWORK, INVITER = ContactRole.REFERENCE.value, ContactRole.NETWORK.value, ContactRole.INVITER.value
 APPLIED, NEXT_ROUND, OFFER = StageKind.APPLIED.value, StageKind.NEXT_ROUND.value, StageKind.OFFER.value
 ACCEPTED, CLOSED, REJECTED = StageKind.ACCEPTED.value, StageKind.CLOSED.value, Outcome.REJECTED.value
+WITHDREW = Outcome.WITHDREW.value
 
 
 class RuleContext(NamedTuple):
@@ -98,6 +100,8 @@ def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext)
                         _withdraw(app, ctx, out)
                 elif app.outcome == REJECTED:
                     _after_rejection(app, ctx, out)
+                elif app.outcome == WITHDREW:
+                    _after_withdrawing(app, ctx, out)
                 continue
             app_id, contacts, interviews = app.id, app.contacts, app.interviews
             if interviews and interviews[-1].on <= today:
@@ -169,10 +173,16 @@ def first_check_due(interview: InterviewFact, ctx: RuleContext) -> tuple[dt.date
     """When the first status check falls due and why: "told" (their own date), "decision" or "no_news"."""
     settings = ctx.settings
     if interview.follow_up_on is not None:
-        return interview.follow_up_on, "told"  # exactly the day they named, never earlier
-    if interview.decision_date is not None:
-        return ctx.workdays.add(interview.decision_date, settings.after_decision_business_days), "decision"
-    return ctx.workdays.add(interview.on, settings.no_news_business_days), "no_news"
+        due, why = interview.follow_up_on, "told"  # exactly the day they named, never earlier
+    elif interview.decision_date is not None:
+        due, why = ctx.workdays.add(interview.decision_date, settings.after_decision_business_days), "decision"
+    else:
+        due, why = ctx.workdays.add(interview.on, settings.no_news_business_days), "no_news"
+    if interview.follow_up_interval_days:  # "no more often than every N days" holds for the first check too
+        allowed = interview.on + dt.timedelta(days=interview.follow_up_interval_days)
+        if allowed > due:
+            return allowed, "interval"
+    return due, why
 
 
 def _employer_contact(app: ApplicationFacts, interview: InterviewFact | None) -> ContactFact | None:
@@ -270,6 +280,8 @@ def _offer_responses(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal
 
 
 def _withdraw(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    if app.withdrawal_sent:
+        return  # the withdrawal letter already went out
     for accepted in ctx.accepted:
         if accepted.id == app.id:
             continue
@@ -285,13 +297,36 @@ def _give_notice(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -
         out.append(_new(Proposal, (f"give_notice:{app.id}", GIVE_NOTICE, app, due, EMAIL, None, None, ())))
 
 
+def _after_withdrawing(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
+    """Closed as "withdrew": a reminder to send the withdrawal, in case the letter prompt was dismissed."""
+    if app.withdrawal_sent:
+        return
+    # Accepting another offer may already have asked for this withdrawal: keep that one (whatever its
+    # state) rather than add a second.
+    stored = app.withdraw_keys
+    before = len(out)
+    if stored:
+        for accepted in ctx.accepted:
+            if f"withdraw:{app.id}:{accepted.id}" in stored:
+                _withdraw(app, ctx._replace(accepted=(accepted,)), out)
+    if len(out) > before:
+        return
+    due = ctx.workdays.add(app.stage_entered_on, ctx.settings.withdraw_business_days)
+    contact = _employer_contact(app, app.interviews[-1] if app.interviews else None)
+    out.append(_new(Proposal, (f"withdraw:{app.id}:0", WITHDRAW, app, due, channel_for(contact), contact, None,
+                               ())))
+
+
 # -- 8. rejection ----------------------------------------------------------------------------------
 def _after_rejection(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
-    if not app.interviews:
-        return  # turned down on paper: nobody to thank, little to learn from
-    closed = app.stage_entered_on
-    due = ctx.workdays.add(closed, ctx.settings.rejection_thanks_business_days)
-    contact = _employer_contact(app, app.interviews[-1] if app.interviews else None)
+    interviews = app.interviews
+    contact = _employer_contact(app, interviews[-1] if interviews else None)
+    if not interviews and not app.past_applied and contact is None:
+        # Turned down straight from Applied and nobody's name on the card: there is no one to thank and
+        # no interview to learn from (closing the card already offers a place for notes), and a task for
+        # every form rejection would bury the follow-ups that matter.
+        return
+    due = ctx.workdays.add(app.stage_entered_on, ctx.settings.rejection_thanks_business_days)
     out.append(_new(Proposal, (f"rejection_thanks:{app.id}", REJECTION_THANKS, app, due,
                                channel_for(contact), contact, None, ())))
-    out.append(_new(Proposal, (f"lessons:{app.id}", LESSONS, app, due, "", None, None, ())))
+    out.append(_new(Proposal, (f"lessons:{app.id}", LESSONS, app, due, "", None, None, (bool(interviews),))))

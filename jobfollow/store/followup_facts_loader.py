@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -17,7 +18,7 @@ from jobfollow.core.followup_facts import (
     Kind,
     OfferFact,
 )
-from jobfollow.core.stages import ContactRole, StageKind
+from jobfollow.core.stages import ContactRole, Outcome, StageKind
 from jobfollow.store.models import (
     Activity,
     ApplicationContact,
@@ -26,9 +27,14 @@ from jobfollow.store.models import (
     Interview,
     InterviewAttendee,
     JobApplication,
+    Letter,
     Offer,
     Stage,
+    Template,
 )
+
+# A card that stood in one of these stages got further than its application.
+PAST_APPLIED_KINDS = frozenset(StageKind) - {StageKind.APPLIED, StageKind.CLOSED}
 
 
 def _as_date(value) -> dt.date | None:
@@ -124,13 +130,26 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
                                         bool(written), status))
 
     checks: dict[int, list[CheckFact]] = defaultdict(list)
+    withdraw_keys: dict[int, list[str]] = defaultdict(list)
     check_rows = raw_rows(_limit(
-        FollowUp.select(FollowUp.application, FollowUp.rule_key, FollowUp.state, FollowUp.result, FollowUp.done_at)
-        .where(FollowUp.kind == Kind.STATUS_CHECK.value, FollowUp.rule_key.is_null(False)),
+        FollowUp.select(FollowUp.application, FollowUp.kind, FollowUp.rule_key, FollowUp.state, FollowUp.result,
+                        FollowUp.done_at)
+        .where(FollowUp.kind.in_((Kind.STATUS_CHECK.value, Kind.WITHDRAW.value)), FollowUp.rule_key.is_null(False)),
         FollowUp.application, scope,
     ))
-    for app_id, key, state, result, done_at in check_rows:
-        checks[app_id].append(CheckFact(key, state, result or "", _as_date(done_at)))
+    for app_id, kind, key, state, result, done_at in check_rows:
+        if kind == Kind.WITHDRAW.value:
+            withdraw_keys[app_id].append(key)
+        else:
+            checks[app_id].append(CheckFact(key, state, result or "", _as_date(done_at)))
+
+    withdrawal_sent = {app_id for (app_id,) in raw_rows(_limit(
+        Letter.select(Letter.application).join(Template)
+        .where(Template.key == "withdraw", Letter.state == "sent"),
+        Letter.application, scope,
+    ))}
+    past_applied = _past_applied([r[0] for r in rows if r[3] == StageKind.CLOSED.value
+                                  and r[5] == Outcome.REJECTED.value])
 
     replies = dict(raw_rows(
         _limit(
@@ -148,6 +167,29 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
             tuple(offers[app_id]) if app_id in offers else (),
             tuple(checks[app_id]) if app_id in checks else (),
             _as_date(replies.get(app_id)),
+            tuple(withdraw_keys[app_id]) if app_id in withdraw_keys else (),
+            app_id in withdrawal_sent,
+            app_id in past_applied,
         )
         for app_id, company, position, kind, entered, outcome in rows
     ]
+
+
+def _past_applied(app_ids: list[int]) -> set[int]:
+    """Those of ``app_ids`` whose moves show them in a stage after Applied at some point (asked only for
+    rejected cards: whether a rejection without an interview still deserves a thank-you)."""
+    if not app_ids:
+        return set()
+    kinds = dict(Stage.select(Stage.id, Stage.kind).tuples())
+    found = set()
+    for app_id, data in raw_rows(Activity.select(Activity.application, Activity.data).where(
+            Activity.kind == "moved", Activity.application.in_(app_ids))):
+        try:
+            moved = json.loads(data) if isinstance(data, str) else (data or {})
+        except ValueError:
+            continue
+        if not isinstance(moved, dict):
+            continue
+        if any(kinds.get(moved.get(end)) in PAST_APPLIED_KINDS for end in ("from_stage", "to_stage")):
+            found.add(app_id)
+    return found
