@@ -200,3 +200,18 @@ def test_csv_export_then_import_gives_the_cards_back(profile, tmp_path, cards):
     back = sorted((a.company, a.position_title, a.location, a.notes, a.stage_id)
                   for a in JobApplication.select().where(JobApplication.id.in_(ids)))
     assert back == sorted((*card, stage.id) for card in cards)
+
+
+def test_history_imported_as_closed_asks_for_no_letters(profile, tmp_path):
+    from jobfollow.store.followups import refresh_followups
+    from jobfollow.store.models import FollowUp
+
+    source = tmp_path / "history.csv"
+    source.write_text("Company,Job Title,Status,Recruiter,Recruiter Email\n"
+                      "Adventure Works,UX Researcher,Rejected,Rita Diaz,rita@aw.example\n"
+                      "Tailspin,Analyst,Withdrawn,Omar Haddad,omar@t.example\n", encoding="utf-8")
+    ids, errors = io_csv.import_csv(source)
+    assert errors == [] and {a.outcome for a in JobApplication.select()} == {"rejected", "withdrew"}
+    refresh_followups()
+    # a spreadsheet's old rejections and withdrawals are history: no thank-you, lesson or withdrawal due today
+    assert [f.kind for f in FollowUp.select().where(FollowUp.application.in_(ids))] == []

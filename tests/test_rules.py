@@ -271,7 +271,7 @@ def test_a_withdrawal_the_accept_flow_asked_for_is_not_doubled():
 
 
 def test_rejection_without_an_interview():
-    rejected = card(kind="closed", outcome="rejected", contacts=(), entered=D(2026, 5, 1))
+    rejected = card(kind="closed", outcome="rejected", contacts=(), entered=D(2026, 5, 1), closed_here=True)
     # straight from Applied, nobody on the card: nothing to thank anyone for
     assert [p.kind for p in run(rejected)] == []
     # a recruiter on the card: thank them, and note the lessons (about the CV, not an interview)
@@ -285,6 +285,14 @@ def test_rejection_without_an_interview():
     past = run(rejected._replace(past_applied=True))
     assert sorted(p.kind for p in past) == ["lessons", "rejection_thanks"]
     assert next(p for p in past if p.kind == "rejection_thanks").contact is None
+    # imported from a tracker as already rejected, recruiter and all: history, not a task
+    assert run(rejected._replace(contacts=(RITA,), past_applied=True, closed_here=False)) == []
+
+
+def test_cards_imported_as_withdrawn_get_no_reminder():
+    imported = card(kind="closed", outcome="withdrew", contacts=(RITA,), entered=D(2026, 5, 4))
+    assert due_of(run(imported), "withdraw") == []
+    assert due_of(run(imported._replace(closed_here=True)), "withdraw") == [("withdraw:1:0", D(2026, 5, 5))]
 
 
 def test_verbal_offer_says_to_wait_for_writing():

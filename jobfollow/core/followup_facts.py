@@ -82,6 +82,7 @@ class ApplicationFacts(NamedTuple):
     withdraw_keys: tuple[str, ...] = ()  # rule keys of the "withdraw" follow-ups already stored (any state)
     withdrawal_sent: bool = False  # a letter from the "withdraw" template is marked sent for this card
     past_applied: bool = False  # the card once stood in a stage after Applied (its moves say so)
+    closed_here: bool = False  # the card was moved to Closed in jobfollow (not imported as already closed)
 
 
 class AcceptedFact(NamedTuple):

@@ -311,9 +311,13 @@ def _after_withdrawing(app: ApplicationFacts, ctx: RuleContext, out: list[Propos
                 _withdraw(app, ctx._replace(accepted=(accepted,)), out)
     if len(out) > before:
         return
+    own_key = f"withdraw:{app.id}:0"
+    if not (app.closed_here or app.interviews or own_key in stored):
+        # Imported as already withdrawn (a tracker's history): that letter was dealt with long ago.
+        return
     due = ctx.workdays.add(app.stage_entered_on, ctx.settings.withdraw_business_days)
     contact = _employer_contact(app, app.interviews[-1] if app.interviews else None)
-    out.append(_new(Proposal, (f"withdraw:{app.id}:0", WITHDRAW, app, due, channel_for(contact), contact, None,
+    out.append(_new(Proposal, (own_key, WITHDRAW, app, due, channel_for(contact), contact, None,
                                ())))
 
 
@@ -321,10 +325,11 @@ def _after_withdrawing(app: ApplicationFacts, ctx: RuleContext, out: list[Propos
 def _after_rejection(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:
     interviews = app.interviews
     contact = _employer_contact(app, interviews[-1] if interviews else None)
-    if not interviews and not app.past_applied and contact is None:
+    if not interviews and (not app.closed_here or (not app.past_applied and contact is None)):
         # Turned down straight from Applied and nobody's name on the card: there is no one to thank and
         # no interview to learn from (closing the card already offers a place for notes), and a task for
-        # every form rejection would bury the follow-ups that matter.
+        # every form rejection would bury the follow-ups that matter. A card imported as already rejected
+        # is history: its thanks were due long ago.
         return
     due = ctx.workdays.add(app.stage_entered_on, ctx.settings.rejection_thanks_business_days)
     out.append(_new(Proposal, (f"rejection_thanks:{app.id}", REJECTION_THANKS, app, due,

@@ -148,8 +148,8 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
         .where(Template.key == "withdraw", Letter.state == "sent"),
         Letter.application, scope,
     ))}
-    past_applied = _past_applied([r[0] for r in rows if r[3] == StageKind.CLOSED.value
-                                  and r[5] == Outcome.REJECTED.value])
+    past_applied, closed_here = _move_history([r[0] for r in rows if r[3] == StageKind.CLOSED.value
+                                               and r[5] in (Outcome.REJECTED.value, Outcome.WITHDREW.value)])
 
     replies = dict(raw_rows(
         _limit(
@@ -170,18 +170,19 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
             tuple(withdraw_keys[app_id]) if app_id in withdraw_keys else (),
             app_id in withdrawal_sent,
             app_id in past_applied,
+            app_id in closed_here,
         )
         for app_id, company, position, kind, entered, outcome in rows
     ]
 
 
-def _past_applied(app_ids: list[int]) -> set[int]:
-    """Those of ``app_ids`` whose moves show them in a stage after Applied at some point (asked only for
-    rejected cards: whether a rejection without an interview still deserves a thank-you)."""
+def _move_history(app_ids: list[int]) -> tuple[set[int], set[int]]:
+    """Of ``app_ids`` (closed as rejected or withdrew): those whose moves show them in a stage after Applied at
+    some point, and those moved to Closed in jobfollow (a card imported as already closed has no such move)."""
     if not app_ids:
-        return set()
+        return set(), set()
     kinds = dict(Stage.select(Stage.id, Stage.kind).tuples())
-    found = set()
+    found, closed_here = set(), set()
     for app_id, data in raw_rows(Activity.select(Activity.application, Activity.data).where(
             Activity.kind == "moved", Activity.application.in_(app_ids))):
         try:
@@ -192,4 +193,6 @@ def _past_applied(app_ids: list[int]) -> set[int]:
             continue
         if any(kinds.get(moved.get(end)) in PAST_APPLIED_KINDS for end in ("from_stage", "to_stage")):
             found.add(app_id)
-    return found
+        if kinds.get(moved.get("to_stage")) == StageKind.CLOSED.value:
+            closed_here.add(app_id)
+    return found, closed_here
