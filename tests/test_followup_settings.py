@@ -49,3 +49,21 @@ def test_units_follow_the_number(qtbot, profile, tmp_path):
     weeks.setValue(2)
     business.setValue(3)
     assert (weeks.text(), business.text()) == ("2 weeks", "3 business days")
+
+
+def test_the_business_day_note_does_not_slide_under_the_row_above_in_french(qtbot, profile, tmp_path):
+    from jobfollow import i18n
+    from jobfollow.ui.calendar.followup_settings_page import FollowUpSettingsPage
+    from jobfollow.ui.dialogs.settings_dialog import SettingsDialog
+
+    i18n.set_language("fr_FR")
+    page = FollowUpSettingsPage(autostart_where={"home": tmp_path, "platform": "linux"})
+    dialog = SettingsDialog([page])
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.minimumSizeHint())  # as small as the dialog lets itself be: the note wraps
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note, combo = page.holidays_label, page.channel_combo
+    assert note.heightForWidth(note.width()) > note.fontMetrics().lineSpacing() * 1.5  # two lines at this width
+    assert note.y() >= combo.y() + combo.height()  # it started half under the combo box
+    assert note.height() >= note.heightForWidth(note.width())

@@ -42,7 +42,7 @@ TIMINGS: tuple[Timing, ...] = (
            "business days"),
     Timing("rejection_thanks_business_days", N_("Rejection: business days to thank them and ask for feedback"),
            2, 1, 5, "business days"),
-    Timing("withdraw_business_days", N_("After accepting: business days to withdraw elsewhere and give notice"),
+    Timing("withdraw_business_days", N_("Withdrawals and notice: business days to send them"),
            1, 0, 3, "business days"),
     Timing("next_round_prep_days", N_("Next round without a date: days to prepare"), 2, 1, 7, "days"),
 )

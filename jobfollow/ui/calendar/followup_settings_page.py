@@ -40,6 +40,9 @@ class FollowUpSettingsPage(SettingsPage):
         form.addRow(_("Status checks, unless they said otherwise:"), self.channel_combo)
         self.holidays_label = QLabel()
         self.holidays_label.setWordWrap(True)
+        # Room for two lines: a form row does not grow for a label that wraps, so in French the second
+        # line pushed the first up under the combo box above.
+        self.holidays_label.setMinimumHeight(2 * self.holidays_label.fontMetrics().lineSpacing() + 2)
         form.addRow(self.holidays_label)
 
         running = QGroupBox(_("Reminders"))
