@@ -182,3 +182,22 @@ def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(window, csv_file
     window.data_actions.import_file(str(csv_file))
     assert window.board.card_count() == 2
     assert "Imported 2 applications" in window.statusBar().currentMessage()
+
+
+def test_a_mapping_change_shows_a_busy_cursor_while_every_row_is_reread(qtbot, profile, csv_file, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    dialog = CsvImportDialog(csv_file)
+    qtbot.addWidget(dialog)
+    cursors = []
+    real_plan = csv_import_dialog.plan_import
+
+    def watched_plan(table, mapping):
+        cursor = QApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor else None)
+        return real_plan(table, mapping)
+
+    monkeypatch.setattr(csv_import_dialog, "plan_import", watched_plan)
+    dialog.set_mapping(3, IGNORE)
+    assert cursors == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None  # and it is given back afterwards

@@ -215,11 +215,15 @@ class CsvImportDialog(QDialog):
     def refresh(self, *_ignored) -> None:
         """Re-plan after any change of the mapping: statuses, preview and errors follow."""
         mapping = self.mapping()
+        # Every row is re-read (about 0.7 s for 10,000): a busy cursor says the click was heard.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.plan = plan_import(self.table, mapping)
             problem = ""
         except CsvFormatError as exc:
             self.plan, problem = ImportPlan(), str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
         self._fill_statuses(distinct_statuses(self.table, mapping))
         self._fill_preview()
         lines = [_("Row {row}: {problem}").format(row=e.row, problem=e.message) for e in self.plan.errors[:500]]
