@@ -250,3 +250,22 @@ def test_preferences_stay_open_with_the_values_when_they_cannot_be_saved(qtbot, 
     assert dialog.changed_keys == [] and get_user_details().name == ""
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted and get_user_details().name == "Jane Jobseeker"
+
+
+def test_a_removal_the_database_refuses_keeps_the_person_and_no_undo_step(qtbot, profile, events, warnings):
+    from jobfollow.core.stages import ContactRole
+    from jobfollow.store.people import ContactCard, link_contact, save_contact
+
+    app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
+    link_contact(app_id, save_contact(ContactCard(name="Ben Rossi")).id, ContactRole.RECRUITER)
+    stack = QUndoStack()
+    dialog = ApplicationFormDialog(events, stack, app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.people_page
+    page.view.selectRow(0)
+    with Lock(profile):
+        page.remove_button.click()
+    assert len(warnings) == 1 and stack.count() == 0
+    assert [p.contact.name for p in people_of_application(app_id)] == ["Ben Rossi"]
+    assert page.model.rowCount() == 1

@@ -244,6 +244,26 @@ def test_people_tab_edits_and_removes_a_person_and_announces_it(qtbot, profile, 
     assert "Removed Ben Rossi" in dialog.timeline_page.model.index(0, 2).data()
 
 
+
+def test_removing_a_person_is_one_step_of_edit_undo(qtbot, profile, events):
+    app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
+    ben = save_contact(ContactCard(name="Ben Rossi"))
+    link_contact(app_id, ben.id, ContactRole.HIRING_MANAGER)
+    stack = QUndoStack()
+    dialog = make_form(qtbot, events, app_id, stack)
+    page = dialog.people_page
+    page.view.selectRow(0)
+    page.remove_button.click()
+    assert people_of_application(app_id) == [] and stack.undoText() == "Remove Ben Rossi from the application"
+    dialog.reject()
+    with qtbot.waitSignal(events.applications_changed):  # the rules and the board hear of it
+        stack.undo()
+    (person,) = people_of_application(app_id)
+    assert (person.contact.name, person.role) == ("Ben Rossi", ContactRole.HIRING_MANAGER)
+    with qtbot.waitSignal(events.applications_changed):
+        stack.redo()
+    assert people_of_application(app_id) == []
+
 def test_timeline_tab_logs_notes_calls_and_replies(qtbot, profile, events):
     app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     dialog = make_form(qtbot, events, app_id)

@@ -37,7 +37,7 @@ class ApplicationFormDialog(QDialog):
         self.resize(900, 640)
 
         self.details_page = DetailsPage()
-        self.people_page = PeoplePage()
+        self.people_page = PeoplePage(events=events, undo_stack=undo_stack)
         self.interviews_page = InterviewsPage()
         self.timeline_page = TimelinePage()
         self.tabs = QTabWidget()

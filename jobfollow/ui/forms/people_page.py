@@ -6,19 +6,23 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
+from jobfollow.core.stages import ContactRole
 from jobfollow.i18n import _
 from jobfollow.store.people import people_of_application, unlink_contact
 from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.people_models import PeopleModel
 from jobfollow.ui.forms.widgets import fit_columns, keep_enter, record_table
+from jobfollow.ui.store_errors import show_store_error
 
 
 class PeoplePage(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, events=None, undo_stack=None):
         super().__init__(parent)
         self.application_id: int | None = None
+        self.events = events  # with an undo stack, a removal is one step of Edit > Undo
+        self.undo_stack = undo_stack
         self.model = PeopleModel(self)
         self.view = record_table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -86,6 +90,16 @@ class PeoplePage(QWidget):
         if row is None or self.application_id is None:
             return
         person = self.model.person(row)
-        unlink_contact(self.application_id, person.contact.id, person.role)
+        if self.undo_stack is None:
+            unlink_contact(self.application_id, person.contact.id, person.role)
+        else:
+            from jobfollow.ui.forms.undo import RemovePersonCommand
+
+            command = RemovePersonCommand(self.events, self.application_id, person.contact.id,
+                                          ContactRole(person.role).value, person.contact.name)
+            self.undo_stack.push(command)
+            if command.error is not None:  # the database refused: nothing changed, nothing to undo
+                show_store_error(self, command.error)
+                return
         self.reload()
         self.changed.emit()

@@ -1,4 +1,5 @@
-"""Undo for the application form: an edit of a card's details as one step on the window's undo stack."""
+"""Undo for the application form: an edit of a card's details, or a person taken off the card, as one step
+on the window's undo stack."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtGui import QUndoCommand
 
 from jobfollow.i18n import _
 from jobfollow.store.application_details import ApplicationDetails, restore_details, save_details
+from jobfollow.store.people import link_contact, unlink_contact
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.store_errors import STORE_ERRORS
 
@@ -35,4 +37,32 @@ class EditDetailsCommand(QUndoCommand):
     def undo(self) -> None:
         restore_details(self.application_id, self.before, self._activity_id)
         self._activity_id = None
+        self.events.applications_changed.emit([self.application_id])
+
+
+class RemovePersonCommand(QUndoCommand):
+    """Take one role of a contact off the card; undo gives it back (the contact itself is never deleted)."""
+
+    def __init__(self, events: AppEvents, application_id: int, contact_id: int, role: str, name: str):
+        super().__init__(_("Remove {name} from the application").format(name=name))
+        self.events = events
+        self.application_id = application_id
+        self.contact_id = contact_id
+        self.role = role
+        self.error: Exception | None = None
+        self._first = True  # the People tab announces the first removal itself
+
+    def redo(self) -> None:
+        try:
+            unlink_contact(self.application_id, self.contact_id, self.role)
+        except STORE_ERRORS as exc:
+            self.error = exc
+            self.setObsolete(True)
+            return
+        if not self._first:
+            self.events.applications_changed.emit([self.application_id])
+        self._first = False
+
+    def undo(self) -> None:
+        link_contact(self.application_id, self.contact_id, self.role)
         self.events.applications_changed.emit([self.application_id])
