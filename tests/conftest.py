@@ -99,3 +99,19 @@ def events(qtbot):
     from jobfollow.ui.events import AppEvents
 
     return AppEvents()
+
+
+def started_calendar_pane(qtbot, events, undo_stack=None):
+    """A calendar pane on the open profile with its follow-up controller started at 09:00 on TODAY."""
+    from jobfollow.ui.calendar.calendar_pane import CalendarPane
+    from jobfollow.ui.followup_controller import FollowUpController
+
+    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    pane = CalendarPane(events)
+    qtbot.addWidget(pane)
+    if undo_stack is None:
+        pane.set_controller(controller)
+    else:
+        pane.set_controller(controller, undo_stack)
+    controller.start()
+    return pane, controller

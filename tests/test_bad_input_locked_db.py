@@ -18,7 +18,7 @@ from jobfollow.ui import store_errors
 from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
 from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
 from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
-from tests.conftest import TODAY
+from tests.conftest import TODAY, started_calendar_pane
 
 
 @pytest.fixture
@@ -145,15 +145,9 @@ def test_offer_dialog_says_why_inline_and_keeps_the_figures(qtbot, profile, even
 def test_own_followup_reopens_with_its_text_when_it_cannot_be_stored(qtbot, demo_profile, events, warnings,
                                                                       monkeypatch):
     from jobfollow.ui.calendar import calendar_pane as module
-    from jobfollow.ui.calendar.calendar_pane import CalendarPane
     from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog
-    from jobfollow.ui.followup_controller import FollowUpController
 
-    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
-    pane = CalendarPane(events)
-    qtbot.addWidget(pane)
-    pane.set_controller(controller)
-    controller.start()
+    pane, _controller = started_calendar_pane(qtbot, events)
     seen = []
     lock = Lock(demo_profile)
 
@@ -177,15 +171,8 @@ def test_own_followup_reopens_with_its_text_when_it_cannot_be_stored(qtbot, demo
 
 def test_a_snooze_that_cannot_be_written_is_not_put_on_the_undo_stack(qtbot, demo_profile, events, warnings):
     from jobfollow.store.models import FollowUp
-    from jobfollow.ui.calendar.calendar_pane import CalendarPane
-    from jobfollow.ui.followup_controller import FollowUpController
-
-    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
     stack = QUndoStack()
-    pane = CalendarPane(events)
-    qtbot.addWidget(pane)
-    pane.set_controller(controller, stack)
-    controller.start()
+    pane, controller = started_calendar_pane(qtbot, events, stack)
     item = controller.items[0]
     pane.select(item.id)
     before = FollowUp.get_by_id(item.id)

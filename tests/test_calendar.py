@@ -18,19 +18,14 @@ from jobfollow.ui.calendar.agenda_model import (
     due_text,
     group_of,
 )
-from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_qdate
 from jobfollow.ui.followup_controller import FollowUpController
-from tests.conftest import TODAY
+from tests.conftest import TODAY, started_calendar_pane
 
 
 @pytest.fixture
 def pane(qtbot, demo_profile, events):
-    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
-    pane = CalendarPane(events)
-    qtbot.addWidget(pane)
-    pane.set_controller(controller)
-    controller.start()
+    pane, _controller = started_calendar_pane(qtbot, events)
     pane.resize(420, 700)
     pane.show()
     return pane
@@ -206,12 +201,8 @@ def test_own_followup_rows_sit_close_together(qtbot, profile):
 def test_done_and_skip_can_be_undone(qtbot, demo_profile, events):
     from PySide6.QtGui import QUndoStack
 
-    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
     stack = QUndoStack()
-    pane = CalendarPane(events)
-    qtbot.addWidget(pane)
-    pane.set_controller(controller, stack)
-    controller.start()
+    pane, controller = started_calendar_pane(qtbot, events, stack)
     check = next(i for i in controller.items if i.kind == "status_check" and i.due_on <= TODAY)
     pane.select(check.id)
     pane.done_actions["called"].trigger()

@@ -73,17 +73,9 @@ def test_checklist_marks_and_reasons_are_readable_on_a_dark_desktop(qtbot, dark_
 
 
 def test_agenda_due_texts_and_headings_switch_to_bright_shades_on_a_dark_view(qtbot, demo_profile, events):
-    import datetime as dt
+    from tests.conftest import started_calendar_pane
 
-    from jobfollow.ui.calendar.calendar_pane import CalendarPane
-    from jobfollow.ui.followup_controller import FollowUpController
-    from tests.conftest import TODAY
-
-    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
-    pane = CalendarPane(events)
-    qtbot.addWidget(pane)
-    pane.set_controller(controller)
-    controller.start()
+    pane, _controller = started_calendar_pane(qtbot, events)
     pane.setPalette(dark_palette())
     pane.resize(520, 900)
     pane.show()
