@@ -109,9 +109,6 @@ def started_calendar_pane(qtbot, events, undo_stack=None):
     controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
     pane = CalendarPane(events)
     qtbot.addWidget(pane)
-    if undo_stack is None:
-        pane.set_controller(controller)
-    else:
-        pane.set_controller(controller, undo_stack)
+    pane.set_controller(controller, undo_stack)
     controller.start()
     return pane, controller
