@@ -1,12 +1,14 @@
-"""Build hook: compile the translation catalogs (.po -> .mo) into the wheel.
+"""Packages, the shipped resources, and a build hook that compiles the translation catalogs (.po -> .mo).
 
-Everything else about the package is in pyproject.toml. The .mo files are build output only: they are
+The top-level ``resources/`` folder (icons, templates, catalogs) is shipped as ``jobfollow/resources``
+through a package-dir mapping, so the wheel, an editable install and the source tree all find it
+(``jobfollow.paths.resources_dir``). Everything else about the package is in pyproject.toml. The .mo files are build output only: they are
 written into the build folder, never into the source tree (a source checkout compiles .po in memory).
 """
 
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
 
 
@@ -25,4 +27,10 @@ class BuildPyWithCatalogs(build_py):
             self.announce(f"compiled {po_path.with_suffix('.mo')}", level=2)
 
 
-setup(cmdclass={"build_py": BuildPyWithCatalogs})
+setup(
+    packages=[*find_packages(include=["jobfollow", "jobfollow.*"]), "jobfollow.resources"],
+    package_dir={"jobfollow.resources": "resources"},
+    package_data={"jobfollow.resources": ["**/*"]},
+    exclude_package_data={"jobfollow.resources": ["**/*.mo"]},
+    cmdclass={"build_py": BuildPyWithCatalogs},
+)

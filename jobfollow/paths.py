@@ -77,9 +77,24 @@ def lock_path(profile_dir: Path) -> Path:
     return profile_dir / LOCK_NAME
 
 
+def resources_dir() -> Path:
+    """The shipped resources folder (icons, templates, catalogs).
+
+    In the source tree it is the top-level ``resources/`` beside ``jobfollow/``; a wheel and the
+    PyInstaller bundle carry it as ``jobfollow/resources`` (setup.py maps it there). An editable
+    install imports ``jobfollow`` from the source tree, so the same two places cover all four ways of running.
+    """
+    if getattr(sys, "frozen", False):
+        frozen = Path(getattr(sys, "_MEIPASS", "")) / "jobfollow" / "resources"
+        if frozen.is_dir():
+            return frozen
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
+
+
 def resource_path(*parts: str) -> Path:
-    """A file shipped inside the package (works from source, wheel and PyInstaller bundle)."""
-    base = Path(getattr(sys, "_MEIPASS", "")) / "jobfollow" if getattr(sys, "frozen", False) else None
-    if base is None or not base.exists():
-        base = Path(__file__).resolve().parent
-    return base.joinpath("resources", *parts)
+    """A file shipped with the program (works from source, editable install, wheel and PyInstaller bundle)."""
+    return resources_dir().joinpath(*parts)

@@ -31,7 +31,7 @@ version=$("$PYTHON" -c "import re; print(re.search(r'__version__ = \"([^\"]+)\"'
 arch=$(uname -m)
 name="jobfollow-$version-linux-$arch"
 
-for icon in packaging/icons/png/jobfollow-256.png jobfollow/resources/icons/jobfollow.svg packaging/linux/jobfollow.desktop; do
+for icon in packaging/icons/png/jobfollow-256.png resources/icons/jobfollow.svg packaging/linux/jobfollow.desktop; do
   [ -f "$icon" ] || fail "$icon is missing from the source tree"
 done
 
@@ -57,7 +57,7 @@ stage=build/linux-package
 rm -rf "$stage" && mkdir -p "$stage/$name"
 cp -al dist/jobfollow/. "$stage/$name/"
 cp packaging/linux/jobfollow.desktop packaging/linux/install-desktop-entry.sh "$stage/$name/"
-cp jobfollow/resources/icons/jobfollow.svg "$stage/$name/jobfollow.svg"
+cp resources/icons/jobfollow.svg "$stage/$name/jobfollow.svg"
 cp packaging/icons/png/jobfollow-256.png "$stage/$name/jobfollow.png"
 tar -C "$stage" -czf "dist/$name.tar.gz" "$name"
 rm -rf "$stage"

@@ -8,6 +8,8 @@ import shutil
 from decimal import Decimal
 
 import pytest
+from babel import Locale
+from babel.numbers import format_currency as babel_format_currency
 
 from jobfollow import i18n
 from jobfollow.i18n import _, format_date, format_money, format_relative_days, ngettext
@@ -47,7 +49,12 @@ def test_plural_forms_follow_the_language():
 def test_regional_locale_uses_the_language_catalog_and_regional_formats():
     assert i18n.set_language("de_CH") == "de_CH"
     assert _("&Quit") == "&Beenden"
-    assert format_money(Decimal("1234.50"), "CHF") == "CHF\xa01’234.50"
+    # Swiss grouping, whatever glyph the installed CLDR release uses for it (’ before Babel 2.19, ' since)
+    swiss, german = Locale.parse("de_CH").number_symbols["latn"], Locale.parse("de_DE").number_symbols["latn"]
+    shown = format_money(Decimal("1234.50"), "CHF")
+    assert shown == babel_format_currency(Decimal("1234.50"), "CHF", locale="de_CH")
+    assert f"1{swiss['group']}234{swiss['decimal']}50" in shown
+    assert swiss["decimal"] != german["decimal"]  # so the assertion above tells Swiss from German formats
 
 
 def test_a_compiled_mo_is_preferred_when_it_is_current(tmp_path):

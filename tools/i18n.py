@@ -6,7 +6,7 @@
     python tools/i18n.py init it   # start a new language from the template
 
 After ``update``, translate the entries with an empty ``msgstr`` (and review those marked ``#, fuzzy``,
-then delete the fuzzy flag) in ``jobfollow/resources/locale/<lang>/LC_MESSAGES/jobfollow.po``; ``check``
+then delete the fuzzy flag) in ``resources/locale/<lang>/LC_MESSAGES/jobfollow.po``; ``check``
 says what is left. The test suite runs the same checks (tests/test_i18n_catalogs.py). See docs/i18n.md.
 """
 
@@ -27,7 +27,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALE_DIR = ROOT / "jobfollow" / "resources" / "locale"
+LOCALE_DIR = ROOT / "resources" / "locale"
 TEMPLATE = LOCALE_DIR / "jobfollow.pot"
 DOMAIN = "jobfollow"
 LANGUAGES = ("de", "fr", "es")  # English is the source language and needs no catalog

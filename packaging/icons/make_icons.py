@@ -1,4 +1,4 @@
-"""Render jobfollow/resources/icons/jobfollow.svg into the icon files installers need.
+"""Render resources/icons/jobfollow.svg into the icon files installers need.
 
     QT_QPA_PLATFORM=offscreen python packaging/icons/make_icons.py
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
-SOURCE = HERE.parents[1] / "jobfollow" / "resources" / "icons" / "jobfollow.svg"
+SOURCE = HERE.parents[1] / "resources" / "icons" / "jobfollow.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # icns element type -> pixel size (the @2x types share a size with the next larger 1x type)
