@@ -86,6 +86,23 @@ def _show_fatal(message: str) -> None:
         QMessageBox.critical(None, _("jobfollow cannot start"), message)
 
 
+def _warn_if_incomplete_install(window) -> None:
+    """A half-copied install: one sentence after the first paint, and the program goes on."""
+    from jobfollow.resource_check import incomplete_install_message
+
+    problem = incomplete_install_message()
+    if problem is None:
+        return
+    _print_error(problem)
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    QTimer.singleShot(0, window, lambda: QMessageBox.warning(window, _("jobfollow is not completely installed"),
+                                                             problem))
+
+
 def run_gui(args) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -159,6 +176,8 @@ def run_gui(args) -> int:
             window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))
         if not starts_hidden(args.minimized, tray):
             window.show()
+        if not args.self_test:  # the self-test reports it as a failed check instead
+            _warn_if_incomplete_install(window)
 
         result = {"code": 0}
         if args.self_test:

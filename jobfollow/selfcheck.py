@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from jobfollow.paths import resource_path
-
 # (name, function returning None or raising with a readable message)
 CHECKS: list[tuple[str, Callable[[object], None]]] = []
 
@@ -41,8 +39,11 @@ def _board(window) -> None:
 
 @check("resources are bundled")
 def _resources(window) -> None:
-    if not resource_path("icons", "jobfollow.svg").is_file():
-        raise RuntimeError(f"missing {resource_path('icons', 'jobfollow.svg')}")
+    from jobfollow.resource_check import incomplete_install_message
+
+    problem = incomplete_install_message()
+    if problem:
+        raise RuntimeError(problem)
 
 
 @check("letter templates and spell-check word lists are found")
