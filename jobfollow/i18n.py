@@ -237,6 +237,15 @@ def format_money(amount: Decimal | float | int, currency: str) -> str:
     return babel_numbers.format_currency(amount, currency, locale=_locale_obj)
 
 
+def format_money_whole(amount: Decimal | float | int, currency: str) -> str:
+    """Money without cents when it has none ("€85,000", "85.000 €"), for tight places such as a card."""
+    if amount != int(amount):
+        return format_money(amount, currency)
+    pattern = _locale_obj.currency_formats["standard"].pattern.replace(".00", "").replace(".##", "")
+    return babel_numbers.format_currency(int(amount), currency, format=pattern, locale=_locale_obj,
+                                         currency_digits=False)
+
+
 def format_number(value: float | int | Decimal) -> str:
     return babel_numbers.format_decimal(value, locale=_locale_obj)
 

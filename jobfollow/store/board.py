@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from jobfollow.core.board_search import fold
 from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind
@@ -23,6 +24,7 @@ from jobfollow.store.models import (
     Interview,
     InterviewAttendee,
     JobApplication,
+    Offer,
     Stage,
     now,
 )
@@ -49,6 +51,13 @@ class CardSummary:
     next_kind: str
     pending_count: int
     search_text: str  # folded: company, position, people, tags, notes
+    next_contact: str = ""  # the person the next follow-up is for
+    here_since: dt.date | None = None  # the day the card came to its stage (its applied date if never moved)
+    interview_at: dt.datetime | None = None  # the next interview still to come
+    interview_format: str = ""
+    offer_amount: Decimal | None = None  # the open (pending or countered) offer, if any
+    offer_currency: str = ""
+    offer_deadline: dt.date | None = None
 
 
 def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
@@ -94,33 +103,77 @@ def card_summaries(ids: Iterable[int] | None = None, with_search_text: bool = Tr
     for chunk in chunks:
         rows.extend(_raw_rows(
             "SELECT id, stage_id, company, position_title, rank, stage_entered_at, priority, tags, outcome, "
-            f"last_activity_at FROM {JobApplication._meta.table_name} WHERE deleted_at IS NULL", "id", chunk))
+            f"last_activity_at, applied_on, created_at FROM {JobApplication._meta.table_name} "
+            "WHERE deleted_at IS NULL", "id", chunk))
     pending: dict[int, list[tuple]] = defaultdict(list)
-    followups = FollowUp._meta.table_name
+    followups, contacts = FollowUp._meta.table_name, Contact._meta.table_name
     for chunk in chunks:
-        for app_id, state, due_on, snoozed_until, title, kind in _raw_rows(
-                f"SELECT application_id, state, due_on, snoozed_until, title, kind FROM {followups} "
-                f"WHERE state IN ('open', 'snoozed')", "application_id", chunk):
+        for app_id, state, due_on, snoozed_until, title, kind, contact in _raw_rows(
+                f"SELECT f.application_id, f.state, f.due_on, f.snoozed_until, f.title, f.kind, c.name "
+                f"FROM {followups} f LEFT JOIN {contacts} c ON c.id = f.contact_id "
+                f"WHERE f.state IN ('open', 'snoozed')", "f.application_id", chunk):
             effective = snoozed_until if state == "snoozed" and snoozed_until else due_on
-            pending[app_id].append((effective, title, kind))  # ISO text: sorts as the dates do
+            pending[app_id].append((effective, title, kind, contact or ""))  # ISO text: sorts as the dates do
+    interviews, offers = _next_interviews(chunks), _open_offers(chunks)
     texts = search_texts(wanted) if with_search_text else {}
     cards = []
-    for app_id, stage_id, company, title, rank, entered, priority, tags, outcome, last in rows:
+    for app_id, stage_id, company, title, rank, entered, priority, tags, outcome, last, applied, created in rows:
         entered, last = _datetime(entered), _datetime(last)
         tag_tuple = tuple(t.strip() for t in tags.split(",") if t.strip())
         due_list = pending.get(app_id, ())
-        first = min(due_list, key=_first_item) if due_list else (None, "", "")
+        first = min(due_list, key=_first_item) if due_list else (None, "", "", "")
+        interview = interviews.get(app_id, (None, ""))
+        offer = offers.get(app_id, (None, "", None))
         cards.append(CardSummary(app_id, stage_id, company, title, rank, entered, priority, tag_tuple, outcome,
-                                 last, _date(first[0]), first[1], first[2], len(due_list), texts.get(app_id, "")))
+                                 last, _date(first[0]), first[1], first[2], len(due_list), texts.get(app_id, ""),
+                                 first[3], here_since(entered, _date(applied), _datetime(created)),
+                                 interview[0], interview[1], *offer))
     cards.sort(key=lambda c: (c.stage_id, c.rank, c.id))
     return cards
+
+
+def here_since(entered: dt.datetime, applied: dt.date | None, created: dt.datetime | None) -> dt.date:
+    """The day a card came to its stage; a card never moved since it was created (typed in or imported from a
+    spreadsheet) has been waiting since its applied date."""
+    day = entered.date()
+    if applied is not None and applied < day and (created is None or created.date() >= day):
+        return applied
+    return day
+
+
+def _next_interviews(chunks: list) -> dict[int, tuple[dt.datetime, str]]:
+    """Each card's soonest interview from the start of today on."""
+    start = dt.datetime.combine(dt.date.today(), dt.time()).isoformat(sep=" ")
+    found: dict[int, tuple[dt.datetime, str]] = {}
+    database = JobApplication._meta.database
+    for chunk in chunks:
+        sql = f"SELECT application_id, starts_at, format FROM {Interview._meta.table_name} WHERE starts_at >= ?"
+        if chunk is not None:
+            sql += f" AND application_id IN ({', '.join('?' * len(chunk))})"
+        for app_id, starts_at, interview_format in database.execute_sql(
+                sql + " ORDER BY starts_at DESC", (start, *(chunk or ()))).fetchall():
+            found[app_id] = (_datetime(starts_at), interview_format)  # the soonest comes last and stays
+    return found
+
+
+def _open_offers(chunks: list) -> dict[int, tuple[Decimal | None, str, dt.date | None]]:
+    """Each card's latest offer still to answer: (base salary, currency, deadline)."""
+    found: dict[int, tuple[Decimal | None, str, dt.date | None]] = {}
+    for chunk in chunks:
+        for app_id, amount, currency, deadline in _raw_rows(
+                f"SELECT application_id, base_salary, currency, deadline FROM {Offer._meta.table_name} "
+                "WHERE status IN ('pending', 'countered') ORDER BY id", "application_id", chunk):
+            found[app_id] = (Decimal(str(amount)) if amount is not None else None, currency, _date(deadline))
+    return found
 
 
 def with_search_text(card: CardSummary, text: str) -> CardSummary:
     """``card`` with its search text filled in (spelled out: dataclasses.replace costs 8x more)."""
     return CardSummary(card.id, card.stage_id, card.company, card.position_title, card.rank, card.stage_entered_at,
                        card.priority, card.tags, card.outcome, card.last_activity_at, card.next_due, card.next_title,
-                       card.next_kind, card.pending_count, text)
+                       card.next_kind, card.pending_count, text, card.next_contact, card.here_since,
+                       card.interview_at, card.interview_format, card.offer_amount, card.offer_currency,
+                       card.offer_deadline)
 
 
 def search_texts(ids: Iterable[int] | None = None) -> dict[int, str]:

@@ -1,4 +1,8 @@
-"""Paints a card: company, position, next follow-up badge, pending count, star, tags, days in stage.
+"""Paints a card: company, position, next follow-up badge, pending count, star, what stands (an interview to
+come, an offer to answer, the outcome), tags, days in stage.
+
+The badge's timing ("2 days overdue") is never shortened, only the action before it; a tag is shown whole
+or counted in a "+2" chip, never cut to a few letters.
 
 Every colour comes from the palette (so a dark theme reads well) except the due badges, which carry
 their own background and a text colour chosen for it. Texts that depend on today are cached per card.
@@ -13,21 +17,23 @@ from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from jobfollow.i18n import N_, _, format_relative_days, ngettext
+from jobfollow.core.card_texts import (
+    badge_action,
+    days_here,
+    due_phrase,
+    interview_lines,
+    offer_lines,
+    outcome_line,
+)
+from jobfollow.i18n import _, ngettext
 from jobfollow.ui.board.card_list_model import CARD_ROLE, HIGHLIGHT_ROLE
 
-# Follow-up kinds (the rules engine's vocabulary) as short badge words when a follow-up has no title.
-KIND_LABELS = {
-    "thank_you": N_("Thank-you note"), "status_check": N_("Status check"), "reference_alert": N_("Alert references"),
-    "network_checkin": N_("Check in"), "next_round_prep": N_("Prepare next round"),
-    "offer_response": N_("Answer the offer"), "withdraw": N_("Withdraw"), "give_notice": N_("Give notice"),
-    "rejection_thanks": N_("Thank them anyway"), "lessons": N_("Note the lessons"),
-    "close_suggestion": N_("Close this?"), "custom": N_("Follow-up"),
-}
 OVERDUE = (QColor("#c62828"), QColor("#ffffff"))
 DUE_TODAY = (QColor("#f9a825"), QColor("#1b1b1b"))
 STAR_COLOUR = QColor("#f5b301")
 PAD = 7
+GAP = 4  # between the lines of a card
+LINES = 5
 RADIUS = 6.0
 PIXMAP_CACHE_SIZE = 600  # about 24 MB of cards at most; enough for every card on a large screen
 
@@ -60,22 +66,27 @@ class CardDelegate(QStyledItemDelegate):
         self._layouts.clear()
         self._pixmaps.clear()
 
-    def _card_texts(self, card) -> tuple[str, str, str, str]:
+    def _card_texts(self, card) -> _Texts:
         texts = self._texts.get(card)
         if texts is None:
-            days = max(0, (self.today - card.stage_entered_at.date()).days)
-            days_text = _("Since today") if days == 0 else ngettext(
-                "{count} day here", "{count} days here", days).format(count=days)
+            since = card.here_since or card.stage_entered_at.date()
             level = badge_level(card.next_due, self.today)
             if card.next_due is None:
-                badge = _("Nothing due")
+                action, timing = ("", "") if card.outcome else (_("Nothing due"), "")
             else:
-                title = card.next_title or _(KIND_LABELS.get(card.next_kind, KIND_LABELS["custom"]))
-                badge = _("{title} · {when}").format(title=title, when=format_relative_days(card.next_due,
-                                                                                             self.today))
+                action = badge_action(card.next_kind, card.next_title, card.next_contact)
+                timing = due_phrase(card.next_due, self.today)
             count = ngettext("{count} open", "{count} open", card.pending_count).format(
-                count=card.pending_count) if card.pending_count else ""
-            texts = (days_text, badge, level, count)
+                count=card.pending_count) if card.pending_count > 1 else ""
+            if card.outcome:
+                info = (outcome_line(card.outcome),)
+            elif card.offer_currency:
+                info = offer_lines(card.offer_amount, card.offer_currency, card.offer_deadline)
+            elif card.interview_at is not None:
+                info = interview_lines(card.interview_at, card.interview_format, self.today)
+            else:
+                info = ()
+            texts = _Texts(days_here((self.today - since).days), action, timing, level, count, info)
             if len(self._texts) > 20000:
                 self._texts.clear()
             self._texts[card] = texts
@@ -84,7 +95,7 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         if self._size is None:
             line = QFontMetrics(option.font).height()
-            self._size = QSize(200, PAD * 2 + line * 4 + 3 * 5)
+            self._size = QSize(200, PAD * 2 + line * LINES + (LINES - 1) * GAP)
         return self._size
 
     def _fonts(self, base: QFont) -> _Fonts:
@@ -100,36 +111,39 @@ class CardDelegate(QStyledItemDelegate):
         layout = self._layouts.get(key)
         if layout is not None:
             return layout
-        days_text, badge, level, count = self._card_texts(card)
+        texts = self._card_texts(card)
         line, small = fonts.line, fonts.small_metrics
         inner = QRect(PAD + 4, PAD, width - 2 * (PAD + 4), 0)
         star_width = fonts.metrics.horizontalAdvance("★") + 4
         company = QRect(inner.left(), inner.top(), inner.width() - star_width, line)
         star = QRect(inner.right() - star_width, inner.top(), star_width, line)
-        top = inner.top() + line + 5
+        top = inner.top() + line + GAP
         position = QRect(inner.left(), top, inner.width(), line)
-        top += line + 5
-        count_width = small.horizontalAdvance(count) + 6 if count else 0
-        badge_text = small.elidedText(badge, Qt.TextElideMode.ElideRight, inner.width() - count_width - 10)
-        badge_rect = QRectF(inner.left() + 0.5, top + 0.5, small.horizontalAdvance(badge_text) + 10, line - 1)
+        top += line + GAP
+        badge_room = inner.width() - 12
+        full_badge = _("{action} · {when}").format(action=texts.action, when=texts.timing) if texts.timing else (
+            texts.action)
+        count = texts.count  # the count of open follow-ups gives way to the badge
+        count_width = small.horizontalAdvance(count) + 8 if count else 0
+        if count and small.horizontalAdvance(full_badge) > badge_room - count_width:
+            count, count_width = "", 0
+        badge_text = _badge_text(small, texts.action, texts.timing, badge_room - count_width)
+        badge_rect = QRectF(inner.left() + 0.5, top + 0.5, small.horizontalAdvance(badge_text) + 12, line - 1)
         count_rect = QRect(inner.right() - count_width, top, count_width, line)
-        top += line + 5
+        top += line + GAP
+        info_rect = QRect(inner.left(), top, inner.width(), line)
+        info = next((text for text in texts.info if small.horizontalAdvance(text) <= inner.width()), "")
+        if texts.info and not info:
+            info = small.elidedText(texts.info[-1], Qt.TextElideMode.ElideRight, inner.width())
+        top += line + GAP
+        days_text = texts.days
         days_width = small.horizontalAdvance(days_text) + 4
         days_rect = QRect(inner.right() - days_width, top, days_width, line)
-        chips = []
-        left, limit = inner.left(), inner.right() - days_width - 6
-        for tag in card.tags:
-            room = limit - left - 10
-            if room < small.horizontalAdvance("W…"):
-                break
-            text = small.elidedText(tag, Qt.TextElideMode.ElideRight, room)
-            chip = QRectF(left, top + 1, small.horizontalAdvance(text) + 10, line - 2)
-            chips.append((chip, text))
-            left = int(chip.right()) + 4
+        chips = _tag_chips(small, card.tags, QRect(inner.left(), top, inner.width() - days_width - 6, line))
         layout = _Layout(
             fonts.bold_metrics.elidedText(card.company, Qt.TextElideMode.ElideRight, company.width()), company, star,
             fonts.metrics.elidedText(card.position_title, Qt.TextElideMode.ElideRight, position.width()), position,
-            badge_text, badge_rect, level, count, count_rect, days_text, days_rect, chips)
+            badge_text, badge_rect, texts.level, count, count_rect, info, info_rect, days_text, days_rect, chips)
         if len(self._layouts) > 20000:
             self._layouts.clear()
         self._layouts[key] = layout
@@ -216,6 +230,12 @@ class CardDelegate(QStyledItemDelegate):
         if layout.count:
             painter.drawText(layout.count_rect, right_middle, layout.count)
 
+        # What stands: an interview to come, an offer to answer, or why the card closed.
+        if layout.info:
+            painter.setPen(muted if card.outcome else text_colour)
+            painter.drawText(layout.info_rect, left_middle, layout.info)
+            painter.setPen(muted)
+
         # Tags as chips, days in this stage at the right.
         painter.drawText(layout.days_rect, right_middle, layout.days)
         if layout.chips:
@@ -258,9 +278,62 @@ class _Layout:
     level: str
     count: str
     count_rect: QRect
+    info: str
+    info_rect: QRect
     days: str
     days_rect: QRect
     chips: list
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    days: str
+    action: str
+    timing: str
+    level: str
+    count: str
+    info: tuple[str, ...]  # the same news, longest first: the card shows the longest that fits
+
+
+def _badge_text(metrics: QFontMetrics, action: str, timing: str, room: int) -> str:
+    """"Thank Marco · 2 days overdue": the action gives way (elided, then dropped), the timing never does."""
+    if not timing:
+        return metrics.elidedText(action, Qt.TextElideMode.ElideRight, room)
+    joined = _("{action} · {when}").format(action=action, when=timing)
+    if metrics.horizontalAdvance(joined) <= room:
+        return joined
+    action_room = room - metrics.horizontalAdvance(joined.replace(action, "", 1))
+    if action_room < metrics.horizontalAdvance("Www…"):
+        return timing
+    return _("{action} · {when}").format(action=metrics.elidedText(action, Qt.TextElideMode.ElideRight, action_room),
+                                         when=timing)
+
+
+def _tag_chips(metrics: QFontMetrics, tags: tuple[str, ...], room: QRect) -> list[tuple[QRectF, str]]:
+    """Whole tags from the left while they fit, then "+N" for the rest; only a tag wider than the whole row
+    is shortened (when it comes first)."""
+    chips: list[tuple[QRectF, str]] = []
+    left = room.left()
+    for number, tag in enumerate(tags):
+        rest = len(tags) - number - 1
+        more_width = metrics.horizontalAdvance(f"+{rest}") + 14 if rest else 0
+        width = metrics.horizontalAdvance(tag) + 10
+        if left + width + more_width > room.right():
+            if not chips:  # one long tag: show as much of it as fits beside the count
+                text = metrics.elidedText(tag, Qt.TextElideMode.ElideRight, room.width() - more_width - 14)
+                chips.append((QRectF(left, room.top() + 1, metrics.horizontalAdvance(text) + 10, room.height() - 2),
+                              text))
+                left = int(chips[-1][0].right()) + 4
+                number += 1
+            remaining = len(tags) - number
+            if remaining > 0:
+                label = f"+{remaining}"
+                chips.append((QRectF(left, room.top() + 1, metrics.horizontalAdvance(label) + 10, room.height() - 2),
+                              label))
+            return chips
+        chips.append((QRectF(left, room.top() + 1, width, room.height() - 2), tag))
+        left += width + 4
+    return chips
 
 
 def _mix(base: QColor, tint: QColor, amount: float) -> QColor:

@@ -22,7 +22,7 @@ from jobfollow.store.applications import StageRow
 from jobfollow.ui.board.card_delegate import CardDelegate
 from jobfollow.ui.board.card_list_model import CARD_MIME_TYPE, BoardContext, CardListModel, decode_card_ids
 
-COLUMN_WIDTH = 236
+COLUMN_WIDTH = 248
 COLLAPSED_WIDTH = 34
 
 
