@@ -102,13 +102,13 @@ def events(qtbot):
 
 
 def started_calendar_pane(qtbot, events, undo_stack=None):
-    """A calendar pane on the open profile with its follow-up controller started at 09:00 on TODAY."""
+    """A calendar pane on the open profile with its follow-up service started at 09:00 on TODAY."""
+    from jobfollow.services.followups import FollowUpService
     from jobfollow.ui.calendar.calendar_pane import CalendarPane
-    from jobfollow.ui.followup_controller import FollowUpController
 
-    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    controller = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)), undo_stack=undo_stack)
     pane = CalendarPane(events)
     qtbot.addWidget(pane)
-    pane.set_controller(controller, undo_stack)
+    pane.set_controller(controller)
     controller.start()
     return pane, controller

@@ -80,7 +80,7 @@ def test_model_level_drag_moves_the_card_and_announces_it(qtbot, board, events):
     assert target.model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     with qtbot.waitSignal(events.card_moved) as moved:
         assert target.model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
-    assert moved.args == [first, source.stage_id, target.stage_id]
+    assert moved.args == [first, source.stage_id, target.stage_id, False]  # a move of its own, not a replay
     assert ids_in(board, StageKind.NEXT_ROUND) == [first]
     assert source.model.rowCount() == 1
     data = json.loads(Activity.get(Activity.kind == "moved").data)
@@ -150,11 +150,12 @@ def test_undo_of_a_move_restores_stage_and_announces_it_again(qtbot, board, even
     board.move_ids_to_stage([app_id], offer.stage_id)
     with qtbot.waitSignal(events.card_moved) as moved:
         board.undo_stack.undo()
-    assert moved.args == [app_id, offer.stage_id, applied.stage_id]
+    assert moved.args == [app_id, offer.stage_id, applied.stage_id, True]  # a replay: listeners ask nothing
     assert ids_in(board, StageKind.APPLIED) == [app_id]
     assert not Activity.select().where(Activity.kind == "moved").exists()
-    with qtbot.waitSignal(events.card_moved):
+    with qtbot.waitSignal(events.card_moved) as moved:
         board.undo_stack.redo()
+    assert moved.args == [app_id, applied.stage_id, offer.stage_id, True]
     assert ids_in(board, StageKind.OFFER) == [app_id]
 
 

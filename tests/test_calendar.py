@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from jobfollow import i18n
+from jobfollow.services.followups import FollowUpService
 from jobfollow.store.models import FollowUp
 from jobfollow.ui.calendar.agenda_model import (
     DUE_TEXT_ROLE,
@@ -19,7 +20,6 @@ from jobfollow.ui.calendar.agenda_model import (
     group_of,
 )
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_qdate
-from jobfollow.ui.followup_controller import FollowUpController
 from tests.conftest import TODAY, started_calendar_pane
 
 
@@ -45,7 +45,7 @@ def test_groups_follow_the_locales_week():
 
 
 def test_agenda_model_is_a_valid_qt_model(qtmodeltester, demo_profile, events):
-    controller = FollowUpController(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    controller = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
     controller.start()
     model = AgendaModel()
     model.set_items(controller.items, TODAY)

@@ -419,3 +419,23 @@ def test_both_side_tabs_stay_in_view_in_a_narrow_pane(qtbot, events, card, langu
     bar = widget.side_tabs.tabBar()
     assert bar.tabRect(1).right() <= bar.width()  # "Aperçu" was pushed behind scroll arrows
     assert widget.editor.width() >= 200
+
+
+def test_undo_of_mark_as_sent_reopens_the_draft_and_its_followup(qtbot, events, card):
+    from PySide6.QtGui import QUndoStack
+
+    from jobfollow.services import build_services
+
+    services = build_services(events, QUndoStack())
+    widget = LetterPane(events, engine_factory=lambda language: WordListEngine(WORDS, language),
+                        service=services.letters)
+    qtbot.addWidget(widget)
+    events.write_letter_requested.emit(card["followup"])
+    letter_id = widget.letter.id
+    widget.sent_button.click()
+    assert widget.letter is None and FollowUp.get_by_id(card["followup"]).state == "done"
+    assert services.undo_stack.undoText() == "Mark the letter as sent"
+    services.undo_stack.undo()
+    assert widget.letter is not None and widget.letter.id == letter_id and widget.editor.isEnabled()
+    assert widget.letter.state == "draft"
+    assert FollowUp.get_by_id(card["followup"]).state == "open"

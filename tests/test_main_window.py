@@ -74,11 +74,11 @@ def test_asking_for_a_letter_brings_the_hidden_letter_pane_back(qtbot, demo_prof
 
 
 def test_deferred_start_refreshes_follow_ups_only_after_the_board_has_painted(qtbot, profile, events, monkeypatch):
+    from jobfollow.services.followups import FollowUpService
     from jobfollow.ui import followups_setup
-    from jobfollow.ui.followup_controller import FollowUpController
 
     started = []
-    monkeypatch.setattr(FollowUpController, "start", lambda self: started.append(self))
+    monkeypatch.setattr(FollowUpService, "start", lambda self: started.append(self))
     monkeypatch.setattr(followups_setup, "STARTUP_DELAY_MS", 0)
     shown = MainWindow(profile, events, defer_startup_work=True)
     qtbot.addWidget(shown)
@@ -90,11 +90,11 @@ def test_deferred_start_refreshes_follow_ups_only_after_the_board_has_painted(qt
 
 
 def test_deferred_start_still_refreshes_a_window_that_never_paints(qtbot, profile, events, monkeypatch):
+    from jobfollow.services.followups import FollowUpService
     from jobfollow.ui import followups_setup
-    from jobfollow.ui.followup_controller import FollowUpController
 
     started = []
-    monkeypatch.setattr(FollowUpController, "start", lambda self: started.append(self))
+    monkeypatch.setattr(FollowUpService, "start", lambda self: started.append(self))
     monkeypatch.setattr(followups_setup, "UNPAINTED_START_MS", 30)
     hidden = MainWindow(profile, events, defer_startup_work=True)  # started minimized to the tray
     qtbot.addWidget(hidden)

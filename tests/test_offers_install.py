@@ -36,7 +36,7 @@ def move(events, app, kind, outcome=None):
     target = first_stage_of_kind(kind).id
     source = app.stage_id
     JobApplication.update(stage=target, outcome=outcome).where(JobApplication.id == app.id).execute()
-    events.card_moved.emit(app.id, source, target)
+    events.card_moved.emit(app.id, source, target, False)
 
 
 def network_names(app_id):

@@ -227,7 +227,7 @@ def test_accept_moves_the_card_and_asks_for_the_acceptance_letter(qtbot, profile
     events.compose_letter_requested.connect(lambda *args: letters.append(args))
     dialog.accept()
     accepted_stage = first_stage_of_kind(StageKind.ACCEPTED).id
-    assert moved == [(app.id, first_stage_of_kind(StageKind.OFFER).id, accepted_stage)]
+    assert moved == [(app.id, first_stage_of_kind(StageKind.OFFER).id, accepted_stage, False)]
     assert letters == [(app.id, "accept_offer", letters[0][2])] and letters[0][2] != 0
     assert Offer.get_by_id(offer.id).start_date == dt.date(2026, 5, 11)
 

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from jobfollow.core.stages import StageKind
+from jobfollow.services.followups import FollowUpService
 from jobfollow.store import followups as store
 from jobfollow.store.applications import create_application, first_stage_of_kind
 from jobfollow.store.models import Contact, FollowUp, Interview, InterviewAttendee, JobApplication
-from jobfollow.ui.followup_controller import FollowUpController
 from jobfollow.ui.tray import ReminderTray, badge_icon, install_tray
 from tests.conftest import TODAY
 
@@ -41,7 +41,7 @@ def interviewed_card(on=TODAY, company="Acme"):
 
 
 def make_controller(events, clock, qtbot=None):
-    controller = FollowUpController(events, clock=clock, tick_ms=60_000)
+    controller = FollowUpService(events, clock=clock, tick_ms=60_000)
     return controller
 
 
@@ -106,7 +106,7 @@ def test_moving_a_card_refreshes_its_followups_at_once(profile, events, clock, q
     closed = first_stage_of_kind(StageKind.CLOSED).id
     JobApplication.update(stage=closed, outcome="rejected").where(JobApplication.id == app.id).execute()
     with qtbot.waitSignal(events.followups_changed):
-        events.card_moved.emit(app.id, first_stage_of_kind(StageKind.INTERVIEWED).id, closed)
+        events.card_moved.emit(app.id, first_stage_of_kind(StageKind.INTERVIEWED).id, closed, False)
     assert {i.kind for i in controller.items} == {"rejection_thanks", "lessons"}
 
 

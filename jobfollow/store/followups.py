@@ -226,6 +226,12 @@ def mark_done(followup_id: int, result: str = "done", when: dt.datetime | None =
                      {"followup": followup_id, "result": result}, when=moment)
 
 
+def complete(followup_id: int, result: str, when: dt.datetime) -> None:
+    """Done as part of something larger that writes its own timeline entry (a letter marked as sent)."""
+    FollowUp.update(state="done", result=result, done_at=when, snoozed_until=None, updated_at=when).where(
+        FollowUp.id == followup_id).execute()
+
+
 def snooze(followup_id: int, until: dt.date) -> None:
     row = _get(followup_id)
     FollowUp.update(state="snoozed", snoozed_until=until, notified_at=None, updated_at=now()).where(

@@ -21,7 +21,7 @@ from jobfollow.core.letters.template_files import (
 from jobfollow.i18n import _
 from jobfollow.store.applications import log_activity
 from jobfollow.store.letter_context import build_context
-from jobfollow.store.models import FollowUp, Interview, Letter, Template, now
+from jobfollow.store.models import Activity, FollowUp, Interview, JobApplication, Letter, Template, now
 from jobfollow.store.settings import get_setting, set_setting
 
 PERSONAL_WORDS_KEY = "spelling.personal_words"
@@ -259,34 +259,84 @@ def sibling_thank_yous(letter_id: int) -> list[tuple[str, str]]:
     return found
 
 
-def mark_sent(letter_id: int, channel: str | None = None, when: dt.datetime | None = None) -> int | None:
-    """Keep the letter as sent (placeholders filled), note it on the card's timeline and complete its
-    follow-up. Returns the id of the follow-up completed, if any (the UI then emits followups_changed)."""
+@dataclass(frozen=True)
+class SentLetter:
+    """What marking a letter as sent changed, so Undo can put the draft back exactly."""
+
+    letter_id: int
+    application_id: int | None
+    followup_id: int | None  # the follow-up the letter answers (still to be completed by the caller)
+    followup_result: str  # "sent" or "called"
+    when: dt.datetime
+    activity_id: int | None
+    draft: dict  # the letter's fields before
+    last_activity_at: dt.datetime | None  # the card's, before
+    was_open: bool  # it was the letter open in the editor
+
+
+def transaction():
+    """One transaction around several store calls (a service's single step)."""
+    return Letter._meta.database.atomic()
+
+
+def record_sent(letter_id: int, channel: str | None = None, when: dt.datetime | None = None) -> SentLetter:
+    """Keep the letter as sent (placeholders filled) and note it on the card's timeline. The follow-up it answers
+    is named in the result, not completed: that is the follow-up service's write (or :func:`mark_sent`'s)."""
     letter = Letter.get_by_id(letter_id)
     moment = when or now()
     channel = channel or letter.channel or "email"
     context = build_context(letter.application_id, letter.contact_id, letter.interview_id)
     template = Template.get_or_none(Template.id == letter.template_id) if letter.template_id else None
     key = template.key if template else ""
-    db = Letter._meta.database
-    with db.atomic():
+    draft = {"subject": letter.subject, "body": letter.body, "state": letter.state, "channel": letter.channel,
+             "sent_at": letter.sent_at, "updated_at": letter.updated_at}
+    last_activity = (JobApplication.select(JobApplication.last_activity_at)
+                     .where(JobApplication.id == letter.application_id).scalar() if letter.application_id else None)
+    with transaction():
         letter.subject = placeholders.render(letter.subject, context.values)
         letter.body = placeholders.render(letter.body, context.values)
         letter.state, letter.channel, letter.sent_at, letter.updated_at = "sent", channel, moment, moment
         letter.save()
         followup = _matching_followup(letter, key)
-        if followup is not None:
-            FollowUp.update(state="done", result="called" if channel == "phone" else "sent", done_at=moment,
-                            updated_at=moment).where(FollowUp.id == followup.id).execute()
+        activity = None
         if letter.application_id:
             who = context.recipient_name or _("no recipient")
             summary = (_("Called {name}: {subject}") if channel == "phone" else _("Sent to {name}: {subject}"))
-            log_activity(letter.application_id, "letter", summary.format(name=who, subject=letter.subject),
-                         {"letter_id": letter.id, "channel": channel, "contact_id": letter.contact_id,
-                          "template": key, "followup_id": followup.id if followup else None}, when=moment)
-    if get_setting(OPEN_LETTER_KEY) == letter_id:
+            activity = log_activity(letter.application_id, "letter", summary.format(name=who, subject=letter.subject),
+                                    {"letter_id": letter.id, "channel": channel, "contact_id": letter.contact_id,
+                                     "template": key, "followup_id": followup.id if followup else None},
+                                    when=moment)
+    was_open = get_setting(OPEN_LETTER_KEY) == letter_id
+    if was_open:
         set_setting(OPEN_LETTER_KEY, None)
-    return followup.id if followup else None
+    return SentLetter(letter.id, letter.application_id, followup.id if followup else None,
+                      "called" if channel == "phone" else "sent", moment, activity.id if activity else None,
+                      draft, last_activity, was_open)
+
+
+def unrecord_sent(sent: SentLetter) -> None:
+    """Undo of :func:`record_sent`: the letter is the draft it was, its timeline entry goes."""
+    with transaction():
+        Letter.update(**sent.draft).where(Letter.id == sent.letter_id).execute()
+        if sent.activity_id:
+            Activity.delete().where(Activity.id == sent.activity_id).execute()
+        if sent.application_id:
+            JobApplication.update(last_activity_at=sent.last_activity_at).where(
+                JobApplication.id == sent.application_id).execute()
+    if sent.was_open:
+        set_setting(OPEN_LETTER_KEY, sent.letter_id)
+
+
+def mark_sent(letter_id: int, channel: str | None = None, when: dt.datetime | None = None) -> int | None:
+    """Without the window (command line, tests): :func:`record_sent` and complete its follow-up in one
+    transaction. Returns the id of the follow-up completed, if any. The window goes through the letter service."""
+    from jobfollow.store.followups import complete
+
+    with transaction():
+        sent = record_sent(letter_id, channel, when)
+        if sent.followup_id:
+            complete(sent.followup_id, sent.followup_result, sent.when)
+    return sent.followup_id
 
 
 def _matching_followup(letter: Letter, key: str) -> FollowUp | None:

@@ -25,7 +25,7 @@ class OutcomeError(ValueError):
 
 @dataclass(frozen=True)
 class OutcomeResult:
-    """What the UI must emit: card_moved(app_id, from, to) when moved, then compose_letter_requested."""
+    """What the UI must emit: card_moved(app_id, from, to, replay=False) when moved, then compose_letter_requested."""
 
     app_id: int
     from_stage_id: int

@@ -1,41 +1,5 @@
-"""One small QObject for program-wide events, passed to every pane's constructor.
+"""Moved to :mod:`jobfollow.services.events` (services emit them); kept so branches in flight still import."""
 
-Panes emit and listen here instead of importing each other; signals carry ids and plain values.
-"""
+from jobfollow.services.events import AppEvents
 
-from __future__ import annotations
-
-from PySide6.QtCore import QObject, Signal
-
-
-class AppEvents(QObject):
-    #: application ids whose card data changed (edited, created, deleted, restored)
-    applications_changed = Signal(list)
-    #: application id, from stage id, to stage id
-    card_moved = Signal(int, int, int)
-    #: stages were added, renamed, reordered or removed
-    stages_changed = Signal()
-    #: follow-ups were created, completed, snoozed or skipped
-    followups_changed = Signal()
-    #: the user asked to open a card's form
-    open_application_requested = Signal(int)
-    #: the user asked for a new application (File > New, the board's "add" banner)
-    new_application_requested = Signal()
-    #: record an interview on this application (e.g. after a move to Interviewed with none recorded)
-    record_interview_requested = Signal(int)
-    #: move this application to Closed with this outcome (e.g. the agenda's "close as no response")
-    close_application_requested = Signal(int, str)
-    #: open the offer record of this application (creating one if none)
-    offer_requested = Signal(int)
-    #: the user asked to write the letter for a follow-up (follow-up id)
-    write_letter_requested = Signal(int)
-    #: compose a letter from a template: application id, template key, contact id (0 = none chosen)
-    compose_letter_requested = Signal(int, str, int)
-    #: highlight these cards on the board (e.g. the calendar's selected day); [] clears
-    highlight_applications = Signal(list)
-    #: settings were saved (the key prefixes that changed)
-    settings_changed = Signal(list)
-    #: the interface language changed
-    language_changed = Signal()
-    #: one wall-clock tick for reminders and "days in stage" texts
-    tick = Signal()
+__all__ = ["AppEvents"]

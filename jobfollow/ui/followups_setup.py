@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from jobfollow.ui.followup_controller import FollowUpController
+from jobfollow.services.followups import FollowUpService
 
 STARTUP_DELAY_MS = 150  # after the first paint of the window
 UNPAINTED_START_MS = 2000  # a window started hidden (in the tray) never paints: start anyway
@@ -41,14 +41,13 @@ class _AfterFirstPaint(QObject):
             self._callback()
 
 
-def install_followups(window, *, deferred: bool = False) -> FollowUpController:
-    """Create the controller, feed the calendar pane, and refresh every card's follow-ups.
+def install_followups(window, *, deferred: bool = False) -> FollowUpService:
+    """Feed the calendar pane from the window's follow-up service, and refresh every card's follow-ups.
 
     ``deferred`` (the program's own start) runs the first refresh just after the window has painted:
     the board already shows the follow-ups stored last time, so nobody waits for the rules to see it."""
-    controller = FollowUpController(window.events, parent=window)
-    window.followups = controller
-    window.calendar_pane.set_controller(controller, getattr(window, "undo_stack", None))
+    controller = window.followups
+    window.calendar_pane.set_controller(controller)
     if deferred:
         _AfterFirstPaint(window.board, controller.start, STARTUP_DELAY_MS, UNPAINTED_START_MS)
     else:

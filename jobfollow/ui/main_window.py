@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 from jobfollow import __version__
 from jobfollow.i18n import _, ngettext
 from jobfollow.profile import Profile
+from jobfollow.services import Services, build_services
+from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.data_menu import install_data_menu
@@ -33,10 +35,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         # One undo history for the whole window: board moves, form edits, stage changes, deletes.
         self.undo_stack = QUndoStack(self)
+        self.services: Services = build_services(events, self.undo_stack, parent=self)
+        self.followups: FollowUpService = self.services.followups
 
-        self.board = BoardWidget(events, self.undo_stack)
+        self.board = BoardWidget(events, service=self.services.board)
         self.calendar_pane = CalendarPane(events)
-        self.letter_pane = LetterPane(events)
+        self.letter_pane = LetterPane(events, service=self.services.letters)
 
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.side_splitter.setObjectName("sideSplitter")

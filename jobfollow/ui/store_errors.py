@@ -2,8 +2,9 @@
 
 Another program may lock the file, it may become read-only, or the disk may fill up. A save must then
 say so in one sentence and leave the dialog open with everything typed, never crash or close silently.
-Dialogs call :func:`saved_or_reported` around their write; :func:`install_store_error_hook` is the safety
-net for every other write (a drag on the board, a snooze): the message instead of a traceback.
+Dialogs call :func:`saved_or_reported` around their write; an undo command's first failure comes back from
+``services.undo.push`` and is shown with :func:`show_store_error`; :func:`install_store_error_hook` is the safety
+net for every other write (a Redo, a timer): the message instead of a traceback.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import TypeVar
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jobfollow.i18n import _
-from jobfollow.store.db import SQL_ERRORS
+from jobfollow.services.undo import STORE_ERRORS
 
-STORE_ERRORS = (*SQL_ERRORS, OSError)
+__all__ = ["STORE_ERRORS", "install_store_error_hook", "saved_or_reported", "show_store_error", "store_error_message"]
 T = TypeVar("T")
 
 
@@ -56,24 +57,3 @@ def install_store_error_hook() -> None:
         show_store_error(QApplication.activeModalWidget() or QApplication.activeWindow(), value)
 
     sys.excepthook = hook
-
-
-def push_checked(stack, command) -> BaseException | None:
-    """Push an undo command; when its first redo hits a storage error, keep it off the stack and return
-    the error (push() drops an obsolete command), so nothing that did not happen can be "undone"."""
-    failures: list[BaseException] = []
-    original = command.redo
-
-    def first_redo() -> None:
-        try:
-            original()
-        except STORE_ERRORS as exc:
-            failures.append(exc)
-            command.setObsolete(True)
-
-    command.redo = first_redo  # Qt calls the Python attribute; later redos use the class's own again
-    try:
-        stack.push(command)
-    finally:
-        del command.redo
-    return failures[0] if failures else None

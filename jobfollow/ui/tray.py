@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from jobfollow import paths
 from jobfollow.i18n import _, ngettext
+from jobfollow.services.followups import FollowUpService
 from jobfollow.store.settings import get_setting
-from jobfollow.ui.followup_controller import FollowUpController
 
 TRAY_ENABLED_KEY = "tray.enabled"
 TRAY_NOTIFY_KEY = "tray.notify"
@@ -56,7 +56,7 @@ class ReminderTray(QObject):
     #: (title, message) of each notification shown, for anyone who wants to know (and for tests)
     notified = Signal(str, str)
 
-    def __init__(self, controller: FollowUpController, window, parent: QObject | None = None):
+    def __init__(self, controller: FollowUpService, window, parent: QObject | None = None):
         super().__init__(parent)
         self.controller = controller
         self.window = window
@@ -184,7 +184,7 @@ class CloseToTray(QObject):
         return False
 
 
-def install_tray(window, app: QApplication, controller: FollowUpController) -> ReminderTray | None:
+def install_tray(window, app: QApplication, controller: FollowUpService) -> ReminderTray | None:
     """Put the icon in the tray if there is one and the user wants it; returns it (None otherwise)."""
     if not QSystemTrayIcon.isSystemTrayAvailable() or not get_setting(TRAY_ENABLED_KEY, True):
         app.setQuitOnLastWindowClosed(True)

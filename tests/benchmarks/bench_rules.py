@@ -57,12 +57,12 @@ def run(bench) -> None:
 
         from PySide6.QtWidgets import QApplication
 
+        from jobfollow.services.followups import FollowUpService
         from jobfollow.ui.events import AppEvents
-        from jobfollow.ui.followup_controller import FollowUpController
 
         _KEEP.append(QApplication.instance() or QApplication([]))  # lives until the process ends
         clock_now = [dt.datetime.combine(TODAY, dt.time(9))]
-        controller = FollowUpController(AppEvents(), clock=lambda: clock_now[0])
+        controller = FollowUpService(AppEvents(), clock=lambda: clock_now[0])
         controller.today = TODAY
         from jobfollow.ui.tray import ReminderTray
 

@@ -1,6 +1,8 @@
 """What the user does on the board: move cards (drag, menu, keys), star, delete, and change stages.
 
-Mixed into BoardWidget. Every change goes through a QUndoCommand on the window's undo stack.
+Mixed into BoardWidget. The widget decides what to do (asking the user where needed); every change goes
+through the board service (``self.service``), one undoable step each, and the board repaints when the
+service's events say where the cards now are.
 """
 
 from __future__ import annotations
@@ -19,16 +21,7 @@ from jobfollow.store.applications import list_stages
 from jobfollow.store.board import CardPlace, has_interview
 from jobfollow.ui.board import board_prompts
 from jobfollow.ui.board.card_list_model import CARD_ID_ROLE
-from jobfollow.ui.board.undo_commands import (
-    AddStageCommand,
-    DeleteCardsCommand,
-    MoveCardsCommand,
-    RemoveStageCommand,
-    RenameStageCommand,
-    ReorderStagesCommand,
-    StarCommand,
-)
-from jobfollow.ui.store_errors import push_checked, show_store_error, store_error_message
+from jobfollow.ui.store_errors import show_store_error, store_error_message
 
 
 class BoardActions:
@@ -37,8 +30,6 @@ class BoardActions:
     delete_confirmer = staticmethod(board_prompts.confirm_delete)
     destination_chooser = staticmethod(board_prompts.choose_destination)
     last_of_kind_confirmer = staticmethod(board_prompts.confirm_last_of_kind)
-    #: True while Undo or Redo replays a move (card_moved listeners then ask nothing)
-    replaying = False
 
     def install_card_actions(self, host: QWidget) -> None:
         """Keyboard actions that work while a card list has focus (not while typing a search)."""
@@ -154,7 +145,7 @@ class BoardActions:
         target_name = names.get(next(iter(targets)), "") if len(targets) == 1 else _("several stages")
         text = ngettext("Move {count} card to {stage}", "Move {count} cards to {stage}", len(moves)).format(
             count=len(moves), stage=target_name)
-        failure = push_checked(self.undo_stack, MoveCardsCommand(self, moves, outcome, text))
+        failure = self.service.move(moves, outcome, text)
         if failure is not None:  # the cards stay where they were
             show_store_error(self, failure)
             return False
@@ -163,29 +154,28 @@ class BoardActions:
                 self.events.record_interview_requested.emit(app_id)
         return True
 
-    def after_moves(self, moved: list[tuple[int, int, CardPlace]]) -> None:
-        """Called by MoveCardsCommand (do and undo) with each card's new place: repaint, announce each move.
+    def show_placed_cards(self, placed: list[tuple[int, int, CardPlace]]) -> None:
+        """The board service placed cards (a move, its undo or redo): repaint them where they now are.
 
         The cards' other facts did not change, so no query is needed to show them in their new place.
         """
+        placed = [(app_id, source, place) for app_id, source, place in placed if app_id in self._cards]
+        if not placed:
+            return
         touched = set()
-        for app_id, source, place in moved:
-            card = self._cards.get(app_id)
-            if card is not None:
-                last = card.last_activity_at
-                if source != place.stage_id and (last is None or place.stage_entered_at > last):
-                    last = place.stage_entered_at  # a move is the newest thing that happened to the card
-                self._cards[app_id] = replace(card, stage_id=place.stage_id, rank=place.rank, outcome=place.outcome,
-                                              stage_entered_at=place.stage_entered_at, last_activity_at=last)
+        for app_id, source, place in placed:
+            card = self._cards[app_id]
+            last = card.last_activity_at
+            if source != place.stage_id and (last is None or place.stage_entered_at > last):
+                last = place.stage_entered_at  # a move is the newest thing that happened to the card
+            self._cards[app_id] = replace(card, stage_id=place.stage_id, rank=place.rank, outcome=place.outcome,
+                                          stage_entered_at=place.stage_entered_at, last_activity_at=last)
             touched.update((source, place.stage_id))
         self._fill(touched, keep_selection=False)  # the moved cards become the selection below
         focus = QApplication.focusWidget()
         # Keyboard moves: focus follows the cards, so Ctrl+Right can be pressed again right away.
-        self.select_cards([app_id for app_id, _source, _place in moved],
+        self.select_cards([app_id for app_id, _source, _place in placed],
                           focus=focus is not None and self.scroll.isAncestorOf(focus))
-        for app_id, source, place in moved:
-            if source != place.stage_id:
-                self.events.card_moved.emit(app_id, source, place.stage_id)
 
     def move_ids_to_stage(self, ids: list[int], stage_id: int, outcome: str | None = None) -> bool:
         ids = self._in_board_order(ids)
@@ -231,7 +221,7 @@ class BoardActions:
         ids = [app_id for app_id in ids if app_id in self._cards]
         if ids:
             starred = all(self._cards[app_id].priority for app_id in ids)
-            failure = push_checked(self.undo_stack, StarCommand(self.events, ids, 0 if starred else 1))
+            failure = self.service.set_star(ids, not starred)
             if failure is not None:
                 show_store_error(self, failure)
 
@@ -239,7 +229,7 @@ class BoardActions:
         ids = [app_id for app_id in ids if app_id in self._cards]
         if not ids or not self.delete_confirmer(self, len(ids)):
             return False
-        failure = push_checked(self.undo_stack, DeleteCardsCommand(self.events, ids))
+        failure = self.service.delete(ids)
         if failure is not None:
             show_store_error(self, failure)
         return failure is None
@@ -313,7 +303,7 @@ class BoardActions:
         there = here + delta
         if 0 <= there < len(order):
             order.insert(there, order.pop(here))
-            failure = push_checked(self.undo_stack, ReorderStagesCommand(self.events, order))
+            failure = self.service.reorder_stages(order)
             if failure is not None:
                 show_store_error(self, failure)
 
@@ -322,7 +312,7 @@ class BoardActions:
         problem = board_stages.stage_name_problem(name)
         if problem:
             return problem
-        failure = push_checked(self.undo_stack, AddStageCommand(self.events, name.strip(), StageKind(kind), index))
+        failure = self.service.add_stage(name, kind, index)
         return store_error_message(failure) if failure is not None else None
 
     def rename_stage(self, stage_id: int, name: str) -> str | None:
@@ -331,7 +321,7 @@ class BoardActions:
             return problem
         column = self.column_for(stage_id)
         if column is not None and column.name != name.strip():
-            failure = push_checked(self.undo_stack, RenameStageCommand(self.events, stage_id, name))
+            failure = self.service.rename_stage(stage_id, name)
             if failure is not None:
                 return store_error_message(failure)
         return None
@@ -355,7 +345,7 @@ class BoardActions:
                 return False
         else:  # only deleted cards (kept for undo) may remain; they follow to a stage of the same kind
             target = next((s.id for s in others if s.kind == stage.kind), others[0].id)
-        failure = push_checked(self.undo_stack, RemoveStageCommand(self.events, stage_id, target, stage.name))
+        failure = self.service.remove_stage(stage_id, target, stage.name)
         if failure is not None:
             show_store_error(self, failure)
         return failure is None

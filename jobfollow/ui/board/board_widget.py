@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core.board_search import SORT_LABELS, SortMode, query_terms
 from jobfollow.core.stages import is_active
 from jobfollow.i18n import _
+from jobfollow.services.board import BoardService
 from jobfollow.store.applications import list_stages
 from jobfollow.store.board import CardSummary, card_summaries, count_active, search_texts, with_search_text
 from jobfollow.store.settings import get_setting, set_setting
@@ -43,11 +44,15 @@ PARTIAL_RELOAD_LIMIT = 200  # above this many changed ids a full reload is cheap
 class BoardWidget(BoardActions, QWidget):
     open_requested = Signal(int)
 
-    def __init__(self, events: AppEvents, undo_stack: QUndoStack | None = None, parent: QWidget | None = None):
+    def __init__(self, events: AppEvents, undo_stack: QUndoStack | None = None, parent: QWidget | None = None, *,
+                 service: BoardService | None = None):
         super().__init__(parent)
         self.setObjectName("board")
         self.events = events
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        if service is None:
+            service = BoardService(events, undo_stack if undo_stack is not None else QUndoStack(self))
+        self.service = service
+        self.undo_stack = service.undo_stack
         self.columns: list[StageColumn] = []
         self._cards: dict[int, CardSummary] = {}
         # The first load skips the search texts (people, notes): only a search needs them, so they
@@ -111,6 +116,7 @@ class BoardWidget(BoardActions, QWidget):
         self.install_card_actions(self.scroll)
 
         events.applications_changed.connect(self.reload)
+        events.cards_placed.connect(self.show_placed_cards)
         # Follow-ups change in bursts (a move, then the rules catching up): one full reload per burst.
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
         self._reload_timer.timeout.connect(self.reload)

@@ -25,9 +25,8 @@ from jobfollow.ui.calendar.agenda_model import AgendaModel
 from jobfollow.ui.calendar.agenda_view import AgendaView
 from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeDateDialog
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_date
-from jobfollow.ui.calendar.undo import run_undoable
 from jobfollow.ui.events import AppEvents
-from jobfollow.ui.store_errors import saved_or_reported
+from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
 # Kinds the letter editor has a template for (the brief's kind -> template contract).
 LETTER_KINDS = frozenset({"thank_you", "status_check", "reference_alert", "network_checkin", "offer_response",
@@ -41,7 +40,6 @@ class CalendarPane(QWidget):
         super().__init__(parent)
         self.events = events
         self.controller = None
-        self.undo_stack = None  # the window's QUndoStack, when installed
         self.day_filter: dt.date | None = None
         self.calendar = DueCalendar()
         self.calendar.setObjectName("dueCalendar")
@@ -157,9 +155,9 @@ class CalendarPane(QWidget):
         self.add_action.setEnabled(self.controller is not None)
 
     # -- data ----------------------------------------------------------------------------------------
-    def set_controller(self, controller, undo_stack=None) -> None:
+    def set_controller(self, controller) -> None:
+        """``controller`` is the follow-up service; done, snooze and skip go through it (undoably)."""
         self.controller = controller
-        self.undo_stack = undo_stack
         self.events.followups_changed.connect(self.refresh_view)
         self.events.tick.connect(self._on_tick)
         self.refresh_view()
@@ -262,9 +260,7 @@ class CalendarPane(QWidget):
     def mark_done(self, result: str) -> None:
         item = self.current_item()
         if item is not None and self.controller is not None:
-            run_undoable(self.undo_stack, self.controller, item.id,
-                         _("Done: {title}").format(title=item.title),
-                         lambda: self.controller.mark_done(item.id, result))
+            self._report(self.controller.mark_done(item.id, result))
 
     def close_as_no_response(self) -> None:
         """Move the card to Closed as "no response" (the board does it, undoably); its suggestion retires."""
@@ -286,14 +282,16 @@ class CalendarPane(QWidget):
             self._snooze(item, dialog.chosen())
 
     def _snooze(self, item: AgendaItem, until: dt.date) -> None:
-        run_undoable(self.undo_stack, self.controller, item.id,
-                     _("Snooze: {title}").format(title=item.title), lambda: self.controller.snooze(item.id, until))
+        self._report(self.controller.snooze(item.id, until))
 
     def skip(self) -> None:
         item = self.current_item()
         if item is not None and self.controller is not None:
-            run_undoable(self.undo_stack, self.controller, item.id, _("Skip: {title}").format(title=item.title),
-                         lambda: self.controller.skip(item.id))
+            self._report(self.controller.skip(item.id))
+
+    def _report(self, failure: BaseException | None) -> None:
+        if failure is not None:  # nothing changed, and nothing to undo
+            show_store_error(self, failure)
 
     def open_card(self) -> None:
         item = self.current_item()

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTabWidget
 
 from jobfollow.core.validation import has_errors
 from jobfollow.i18n import _
+from jobfollow.services.card_commands import EditDetailsCommand
+from jobfollow.services.undo import push
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.forms.details_page import DetailsPage
 from jobfollow.ui.forms.interviews_page import InterviewsPage
 from jobfollow.ui.forms.people_page import PeoplePage
 from jobfollow.ui.forms.timeline_page import TimelinePage
-from jobfollow.ui.forms.undo import EditDetailsCommand
 from jobfollow.ui.forms.widgets import is_kept_enter
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
@@ -96,10 +97,10 @@ class ApplicationFormDialog(QDialog):
             self._enter_mode()
             return True
         if details != self.saved_details:
-            command = EditDetailsCommand(self.events, self.application_id, self.saved_details, details)
-            self.undo_stack.push(command)
-            if command.error is not None:  # not written, so not on the undo stack either
-                show_store_error(self, command.error)
+            failure = push(self.undo_stack,
+                           EditDetailsCommand(self.events, self.application_id, self.saved_details, details))
+            if failure is not None:  # not written, so not on the undo stack either
+                show_store_error(self, failure)
                 return False
             self.saved_details = load_details(self.application_id)
             self._enter_mode()

@@ -93,13 +93,13 @@ class PeoplePage(QWidget):
         if self.undo_stack is None:
             unlink_contact(self.application_id, person.contact.id, person.role)
         else:
-            from jobfollow.ui.forms.undo import RemovePersonCommand
+            from jobfollow.services.card_commands import RemovePersonCommand
+            from jobfollow.services.undo import push
 
-            command = RemovePersonCommand(self.events, self.application_id, person.contact.id,
-                                          ContactRole(person.role).value, person.contact.name)
-            self.undo_stack.push(command)
-            if command.error is not None:  # the database refused: nothing changed, nothing to undo
-                show_store_error(self, command.error)
+            failure = push(self.undo_stack, RemovePersonCommand(self.events, self.application_id, person.contact.id,
+                                                                ContactRole(person.role).value, person.contact.name))
+            if failure is not None:  # the database refused: nothing changed, nothing to undo
+                show_store_error(self, failure)
                 return
         self.reload()
         self.changed.emit()

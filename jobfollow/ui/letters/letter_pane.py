@@ -13,6 +13,7 @@ from jobfollow.core.letters import placeholders
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
 from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
 from jobfollow.i18n import _, current_language, current_locale
+from jobfollow.services.letters import LetterService
 from jobfollow.store import letters as store
 from jobfollow.store.letter_context import LetterContext, application_choices, build_context, recipients
 from jobfollow.ui.events import AppEvents
@@ -45,10 +46,12 @@ def default_engine(language: str) -> SpellEngine:
 
 class LetterPane(LetterPaneWidgets):
     def __init__(self, events: AppEvents, parent: QWidget | None = None,
-                 engine_factory: Callable[[str], SpellEngine] = default_engine):
+                 engine_factory: Callable[[str], SpellEngine] = default_engine, *,
+                 service: LetterService | None = None):
         super().__init__(parent)
         self.setObjectName("letterPane")
         self.events = events
+        self.service = service if service is not None else LetterService(events, None, None)
         self.engine_factory = engine_factory
         self.letter: store.LetterRow | None = None
         self.context = LetterContext()
@@ -78,6 +81,7 @@ class LetterPane(LetterPaneWidgets):
         self.events.card_moved.connect(lambda *_: self._fill_app_combo())
         self.events.settings_changed.connect(lambda _keys: self.refresh_context())
         self.events.language_changed.connect(self.retranslate)
+        self.events.letter_sent.connect(self._letter_sent)
         self.app_combo.activated.connect(self._app_chosen)
         self.template_combo.activated.connect(self._template_chosen)
         self.recipient_combo.activated.connect(self._recipient_chosen)
@@ -409,18 +413,26 @@ class LetterPane(LetterPaneWidgets):
             return
         if not self.save_now():
             return
-        app_id = self.letter.application_id
-        store.mark_sent(self.letter.id, channel)
-        self.letter = None
-        self._loading = True
-        self.editor.clear()
-        self.subject_edit.clear()
-        self._loading = False
-        self._show_empty()
-        self.hint.setText(_("Sent and kept in the card's history."))
-        self.events.followups_changed.emit()
-        if app_id:
-            self.app_combo.setCurrentIndex(max(0, self.app_combo.findData(app_id)))
+        failure = self.service.mark_sent(self.letter.id, channel)
+        if failure is not None:  # still a draft, still on screen
+            show_store_error(self, failure)
+
+    def _letter_sent(self, letter_id: int, app_id: int, sent: bool) -> None:
+        """The letter service sent a letter (the editor clears), or Undo made it a draft again (it reopens)."""
+        if sent and self.letter is not None and self.letter.id == letter_id:
+            self.letter = None
+            self._loading = True
+            self.editor.clear()
+            self.subject_edit.clear()
+            self._loading = False
+            self._show_empty()
+            self.hint.setText(_("Sent and kept in the card's history."))
+            if app_id:
+                self.app_combo.setCurrentIndex(max(0, self.app_combo.findData(app_id)))
+        elif not sent and self.letter is None:
+            row = store.get_letter(letter_id)
+            if row is not None:
+                self.load_letter(row)
 
     def manage_templates(self) -> None:
         from jobfollow.ui.letters.template_manager import TemplateManagerDialog

@@ -154,8 +154,8 @@ class OffersController(QObject):
         return self._show(dialog_class(offer_id, self.events, self.window, today=self.today()))
 
     # -- reacting to moves on the board --------------------------------------------------------
-    def on_card_moved(self, app_id: int, from_stage: int, to_stage: int) -> None:
-        if getattr(self.window.board, "replaying", False):  # Undo/Redo: put back the network, ask nothing
+    def on_card_moved(self, app_id: int, from_stage: int, to_stage: int, replay: bool = False) -> None:
+        if replay:  # Undo/Redo: put back the network, ask nothing
             self.after_replayed_move(app_id, from_stage, to_stage)
             return
         # Let the board finish (it records the outcome of a close) before looking at the card.

@@ -38,7 +38,7 @@ def suggested_start(today: dt.date, employed: bool) -> dt.date:
 def emit_outcome(events: AppEvents, result: OutcomeResult) -> None:
     """Tell the rest of the program: the card moved, its facts changed, and a letter is wanted."""
     if result.moved:
-        events.card_moved.emit(result.app_id, result.from_stage_id, result.to_stage_id)
+        events.card_moved.emit(result.app_id, result.from_stage_id, result.to_stage_id, False)
     events.applications_changed.emit([result.app_id])
     events.compose_letter_requested.emit(result.app_id, result.template_key, result.contact_id)
 

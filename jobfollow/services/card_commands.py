@@ -1,18 +1,16 @@
 """Undo for the application form: an edit of a card's details, or a person taken off the card, as one step
-on the window's undo stack."""
+on the window's undo stack (pushed with :func:`jobfollow.services.undo.push`)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
-
 from jobfollow.i18n import _
+from jobfollow.services.events import AppEvents
+from jobfollow.services.undo import StoreCommand
 from jobfollow.store.application_details import ApplicationDetails, restore_details, save_details
 from jobfollow.store.people import link_contact, unlink_contact
-from jobfollow.ui.events import AppEvents
-from jobfollow.ui.store_errors import STORE_ERRORS
 
 
-class EditDetailsCommand(QUndoCommand):
+class EditDetailsCommand(StoreCommand):
     """Redo writes the new values (and a timeline entry); undo writes the old ones back and drops that entry."""
 
     def __init__(self, events: AppEvents, application_id: int, before: ApplicationDetails,
@@ -23,15 +21,9 @@ class EditDetailsCommand(QUndoCommand):
         self.before = before
         self.after = after
         self._activity_id: int | None = None
-        self.error: Exception | None = None
 
-    def redo(self) -> None:
-        try:
-            self._activity_id = save_details(self.application_id, self.after)
-        except STORE_ERRORS as exc:  # the form reports it; an obsolete command is dropped by push()
-            self.error = exc
-            self.setObsolete(True)
-            return
+    def do(self) -> None:
+        self._activity_id = save_details(self.application_id, self.after)
         self.events.applications_changed.emit([self.application_id])
 
     def undo(self) -> None:
@@ -40,7 +32,7 @@ class EditDetailsCommand(QUndoCommand):
         self.events.applications_changed.emit([self.application_id])
 
 
-class RemovePersonCommand(QUndoCommand):
+class RemovePersonCommand(StoreCommand):
     """Take one role of a contact off the card; undo gives it back (the contact itself is never deleted)."""
 
     def __init__(self, events: AppEvents, application_id: int, contact_id: int, role: str, name: str):
@@ -49,16 +41,10 @@ class RemovePersonCommand(QUndoCommand):
         self.application_id = application_id
         self.contact_id = contact_id
         self.role = role
-        self.error: Exception | None = None
         self._first = True  # the People tab announces the first removal itself
 
-    def redo(self) -> None:
-        try:
-            unlink_contact(self.application_id, self.contact_id, self.role)
-        except STORE_ERRORS as exc:
-            self.error = exc
-            self.setObsolete(True)
-            return
+    def do(self) -> None:
+        unlink_contact(self.application_id, self.contact_id, self.role)
         if not self._first:
             self.events.applications_changed.emit([self.application_id])
         self._first = False

@@ -1,0 +1,48 @@
+"""One small QObject for program-wide events, passed to every service and pane.
+
+Services emit the news (something changed) after their store call; panes emit requests (the user asked for
+something) and listen to the news. Nobody imports a pane to reach another; signals carry ids and plain values.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    #: application ids whose card data changed (edited, created, deleted, restored)
+    applications_changed = Signal(list)
+    #: application id, from stage id, to stage id, replay: True when Undo/Redo puts a card back (listeners
+    #: then put back what they did, and ask nothing: no offer form, no "record the interview")
+    card_moved = Signal(int, int, int, bool)
+    #: every card a move command placed, stage change or reorder: [(application id, from stage id, CardPlace)];
+    #: emitted before card_moved, so the board shows the new places before anyone reacts to them
+    cards_placed = Signal(list)
+    #: stages were added, renamed, reordered or removed
+    stages_changed = Signal()
+    #: follow-ups were created, completed, snoozed or skipped
+    followups_changed = Signal()
+    #: a letter was marked as sent (True) or put back to a draft by Undo (False): letter id, application id
+    letter_sent = Signal(int, int, bool)
+    #: the user asked to open a card's form
+    open_application_requested = Signal(int)
+    #: the user asked for a new application (File > New, the board's "add" banner)
+    new_application_requested = Signal()
+    #: record an interview on this application (e.g. after a move to Interviewed with none recorded)
+    record_interview_requested = Signal(int)
+    #: move this application to Closed with this outcome (e.g. the agenda's "close as no response")
+    close_application_requested = Signal(int, str)
+    #: open the offer record of this application (creating one if none)
+    offer_requested = Signal(int)
+    #: the user asked to write the letter for a follow-up (follow-up id)
+    write_letter_requested = Signal(int)
+    #: compose a letter from a template: application id, template key, contact id (0 = none chosen)
+    compose_letter_requested = Signal(int, str, int)
+    #: highlight these cards on the board (e.g. the calendar's selected day); [] clears
+    highlight_applications = Signal(list)
+    #: settings were saved (the key prefixes that changed)
+    settings_changed = Signal(list)
+    #: the interface language changed
+    language_changed = Signal()
+    #: one wall-clock tick for reminders and "days in stage" texts
+    tick = Signal()
