@@ -35,7 +35,8 @@ def services(qtbot, events):
     stack = QUndoStack()
     built = build_services(events, stack)
     built.followups.clock = lambda: dt.datetime.combine(TODAY, dt.time(9))
-    return built
+    yield built
+    built.followups.stop()  # its reminder clock must not tick into later tests' profiles
 
 
 def letter_entries(app_id):
