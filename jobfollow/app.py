@@ -12,6 +12,7 @@ from jobfollow.cli import CliError, build_parser
 from jobfollow.i18n import _, set_language
 from jobfollow.paths import ProfileError
 from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError
+from jobfollow.store.safe_write import DiskWriteError
 
 SELF_TEST_MS = 400
 
@@ -32,7 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         except CliError as exc:
             _print_error(str(exc))
             return exc.code
-        except (ProfileError, DatabaseOpenError) as exc:
+        except DatabaseOpenError as exc:
+            _print_error(with_way_forward(exc))
+            return 2
+        except (ProfileError, DiskWriteError) as exc:
             _print_error(str(exc))
             return 2
         except SQL_ERRORS as exc:  # e.g. another program locked the file after it was opened
@@ -44,18 +48,55 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         except KeyboardInterrupt:
             return 130
+        except Exception as exc:  # the last line of defence: one readable line, never a traceback
+            _print_error(_unexpected(args, exc))
+            return 1
     return run_gui(args)
+
+
+def _database_path(args) -> str:
+    try:
+        return str(paths.database_path(paths.resolve_profile_dir(getattr(args, "profile", None))))
+    except Exception:  # the message must come out whatever went wrong
+        return "jobfollow.sqlite3"
 
 
 def _database_failure(args, exc: Exception) -> str:
     """One sentence for an SQLite error raised while a command worked on an open profile."""
-    try:
-        path = paths.database_path(paths.resolve_profile_dir(getattr(args, "profile", None)))
-    except Exception:  # the message must come out whatever went wrong
-        path = "jobfollow.sqlite3"
+    path = _database_path(args)
     if "locked" in str(exc) or "busy" in str(exc):
         return _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
-    return _("Cannot open {path}: {error}.").format(path=path, error=exc)
+    if "disk is full" in str(exc):
+        return _("The disk holding {path} is full, so nothing was changed; free some space and try again.").format(
+            path=path)
+    if "readonly" in str(exc) or "read-only" in str(exc):
+        return _("{path} has become read-only, so nothing was changed; make it writable and try again.").format(
+            path=path)
+    return _("{path} cannot be used ({error}); run “jobfollow check”, and restore a backup if it is damaged.").format(
+        path=path, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
+def _unexpected(args, exc: Exception) -> str:
+    if isinstance(exc, UnicodeError | ValueError | TypeError | OverflowError):  # a value the file should not hold
+        return _("{path} holds a value jobfollow cannot read ({error}); run “jobfollow check”, and restore a "
+                 "backup if it is damaged.").format(path=_database_path(args), error=type(exc).__name__)
+    return _("unexpected error: {error}").format(error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
+def with_way_forward(exc: DatabaseOpenError) -> str:
+    """The refusal, plus the command that gets the data back when the file is damaged or not ours."""
+    from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
+
+    message = str(exc)
+    if not isinstance(exc, DamagedDatabaseError | NotJobfollowDatabaseError) or exc.path is None:
+        return message
+    from jobfollow.store.backups import newest_good_backup
+
+    backup = newest_good_backup(paths.backup_dir(exc.path.parent))
+    if backup is not None:
+        return message + " " + _("To get your data back, run: jobfollow restore {backup}").format(backup=backup.path)
+    return message + " " + _("To get your data back, run “jobfollow restore FILE” with a backup or an earlier "
+                             "copy; the damaged file is kept aside.")
 
 
 def _demo_folder(explicit: str | None) -> Path:
@@ -141,7 +182,9 @@ def run_gui(args) -> int:
         if instance.notify_running_instance():
             print(_("jobfollow is already running on this profile; its window was brought to the front."))
             return 0
-        _show_fatal(_("Another jobfollow holds the profile {folder} but does not answer.").format(folder=folder))
+        _show_fatal(_("Another jobfollow (process {pid}) holds the profile {folder} but does not answer; end that "
+                      "process, or if no jobfollow is running, delete {lock} and start again.").format(
+            pid=instance.owner() or "?", folder=folder, lock=instance.lock_file))
         return 1
 
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from pathlib import Path
@@ -60,6 +61,8 @@ def _open(args, *, must_exist: bool = False):
 
 
 def run_export(args) -> int:
+    from jobfollow.store.safe_write import DiskWriteError
+
     target = Path(args.file).expanduser()
     suffix = _suffix(target, EXPORT_FORMATS)
     if target.exists() and not args.force:
@@ -86,8 +89,8 @@ def run_export(args) -> int:
                 count = export_ics(target)
                 message = ngettext("Exported {count} calendar event to {path}",
                                    "Exported {count} calendar events to {path}", count)
-        except OSError as exc:
-            raise CliError(_("Cannot write {path}: {error}.").format(path=target, error=exc.strerror or exc)) from exc
+        except DiskWriteError as exc:
+            raise CliError(str(exc)) from exc
     print(message.format(count=count, path=target))
     return 0
 
@@ -146,31 +149,58 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
+    """Put a backup in place without opening the current database first: it may be the damaged one."""
     from jobfollow import paths
-    from jobfollow.store.backups import BackupError, check_backup_file, restore_file
+    from jobfollow.profile import open_profile_at
+    from jobfollow.store.backups import BackupError, check_backup_file, move_aside, restore_file
+    from jobfollow.store.db import DatabaseLockedError, DatabaseOpenError, inspect_file
 
     source = Path(args.file).expanduser().resolve()
     try:
         check_backup_file(source)
     except BackupError as exc:
         raise CliError(str(exc)) from exc
-    from PySide6.QtCore import QLockFile
-
     folder = paths.resolve_profile_dir(args.profile)
     paths.ensure_profile_dir(folder)
-    lock = QLockFile(str(paths.lock_path(folder)))  # the window holds this lock while it runs
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(200):
-        raise CliError(_("jobfollow is running on this profile; use File > Restore… in its window or close it."))
-    try:
-        with _open(args) as profile:
-            if source == profile.db_path.resolve():
-                raise CliError(_("{path} is the profile's own database.").format(path=source))
-            try:
-                kept = restore_file(source, profile.db_path, profile.backup_dir, current_db=profile.db)
-            except BackupError as exc:
-                raise CliError(str(exc)) from exc
-    finally:
-        lock.unlock()
-    print(_("Restored {path}; the previous database was kept as {kept}").format(path=source, kept=kept))
+    db_path = paths.database_path(folder)
+    if source == db_path.resolve():
+        raise CliError(_("{path} is the profile's own database.").format(path=source))
+    with profile_lock(folder):
+        try:
+            inspect_file(db_path)
+            usable = True
+        except DatabaseLockedError:
+            raise
+        except DatabaseOpenError:  # damaged, empty or not ours: renamed aside below, never deleted
+            usable = False
+        try:
+            if usable:
+                kept = restore_file(source, db_path, paths.backup_dir(folder))
+            else:
+                kept = move_aside(db_path)
+                restore_file(source, db_path, paths.backup_dir(folder))
+        except (BackupError, OSError) as exc:
+            raise CliError(str(exc)) from exc
+        open_profile_at(folder).close()  # brings an older backup up to this version's schema
+    if kept is None:
+        print(_("Restored {path}; there was no database to keep.").format(path=source))
+    else:
+        print(_("Restored {path}; the previous database was kept as {kept}").format(path=source, kept=kept))
     return 0
+
+
+@contextlib.contextmanager
+def profile_lock(folder: Path):
+    """Hold the window's single-instance lock while a command replaces the database under it."""
+    from jobfollow.profile_lock import LockHeldError, ProfileLock
+
+    lock = ProfileLock(folder)
+    try:
+        lock.acquire()
+    except LockHeldError as exc:
+        raise CliError(_("jobfollow is running on this profile (process {pid}); use File > Restore… in its window "
+                         "or close it first.").format(pid=exc.pid)) from exc
+    try:
+        yield
+    finally:
+        lock.release()

@@ -13,7 +13,6 @@ import errno
 import os
 import re
 import shutil
-import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from peewee import SqliteDatabase
 
 from jobfollow.i18n import _
 from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError, backup_to, inspect_file
+from jobfollow.store.safe_write import DiskWriteError, write_atomically, write_error
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -78,22 +78,10 @@ def back_up(db: SqliteDatabase, folder: Path, *, kind: str = "manual", now: dt.d
     moment = (now or dt.datetime.now()).replace(microsecond=0)
     destination = target if target is not None else _free_name(folder, moment, kind)
     try:
-        path = backup_to(db, destination)
-        _standalone(path)
-        return path
-    except OSError as exc:
-        raise BackupError(_("Cannot write the backup {path}: {error}.").format(
-            path=destination, error=exc.strerror or exc)) from exc
-
-
-def _standalone(path: Path) -> None:
-    """Switch the copy from WAL to a rollback journal: one self-contained file that reading never adds
-    -wal/-shm files beside (the live database goes back to WAL when it is opened after a restore)."""
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        conn.close()
+        # Standalone: the live database goes back to WAL when it is opened after a restore.
+        return backup_to(db, destination, standalone=True)
+    except DiskWriteError as exc:  # names the backup file, not the database it was copied from
+        raise BackupError(str(exc)) from exc
 
 
 def _remove_with_journals(path: Path) -> None:
@@ -182,17 +170,35 @@ def restore_file(source: Path, db_path: Path, folder: Path, *, current_db: Sqlit
         current_db.close()
     elif db_path.exists():
         kept = _free_name(folder, moment, "before-restore")
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(db_path, kept)
+        _copy_whole(db_path, kept)
         wal = Path(str(db_path) + "-wal")
         if wal.exists():  # commits not yet checkpointed live here: keep them with the copy
-            shutil.copy2(wal, Path(str(kept) + "-wal"))
-    partial = db_path.with_name(db_path.name + ".restoring")
-    shutil.copyfile(source, partial)
+            _copy_whole(wal, Path(str(kept) + "-wal"))
+    _put_in_place(source, db_path)
+    return kept
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` (private, via a partial file): whole, or not at all."""
+    def copy(partial: Path) -> None:
+        shutil.copyfile(source, partial)
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, copy)
+    except DiskWriteError as exc:
+        raise BackupError(str(write_error(target.with_name(target.name.removesuffix(".restoring")),
+                                          exc.__cause__ or exc))) from exc
+    except OSError as exc:
+        raise BackupError(str(write_error(target, exc))) from exc
+
+
+def _put_in_place(source: Path, db_path: Path) -> None:
+    """Copy ``source`` over ``db_path`` whole, or leave ``db_path`` as it was."""
+    _copy_whole(source, db_path.with_name(db_path.name + ".restoring"))
     for suffix in ("-wal", "-shm"):  # a stale journal beside the new file would be replayed into it
         Path(str(db_path) + suffix).unlink(missing_ok=True)
-    os.replace(partial, db_path)
-    return kept
+    os.replace(db_path.with_name(db_path.name + ".restoring"), db_path)
 
 
 def move_aside(db_path: Path, *, now: dt.datetime | None = None) -> Path:
@@ -203,7 +209,8 @@ def move_aside(db_path: Path, *, now: dt.datetime | None = None) -> Path:
     while target.exists():
         target = db_path.with_name(f"{db_path.stem}.damaged-{stamp}-{counter}{db_path.suffix}")
         counter += 1
-    os.replace(db_path, target)
+    if db_path.exists():
+        os.replace(db_path, target)
     for suffix in ("-wal", "-shm"):
         journal = Path(str(db_path) + suffix)
         if journal.exists():
@@ -220,9 +227,7 @@ def recover_damaged(db_path: Path, backup: Path | None, *, now: dt.datetime | No
         check_backup_file(backup)
     moved = move_aside(db_path, now=now)
     if backup is not None:
-        partial = db_path.with_name(db_path.name + ".restoring")
-        shutil.copyfile(backup, partial)
-        os.replace(partial, db_path)
+        _put_in_place(backup, db_path)
     return moved
 
 

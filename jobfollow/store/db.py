@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
@@ -21,10 +18,22 @@ from peewee import SqliteDatabase
 
 from jobfollow.i18n import _
 from jobfollow.store import migrations
+from jobfollow.store.db_check import (  # noqa: F401 - re-exported: callers import them from here
+    APPLICATION_ID,
+    DamagedDatabaseError,
+    DatabaseLockedError,
+    DatabaseOpenError,
+    FileReport,
+    NewerSchemaError,
+    NotJobfollowDatabaseError,
+    ReadOnlyDatabaseError,
+    check_writable,
+    inspect_file,
+    locked_error,
+)
 from jobfollow.store.models import database_proxy
+from jobfollow.store.safe_write import DiskWriteError, restrict, write_atomically
 
-APPLICATION_ID = 0x4A4F4246  # "JOBF": marks the file as a jobfollow database
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
 # peewee re-raises sqlite3's errors as its own classes; catch both families.
 SQL_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
@@ -37,114 +46,48 @@ PRAGMAS = (
 )
 
 
-class DatabaseOpenError(Exception):
-    """The database cannot be opened; ``str(exc)`` is one sentence for the user."""
+def backup_to(db: SqliteDatabase, target: Path, *, standalone: bool = False) -> Path:
+    """Copy the live database to ``target`` with SQLite's online backup API (consistent, WAL-safe).
 
-
-class NewerSchemaError(DatabaseOpenError):
-    pass
-
-
-class NotJobfollowDatabaseError(DatabaseOpenError):
-    pass
-
-
-class DamagedDatabaseError(DatabaseOpenError):
-    pass
-
-
-class DatabaseLockedError(DatabaseOpenError):
-    pass
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """What a read-only look at a database file found."""
-
-    exists: bool
-    empty: bool
-    application_id: int = 0
-    user_version: int = 0
-    table_count: int = 0
-
-
-def _ro_connect(path: Path) -> sqlite3.Connection:
-    uri = f"file:{path.as_posix()}?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=1.0)
-
-
-def inspect_file(path: Path) -> FileReport:
-    """Classify ``path`` without writing to it; raises DatabaseOpenError for files we must not touch."""
-    if not path.exists():
-        return FileReport(exists=False, empty=True)
-    size = path.stat().st_size
-    if size == 0:
-        return FileReport(exists=True, empty=True)
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise NotJobfollowDatabaseError(
-            f"{path} is not a jobfollow database (it is not an SQLite file); it was left untouched."
-        )
+    ``standalone`` switches the copy from WAL to a rollback journal: one self-contained file that reading
+    never adds -wal/-shm files beside. Raises DiskWriteError (naming ``target``) when the copy cannot be
+    written; nothing half-written stays behind.
+    """
     try:
-        conn = _ro_connect(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from jobfollow.store.safe_write import write_error
+
+        raise write_error(target, exc) from exc
+    source = db.connection()
+
+    def copy(partial: Path) -> None:
+        dest = sqlite3.connect(partial)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-            if app_id == APPLICATION_ID:
-                problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-                if problems != ["ok"]:
-                    raise DamagedDatabaseError(
-                        _("{path} is damaged ({problem}); it was left untouched. "
-                          "Restore a backup or start a fresh profile.").format(path=path, problem=problems[0])
-                    )
+            source.backup(dest)
+            if standalone:
+                dest.execute("PRAGMA journal_mode=DELETE")
         finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc):
-            raise DatabaseLockedError(
-                _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
-            ) from exc
-        raise DamagedDatabaseError(
-            _("{path} cannot be read ({error}); it was left untouched.").format(path=path, error=exc)) from exc
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(
-            _("{path} is damaged ({problem}); it was left untouched. "
-              "Restore a backup or start a fresh profile.").format(path=path, problem=exc)
-        ) from exc
-    if app_id != APPLICATION_ID and (tables or version):
-        raise NotJobfollowDatabaseError(
-            _("{path} is an SQLite file from another program, not a jobfollow database; "
-              "it was left untouched.").format(path=path)
-        )
-    if version > migrations.CURRENT_VERSION:
-        raise NewerSchemaError(
-            _("{path} was written by a newer jobfollow (schema {version}, this version knows "
-              "{known}); update jobfollow to open it. The file was left untouched.").format(
-                path=path, version=version, known=migrations.CURRENT_VERSION)
-        )
-    return FileReport(exists=True, empty=False, application_id=app_id, user_version=version, table_count=tables)
+            dest.close()
 
-
-def backup_to(db: SqliteDatabase, target: Path) -> Path:
-    """Copy the live database to ``target`` with SQLite's online backup API (consistent, WAL-safe)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    dest = sqlite3.connect(partial)
-    try:
-        db.connection().backup(dest)
-    finally:
-        dest.close()
-    os.replace(partial, target)
-    _restrict(target)
+    write_atomically(target, copy)
     return target
 
 
-def _restrict(path: Path) -> None:
-    if sys.platform != "win32":
-        with contextlib.suppress(OSError):
-            path.chmod(0o600)
+def _connect(path: Path, busy_timeout_s: float) -> SqliteDatabase:
+    pragmas = [(k, v) for k, v in PRAGMAS if k != "busy_timeout"]
+    pragmas.append(("busy_timeout", int(busy_timeout_s * 1000)))
+    db = SqliteDatabase(str(path), pragmas=pragmas, timeout=busy_timeout_s)
+    try:
+        db.connect()
+    except OPERATIONAL_ERRORS as exc:
+        db.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise locked_error(path) from exc
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise ReadOnlyDatabaseError(str(exc), path) from exc
+        raise DatabaseOpenError(_("Cannot open {path}: {error}.").format(path=path, error=exc), path) from exc
+    return db
 
 
 def _check_not_locked(db: SqliteDatabase, path: Path) -> None:
@@ -153,9 +96,7 @@ def _check_not_locked(db: SqliteDatabase, path: Path) -> None:
         db.execute_sql("ROLLBACK")
     except OPERATIONAL_ERRORS as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseLockedError(
-                _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
-            ) from exc
+            raise locked_error(path) from exc
         raise
 
 
@@ -165,20 +106,14 @@ def open_database(
     backup_dir: Path | None = None,
     busy_timeout_s: float = BUSY_TIMEOUT_S,
 ) -> SqliteDatabase:
-    """Open (creating or migrating as needed) the database at ``path`` and bind the models to it."""
+    """Open (creating or migrating as needed) the database at ``path`` and bind the models to it.
+
+    Every failure is a DatabaseOpenError with one sentence; a file that is damaged, foreign, newer,
+    read-only or locked is left exactly as it was.
+    """
     report = inspect_file(path)
-    pragmas = [(k, v) for k, v in PRAGMAS if k != "busy_timeout"]
-    pragmas.append(("busy_timeout", int(busy_timeout_s * 1000)))
-    db = SqliteDatabase(str(path), pragmas=pragmas, timeout=busy_timeout_s)
-    try:
-        db.connect()
-    except OPERATIONAL_ERRORS as exc:
-        db.close()
-        if "locked" in str(exc):
-            raise DatabaseLockedError(
-                _("{path} is locked by another program; close it and start jobfollow again.").format(path=path)
-            ) from exc
-        raise DatabaseOpenError(_("Cannot open {path}: {error}.").format(path=path, error=exc)) from exc
+    check_writable(path)
+    db = _connect(path, busy_timeout_s)
     try:
         _check_not_locked(db, path)
         if report.empty:
@@ -194,11 +129,19 @@ def open_database(
     except DatabaseOpenError:
         db.close()
         raise
+    except DiskWriteError as exc:
+        db.close()
+        raise DatabaseOpenError(str(exc), path) from exc
     except SQL_ERRORS as exc:
         db.close()
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise ReadOnlyDatabaseError(
+                _("{path} cannot be written (its folder or file is read-only); make it writable and start "
+                  "jobfollow again.").format(path=path), path) from exc
         raise DatabaseOpenError(
-            _("Cannot prepare {path}: {error}; the file was left as it was.").format(path=path, error=exc)) from exc
-    _restrict(path)
+            _("Cannot prepare {path}: {error}; the file was left as it was.").format(path=path, error=exc),
+            path) from exc
+    restrict(path)
     database_proxy.initialize(db)
     return db
 
@@ -213,3 +156,46 @@ def integrity_problems(db: SqliteDatabase, *, full: bool = False) -> list[str]:
     pragma = "integrity_check" if full else "quick_check"
     rows = [row[0] for row in db.execute_sql(f"PRAGMA {pragma}").fetchall()]
     return [] if rows == ["ok"] else rows
+
+
+@contextlib.contextmanager
+def all_or_nothing(db: SqliteDatabase):
+    """``db.atomic()``, but the error that stopped the work is the one raised.
+
+    When SQLite gives up on a transaction by itself (a full disk), peewee's ROLLBACK then fails with
+    "cannot rollback - no transaction is active", which would hide the reason; this re-raises the reason.
+    """
+    failure: list[BaseException] = []
+    try:
+        with db.atomic() as transaction:
+            try:
+                yield transaction
+            except BaseException as exc:
+                failure.append(exc)
+                raise
+    except OPERATIONAL_ERRORS as exc:
+        if "no transaction is active" in str(exc) and failure:
+            raise failure[0] from None
+        raise
+
+
+@contextlib.contextmanager
+def storing(db: SqliteDatabase, error: type[Exception]):
+    """An all-or-nothing import: a storage failure becomes ``error`` with one sentence (nothing was added)."""
+    try:
+        with all_or_nothing(db) as transaction:
+            yield transaction
+    except SQL_ERRORS as exc:
+        raise error(_("Nothing was imported because {problem}.").format(problem=storage_problem(exc))) from exc
+
+
+def storage_problem(exc: BaseException) -> str:
+    """The reason a write to the open database failed, in words ("the disk is full")."""
+    text = str(exc).lower()
+    if "disk is full" in text:
+        return _("the disk is full")
+    if "locked" in text or "busy" in text:
+        return _("another program has locked the database")
+    if "readonly" in text or "read-only" in text:
+        return _("the database is read-only")
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -26,7 +26,9 @@ from jobfollow.core.csv_mapping import (
 )
 from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _
+from jobfollow.store.db import storing
 from jobfollow.store.models import Activity, ApplicationContact, Contact, JobApplication, Stage, database_proxy, now
+from jobfollow.store.safe_write import write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CARD_FIELDS = ("company", "position_title", "applied_on", "posting_url", "location", "salary_range", "notes",
@@ -179,7 +181,7 @@ def apply_import(
     db = database_proxy.obj
     total = len(plan.cards)
     new_ids: list[int] = []
-    with db.atomic() as transaction:
+    with storing(db, CsvFormatError) as transaction:
         next_id = (JobApplication.select(JobApplication.id).order_by(JobApplication.id.desc()).scalar() or 0) + 1
         next_contact = (Contact.select(Contact.id).order_by(Contact.id.desc()).scalar() or 0) + 1
         ranks: dict[int, float] = {}
@@ -278,22 +280,24 @@ def export_csv(target: Path) -> int:
              .join(Contact).order_by(ApplicationContact.id).tuples())
     for app_id, name, email in query:
         contacts.setdefault(app_id, []).append((name, email))
-    partial = target.with_name(target.name + ".partial")
-    count = 0
-    with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(EXPORT_HEADERS)
-        apps = (JobApplication.select().where(JobApplication.deleted_at.is_null())
-                .order_by(JobApplication.stage, JobApplication.rank, JobApplication.id))
-        for app in apps:
-            people = contacts.get(app.id, [])
-            writer.writerow([neutralise(v) for v in (
-                app.company, app.position_title, stages.get(app.stage_id, ""), app.outcome or "",
-                app.applied_on.isoformat() if app.applied_on else "", app.posting_url, app.location,
-                app.salary_range, app.source, app.tags, app.notes,
-                "; ".join(n for n, _e in people), "; ".join(e for _n, e in people if e),
-                app.priority, app.created_at.isoformat(sep=" "), app.last_activity_at.isoformat(sep=" "),
-            )])
-            count += 1
-    partial.replace(target)
-    return count
+    apps = (JobApplication.select().where(JobApplication.deleted_at.is_null())
+            .order_by(JobApplication.stage, JobApplication.rank, JobApplication.id))
+
+    def write(partial: Path) -> int:
+        count = 0
+        with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(EXPORT_HEADERS)
+            for app in apps:
+                people = contacts.get(app.id, [])
+                writer.writerow([neutralise(v) for v in (
+                    app.company, app.position_title, stages.get(app.stage_id, ""), app.outcome or "",
+                    app.applied_on.isoformat() if app.applied_on else "", app.posting_url, app.location,
+                    app.salary_range, app.source, app.tags, app.notes,
+                    "; ".join(n for n, _e in people), "; ".join(e for _n, e in people if e),
+                    app.priority, app.created_at.isoformat(sep=" "), app.last_activity_at.isoformat(sep=" "),
+                )])
+                count += 1
+        return count
+
+    return write_atomically(target, write)

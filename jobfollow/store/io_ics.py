@@ -18,6 +18,7 @@ from jobfollow import __version__
 from jobfollow.core.stages import FORMAT_LABELS, InterviewFormat
 from jobfollow.i18n import N_, _
 from jobfollow.store.models import FollowUp, Interview, JobApplication
+from jobfollow.store.safe_write import write_atomically
 from jobfollow.store.settings import get_setting, set_setting
 
 NAMESPACE_KEY = "data.ics_namespace"
@@ -133,7 +134,6 @@ def build_calendar(*, now: dt.datetime | None = None) -> Calendar:
 def export_ics(target: Path, *, now: dt.datetime | None = None) -> int:
     """Write the calendar file; returns the number of events."""
     cal = build_calendar(now=now)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_bytes(cal.to_ical())
-    partial.replace(target)
+    data = cal.to_ical()
+    write_atomically(target, lambda partial: partial.write_bytes(data))
     return len(cal.subcomponents)

@@ -15,10 +15,20 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from peewee import BooleanField, DateField, DateTimeField, DecimalField, FloatField, ForeignKeyField, IntegerField
+from peewee import (
+    BooleanField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    IntegrityError,
+)
 
 from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _
+from jobfollow.store.db import storing
 from jobfollow.store.models import (
     ALL_MODELS,
     JobApplication,
@@ -27,6 +37,7 @@ from jobfollow.store.models import (
     Template,
     database_proxy,
 )
+from jobfollow.store.safe_write import write_atomically
 
 FORMAT_NAME = "jobfollow"
 FORMAT_VERSION = 1
@@ -79,10 +90,12 @@ def export_data(*, exported_at: dt.datetime | None = None) -> dict:
 def export_json(target: Path) -> int:
     """Write the profile to ``target`` (atomically); returns the number of cards written."""
     data = export_data()
-    partial = target.with_name(target.name + ".partial")
-    with open(partial, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
-    partial.replace(target)
+
+    def write(partial: Path) -> None:
+        with open(partial, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+
+    write_atomically(target, write)
     return len(data["tables"][TABLE_NAMES[JobApplication]])
 
 
@@ -176,7 +189,7 @@ def import_data(data: dict) -> dict[str, int]:
     replace = not any(model.select().exists() for model in ALL_MODELS if model not in (Stage, Template, Setting))
     db = database_proxy.obj
     counts: dict[str, int] = {}
-    with db.atomic():
+    with storing(db, DataImportError):  # a full disk or a lock, not the file: said so, nothing added
         if replace:
             for model in (Setting, Template, Stage):
                 model.delete().execute()
@@ -232,8 +245,9 @@ def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replac
             values["id"] = old_id
         try:
             new_id = model.insert(**values).execute()
-        except Exception as exc:  # constraint violations from a hand-edited file
-            raise DataImportError(_("{where} cannot be stored ({error}).").format(where=where, error=exc)) from exc
+        except (IntegrityError, OverflowError, ValueError, TypeError) as exc:  # a hand-edited file's values
+            raise DataImportError(_("{where} cannot be stored ({error}).").format(
+                where=where, error=str(exc).splitlines()[0][:200])) from exc
         mapping[old_id] = old_id if replace else new_id
         added += 1
     return added

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from jobfollow.i18n import _, format_datetime, ngettext
+from jobfollow.store.safe_write import DiskWriteError
 
 BACKUP_CHECK_S = 3600  # how often an open window asks whether the daily backup is due
 
@@ -125,9 +126,8 @@ class DataActions:
                 from jobfollow.store.io_json import export_json
 
                 count = export_json(target)
-        except OSError as exc:
-            QMessageBox.warning(self.window, _("Cannot export"), _("Cannot write {path}: {error}.").format(
-                path=target, error=exc.strerror or exc))
+        except DiskWriteError as exc:
+            QMessageBox.warning(self.window, _("Cannot export"), str(exc))
             return
         self._status(ngettext("Exported {count} application to {path}", "Exported {count} applications to {path}",
                               count).format(count=count, path=target))
@@ -145,9 +145,8 @@ class DataActions:
 
         try:
             count = export_ics(target)
-        except OSError as exc:
-            QMessageBox.warning(self.window, _("Cannot export"), _("Cannot write {path}: {error}.").format(
-                path=target, error=exc.strerror or exc))
+        except DiskWriteError as exc:
+            QMessageBox.warning(self.window, _("Cannot export"), str(exc))
             return
         self._status(ngettext("Exported {count} calendar event to {path}", "Exported {count} calendar events to {path}",
                               count).format(count=count, path=target))

@@ -1,7 +1,8 @@
 """One running jobfollow per profile: a lock file plus a local socket to wake the first instance.
 
 A second launch finds the lock held, tells the running instance to raise its window, and exits.
-A lock left by a crashed process is reclaimed by QLockFile (it checks whether the owner is alive).
+A lock left by a crashed process is reclaimed (see jobfollow.profile_lock), also when its process id
+has since been given to another program.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from jobfollow.paths import lock_path
+from jobfollow.profile_lock import ProfileLock
 
 ACTIVATE = b"activate\n"
 
@@ -27,14 +28,13 @@ class SingleInstance(QObject):
 
     def __init__(self, profile_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
-        self._lock = QLockFile(str(lock_path(profile_dir)))
-        self._lock.setStaleLockTime(0)  # never stale by age: only when the owning process is gone
+        self._lock = ProfileLock(profile_dir)
         self.server_name = server_name_for(profile_dir)
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
         """True when this process now owns the profile; False when another instance runs."""
-        if not self._lock.tryLock(200):
+        if not self._lock.try_acquire():
             return False
         QLocalServer.removeServer(self.server_name)  # a crashed owner may leave its socket behind
         self._server = QLocalServer(self)
@@ -58,8 +58,15 @@ class SingleInstance(QObject):
             self._server.close()
             self._server.deleteLater()
             self._server = None
-        if self._lock.isLocked():
-            self._lock.unlock()
+        self._lock.release()
+
+    def owner(self) -> int:
+        """The process id holding the profile (0 when unknown)."""
+        return self._lock.owner()
+
+    @property
+    def lock_file(self) -> Path:
+        return self._lock.path
 
     def _on_connection(self) -> None:
         # The caller writes its one line right after connecting, so a short blocking read is enough

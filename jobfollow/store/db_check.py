@@ -1,0 +1,200 @@
+"""Looking at a database file read-only before anything writes to it.
+
+One verdict for every door into the data (the window's start, every command, a backup chosen for restore):
+the file is SQLite, is ours (``PRAGMA application_id``), is not from a newer jobfollow, passes SQLite's full
+integrity check, and its tables are exactly the ones our migrations make. Whatever goes wrong, including
+damage that makes SQLite hand back bytes that are not text, becomes one :class:`DatabaseOpenError` whose
+message is one sentence; the file is never changed here.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from jobfollow.i18n import _
+from jobfollow.store import migrations
+
+APPLICATION_ID = 0x4A4F4246  # "JOBF": marks the file as a jobfollow database
+SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be opened; ``str(exc)`` is one sentence for the user."""
+
+    def __init__(self, message: str, path: Path | None = None):
+        super().__init__(message)
+        self.path = path
+
+
+class NewerSchemaError(DatabaseOpenError):
+    pass
+
+
+class NotJobfollowDatabaseError(DatabaseOpenError):
+    pass
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    pass
+
+
+class DatabaseLockedError(DatabaseOpenError):
+    pass
+
+
+class ReadOnlyDatabaseError(DatabaseOpenError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What a read-only look at a database file found."""
+
+    exists: bool
+    empty: bool
+    application_id: int = 0
+    user_version: int = 0
+    table_count: int = 0
+
+
+def locked_error(path: Path) -> DatabaseLockedError:
+    return DatabaseLockedError(
+        _("{path} is locked by another program; close it and start jobfollow again.").format(path=path), path)
+
+
+def damaged_error(path: Path, reason: str) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        _("{path} is damaged ({reason}); it was left untouched.").format(path=path, reason=reason), path)
+
+
+def read_only_error(path: Path) -> ReadOnlyDatabaseError:
+    return ReadOnlyDatabaseError(
+        _("{path} is read-only, so jobfollow could not save anything in it; make the file writable "
+          "(for example chmod u+w) and start jobfollow again.").format(path=path), path)
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    # Without a -wal beside it the file is all there is: "immutable" reads it without creating -wal/-shm
+    # files next to a backup the user picked. With one, SQLite must read the journal too.
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    uri = f"file:{quote(path.as_posix())}?mode=ro{immutable}"
+    conn = sqlite3.connect(uri, uri=True, timeout=1.0)
+    conn.text_factory = bytes  # damaged text must not raise while we look: we decode it ourselves
+    return conn
+
+
+def _header(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(HEADER_BYTES)
+
+
+def _looks_cut_short(header: bytes, size: int) -> bool:
+    """The header names the page size and, when valid, the page count: a shorter file lost its end."""
+    if len(header) < HEADER_BYTES:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return False  # a damaged header: the integrity check will say more
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    return size < page_size or size % page_size != 0 or (counter_valid and pages > 0 and size < pages * page_size)
+
+
+@functools.cache
+def expected_schema(version: int) -> frozenset[tuple[str, str, str]]:
+    """The (type, name, sql) rows our migrations make up to ``version``, from a scratch in-memory database."""
+    from peewee import SqliteDatabase
+
+    scratch = SqliteDatabase(":memory:")
+    scratch.connect()
+    try:
+        migrations.migrate(scratch, up_to=version)
+        rows = scratch.execute_sql("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        return frozenset((kind, name, sql or "") for kind, name, sql in rows.fetchall())
+    finally:
+        scratch.close()
+
+
+def _text(value) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value or "")
+
+
+def _schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    return frozenset((_text(kind), _text(name), _text(sql)) for kind, name, sql in rows)
+
+
+def inspect_file(path: Path) -> FileReport:
+    """Classify ``path`` without writing to it; raises DatabaseOpenError for files we must not use."""
+    try:
+        if not path.exists():
+            return FileReport(exists=False, empty=True)
+        size = path.stat().st_size
+        if size == 0:
+            raise damaged_error(path, _("the file is empty: 0 bytes"))
+        header = _header(path)
+    except OSError as exc:
+        raise DatabaseOpenError(_("{path} cannot be read ({error}); it was left untouched.").format(
+            path=path, error=exc.strerror or exc), path) from exc
+    if not header.startswith(SQLITE_HEADER):
+        raise NotJobfollowDatabaseError(
+            _("{path} is not a jobfollow database (it is not an SQLite file); it was left untouched.").format(
+                path=path), path)
+    if _looks_cut_short(header, size) and not Path(f"{path}-wal").exists():
+        raise damaged_error(path, _("the file is cut short"))
+    try:
+        report = _inspect_contents(path, size)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise locked_error(path) from exc
+        raise damaged_error(path, _("SQLite cannot read it")) from exc
+    except DatabaseOpenError:
+        raise
+    except (sqlite3.Error, ValueError, OverflowError, MemoryError) as exc:  # ValueError: undecodable bytes
+        raise damaged_error(path, _("SQLite cannot read it")) from exc
+    return report
+
+
+def _inspect_contents(path: Path, size: int) -> FileReport:
+    conn = _ro_connect(path)
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = int(conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0])
+        if app_id != APPLICATION_ID:
+            if tables or version:
+                raise NotJobfollowDatabaseError(
+                    _("{path} is an SQLite file from another program, not a jobfollow database; "
+                      "it was left untouched.").format(path=path), path)
+            return FileReport(exists=True, empty=True)  # a blank SQLite file: nothing in it to lose
+        if version > migrations.CURRENT_VERSION:
+            raise NewerSchemaError(
+                _("{path} was written by a newer jobfollow (schema {version}, this version knows "
+                  "{known}); update jobfollow to open it. The file was left untouched.").format(
+                    path=path, version=version, known=migrations.CURRENT_VERSION), path)
+        problems = [_text(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if problems != ["ok"]:
+            raise damaged_error(path, _("SQLite's integrity check found problems"))
+        if _schema_of(conn) != expected_schema(version):
+            raise damaged_error(path, _("its tables are not the ones jobfollow made"))
+    finally:
+        conn.close()
+    return FileReport(exists=True, empty=False, application_id=app_id, user_version=version, table_count=tables)
+
+
+def check_writable(path: Path) -> None:
+    """A file we may not write is refused rather than made writable behind the user's back."""
+    if not path.exists():
+        return
+    owner_may_write = sys.platform == "win32" or path.stat().st_mode & stat.S_IWUSR  # root ignores the bits
+    if not owner_may_write or not os.access(path, os.W_OK):
+        raise read_only_error(path)
