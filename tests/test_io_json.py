@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobfollow.core.stages import Outcome
 from jobfollow.profile import open_profile_at
 from jobfollow.store import io_json
 from jobfollow.store.io_json import FORMAT_VERSION, DataImportError
@@ -140,7 +141,8 @@ money = st.none() | st.decimals(min_value=0, max_value=10**9, places=2, allow_na
 card = st.fixed_dictionaries({
     "company": text.filter(str.strip), "position_title": text.filter(str.strip), "notes": text,
     "location": text, "tags": text, "priority": st.integers(0, 1), "applied_on": st.none() | dates,
-    "stage_entered_at": datetimes, "deleted_at": st.none() | datetimes, "outcome": st.none() | text,
+    "stage_entered_at": datetimes, "deleted_at": st.none() | datetimes,
+    "outcome": st.none() | st.sampled_from([o.value for o in Outcome]),
 })
 contact = st.fixed_dictionaries({"name": text, "email": text, "phone": text, "notes": text})
 followup = st.fixed_dictionaries({
@@ -149,7 +151,8 @@ followup = st.fixed_dictionaries({
     "result": st.sampled_from(["", "sent", "called", "reply_received", "done"]), "reason": text,
 })
 offer = st.fixed_dictionaries({"base_salary": money, "bonus_target": money, "currency": st.sampled_from(["EUR", "USD"]),
-                               "worksheet": text, "paid_days_off": st.none() | st.integers(0, 60),
+                               "worksheet": st.dictionaries(text, text, max_size=2).map(json.dumps),
+                               "paid_days_off": st.none() | st.integers(0, 60),
                                "hours_per_week": st.floats(1, 80, allow_nan=False)})
 
 

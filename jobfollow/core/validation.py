@@ -141,3 +141,106 @@ def parse_date(text: str, field: str = "date") -> tuple[dt.date | None, Problem 
             _("“{text}” cannot be: that month has {days} days.").format(text=text.strip(), days=last_day),
         )
     return dt.date(year, month, day), None
+
+
+# -- limits shared by the forms and the import ------------------------------------------------------
+# A form's widgets take their ranges from here and an import refuses values outside them, so nothing can
+# be stored that a later screen, rule or export cannot handle (a year 9999 overflows date arithmetic).
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+INTERVAL_DAYS = (0, 90)  # "no more often than every N days" (interview form)
+HOURS_PER_WEEK = (1, 100)
+PAID_DAYS_OFF = (0, 365)
+COMMUTE_MINUTES = (0, 600)
+RATING = (0, 5)
+MONEY_MAX = 10**12  # any salary, bonus or value in any currency stays below this
+PLAIN_INT_MAX = 2**53  # positions, ids, priorities: far beyond real use, and exact in every number type
+
+# column -> (low, high) for numbers, per table (the import checks these; the forms use the same constants)
+NUMBER_LIMITS: dict[tuple[str, str], tuple[float, float]] = {
+    ("interview", "follow_up_interval_days"): INTERVAL_DAYS,
+    ("offer", "hours_per_week"): HOURS_PER_WEEK,
+    ("offer", "paid_days_off"): PAID_DAYS_OFF,
+    ("offer", "commute_minutes"): COMMUTE_MINUTES,
+    ("job_application", "priority"): (0, 1),
+}
+
+
+def _choices() -> dict[tuple[str, str], frozenset[str]]:
+    from jobfollow.core.offers import PayPeriod
+    from jobfollow.core.stages import ContactRole, InterviewFormat, Outcome, StageKind
+
+    return {
+        ("stage", "kind"): frozenset(StageKind),
+        ("job_application", "outcome"): frozenset(Outcome),
+        ("application_contact", "role"): frozenset(ContactRole),
+        ("interview", "format"): frozenset(InterviewFormat),
+        ("offer", "pay_period"): frozenset(PayPeriod),
+        ("follow_up", "state"): frozenset(("open", "done", "snoozed", "skipped")),
+        ("letter", "state"): frozenset(("draft", "sent")),
+    }
+
+
+JSON_OBJECT_COLUMNS = frozenset({("offer", "ratings"), ("offer", "worksheet"), ("activity", "data")})
+
+
+def date_in_range(value: dt.date) -> bool:
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return DATE_MIN <= day <= DATE_MAX
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Text that cannot be written as UTF-8 (half of a UTF-16 pair, e.g. from a broken "\\ud83d" escape)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def local_time(value: dt.datetime) -> dt.datetime:
+    """A time with a zone (…Z, …-07:00) as the user's wall-clock time, which is how times are stored."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone().replace(tzinfo=None)
+
+
+def stored_value_problem(table: str, column: str, value) -> str | None:
+    """Why ``value`` may not be stored in ``table.column`` (one phrase), or None when it may.
+
+    The import of a JSON export asks this for every cell; None values are the caller's business.
+    """
+    import json
+    import math
+    from decimal import Decimal
+
+    if isinstance(value, str):
+        if has_lone_surrogate(value):
+            return _("it holds text that is not valid Unicode")
+        choices = _choices().get((table, column))
+        if choices is not None and value not in choices:
+            return _("“{value}” is not one of the values jobfollow knows").format(value=value[:40])
+        if (table, column) in JSON_OBJECT_COLUMNS:
+            try:
+                parsed = json.loads(value or "{}")
+            except ValueError:
+                parsed = None
+            if not isinstance(parsed, dict):
+                return _("it is not the data jobfollow wrote there")
+        return None
+    if isinstance(value, dt.date):
+        if not date_in_range(value):
+            return _("the date is not between {first} and {last}").format(
+                first=DATE_MIN.year, last=DATE_MAX.year)
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        if isinstance(value, float | Decimal) and not math.isfinite(value):
+            return _("it is not a number")
+        low, high = NUMBER_LIMITS.get((table, column), (-PLAIN_INT_MAX, PLAIN_INT_MAX))
+        if isinstance(value, Decimal):
+            low, high = -MONEY_MAX, MONEY_MAX
+        if not low <= value <= high:
+            return _("{value} is not between {low} and {high}").format(value=value, low=low, high=high)
+    return None

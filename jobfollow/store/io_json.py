@@ -27,11 +27,16 @@ from peewee import (
 )
 
 from jobfollow.core.stages import StageKind
+from jobfollow.core.validation import date_in_range, local_time, stored_value_problem
 from jobfollow.i18n import _
 from jobfollow.store.db import storing
 from jobfollow.store.models import (
     ALL_MODELS,
+    Contact,
+    FollowUp,
+    Interview,
     JobApplication,
+    Offer,
     Setting,
     Stage,
     Template,
@@ -111,15 +116,15 @@ def _decode(field, value: Any, where: str) -> Any:
         if isinstance(field, DateTimeField):
             if not isinstance(value, str):
                 raise ValueError
-            return dt.datetime.fromisoformat(value)
+            return _checked(field, local_time(_in_range(dt.datetime.fromisoformat(value.strip()))), where)
         if isinstance(field, DateField):
             if not isinstance(value, str):
                 raise ValueError
-            return dt.date.fromisoformat(value)
+            return _checked(field, dt.date.fromisoformat(value.strip()), where)
         if isinstance(field, DecimalField):
             if isinstance(value, bool) or not isinstance(value, str | int | float):
                 raise ValueError
-            return Decimal(str(value))
+            return _checked(field, Decimal(str(value)), where)
         if isinstance(field, BooleanField):
             if not isinstance(value, bool | int) or value not in (0, 1):
                 raise ValueError
@@ -127,18 +132,34 @@ def _decode(field, value: Any, where: str) -> Any:
         if isinstance(field, ForeignKeyField | IntegerField):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError
-            return value
+            return _checked(field, value, where)
         if isinstance(field, FloatField):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ValueError
-            return float(value)
+            return _checked(field, float(value), where)
         if not isinstance(value, str):
             raise ValueError
-        return value
+        return _checked(field, value, where)
     except (ValueError, InvalidOperation, OverflowError):
         raise DataImportError(
             _("{where}: the value of {column} cannot be read.").format(where=where, column=field.column_name)
         ) from None
+
+
+def _in_range(value: dt.datetime) -> dt.datetime:
+    """Refuse before converting the zone: near year 1 or 9999 the conversion itself overflows."""
+    if not date_in_range(value):
+        raise ValueError
+    return value
+
+
+def _checked(field, value: Any, where: str) -> Any:
+    """The value, when the shared rules (core.validation) allow it in this column."""
+    problem = stored_value_problem(field.model._meta.table_name, field.column_name, value)
+    if problem is not None:
+        raise DataImportError(_("{where}: {column} cannot be imported ({problem}).").format(
+            where=where, column=field.column_name, problem=problem))
+    return value
 
 
 def read_json_file(source: Path) -> dict:
@@ -194,12 +215,55 @@ def import_data(data: dict) -> dict[str, int]:
             for model in (Setting, Template, Stage):
                 model.delete().execute()
         id_maps: dict[type, dict[int, int]] = {}
+        rule_keys: list[tuple[int, str]] = []
         for model in ALL_MODELS:
-            counts[TABLE_NAMES[model]] = _import_table(model, tables.get(TABLE_NAMES[model], []), id_maps, replace)
+            counts[TABLE_NAMES[model]] = _import_table(model, tables.get(TABLE_NAMES[model], []), id_maps, replace,
+                                                       rule_keys)
+        for followup_id, key in rule_keys:  # every id is known now (offers come after follow-ups)
+            FollowUp.update(rule_key=remap_rule_key(key, id_maps)).where(FollowUp.id == followup_id).execute()
     return counts
 
 
-def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replace: bool) -> int:
+# What the parts of a rules engine's key (core/rules.py) point to, kind by kind; None: kept as it is
+# (a counter or a date). A key of another shape is dropped, and the rules make the follow-up anew.
+RULE_KEY_PARTS: dict[str, tuple] = {
+    "thank_you": (JobApplication, Interview, Contact),
+    "reference_alert": (JobApplication, Contact),
+    "network_checkin": (JobApplication, Contact),
+    "status_check": (JobApplication, Interview, None),
+    "close_suggestion": (JobApplication, Interview),
+    "next_round_prep": (JobApplication, None),
+    "offer_response": (JobApplication, Offer),
+    "withdraw": (JobApplication, JobApplication),  # the accepted card; 0 when withdrawn on its own
+    "give_notice": (JobApplication,),
+    "rejection_thanks": (JobApplication,),
+    "lessons": (JobApplication,),
+}
+
+
+def remap_rule_key(key: str, id_maps: dict[type, dict[int, int]]) -> str | None:
+    """The key a follow-up from another profile has here, so a done thank-you stays done after a merge."""
+    kind, _sep, rest = key.partition(":")
+    models = RULE_KEY_PARTS.get(kind)
+    if models is None:
+        return None
+    parts = rest.split(":", len(models) - 1)
+    if len(parts) != len(models):
+        return None
+    mapped = [kind]
+    for model, part in zip(models, parts, strict=True):
+        if model is None or (part == "0" and kind == "withdraw" and len(mapped) == 2):
+            mapped.append(part)
+            continue
+        new_id = id_maps.get(model, {}).get(int(part)) if part.isdigit() else None
+        if new_id is None:
+            return None
+        mapped.append(str(new_id))
+    return ":".join(mapped)
+
+
+def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replace: bool,
+                  rule_keys: list[tuple[int, str]]) -> int:
     table = TABLE_NAMES[model]
     fields = model._meta.sorted_fields
     known = {f.column_name for f in fields}
@@ -230,6 +294,8 @@ def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replac
             values[field.name] = value
         if model is Stage and values.get("kind") not in _STAGE_KINDS:  # the rules and the board read the kind
             raise DataImportError(_("{where}: unknown stage kind.").format(where=where))
+        if model is Setting and not _is_json(values.get("value", "")):
+            raise DataImportError(_("{where}: the setting cannot be read.").format(where=where))
         old_id = values.pop("id")
         if old_id in mapping:
             raise DataImportError(_("{where}: the id {id} appears twice.").format(where=where, id=old_id))
@@ -239,8 +305,9 @@ def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replac
             continue
         if not replace and model is Setting:
             continue
-        if not replace and "rule_key" in values and values["rule_key"] is not None:
-            values["rule_key"] = None  # rule keys belong to this profile's own rules engine
+        old_key = values.get("rule_key")
+        if not replace and old_key is not None:
+            values["rule_key"] = None  # set once every id it names is known (see remap_rule_key)
         if replace:
             values["id"] = old_id
         try:
@@ -249,8 +316,18 @@ def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replac
             raise DataImportError(_("{where} cannot be stored ({error}).").format(
                 where=where, error=str(exc).splitlines()[0][:200])) from exc
         mapping[old_id] = old_id if replace else new_id
+        if not replace and old_key is not None:
+            rule_keys.append((new_id, old_key))
         added += 1
     return added
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _existing_match(model, values: dict) -> int | None:

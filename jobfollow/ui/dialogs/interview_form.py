@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.core.stages import CHANNEL_LABELS, FORMAT_LABELS, Channel, InterviewFormat
-from jobfollow.core.validation import check_interview
+from jobfollow.core.validation import INTERVAL_DAYS, check_interview
 from jobfollow.i18n import _
 from jobfollow.store.application_details import application_date, load_details
 from jobfollow.store.interviews import InterviewRecord, get_interview, save_interview
@@ -161,7 +161,7 @@ class InterviewFormDialog(QDialog):
         for channel in Channel:
             self.channel_combo.addItem(_(CHANNEL_LABELS[channel]), channel.value)
         self.interval_spin = QSpinBox()
-        self.interval_spin.setRange(0, 90)
+        self.interval_spin.setRange(*INTERVAL_DAYS)
         self.interval_spin.setSpecialValueText(_("no limit given"))
         count_suffix(self.interval_spin, "days")
         self.notes_edit = _notes_box(_("Anything else: next steps, names to remember, what to prepare"))

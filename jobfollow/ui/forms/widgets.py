@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobfollow.core.validation import Problem
+from jobfollow.core.validation import DATE_MAX, DATE_MIN, Problem
 from jobfollow.i18n import _, ngettext
 from jobfollow.store.people import ContactCard, find_contacts
 from jobfollow.ui.forms.people_models import ContactChoicesModel
@@ -186,7 +186,8 @@ def _qt_pattern(babel_pattern: str) -> str:
 
 
 # Qt allows 1752-9999; a slip of the keyboard to year 9999 would overflow the rules' date arithmetic.
-SANE_DATE_RANGE = (QDate(1900, 1, 1), QDate(2199, 12, 31))
+# The range is shared with the import (core.validation), so a file cannot bring in what a form refuses.
+SANE_DATE_RANGE = tuple(QDate(day.year, day.month, day.day) for day in (DATE_MIN, DATE_MAX))
 
 
 def localize_date_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False) -> None:

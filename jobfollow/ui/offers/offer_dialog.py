@@ -37,6 +37,7 @@ from jobfollow.core.offers import (
     to_decimal,
     yearly_value,
 )
+from jobfollow.core.validation import COMMUTE_MINUTES, HOURS_PER_WEEK, PAID_DAYS_OFF
 from jobfollow.i18n import N_, _, format_date, format_money, format_relative_days
 from jobfollow.store import offers as store
 from jobfollow.store.offer_outcomes import letter_contact_id
@@ -138,7 +139,7 @@ class OfferDialog(QDialog):
         for period in PayPeriod:
             self.pay_period.addItem(_(PAY_PERIOD_LABELS[period]), period.value)
         self.hours = QDoubleSpinBox()
-        self.hours.setRange(1, 100)
+        self.hours.setRange(*HOURS_PER_WEEK)
         self.hours.setDecimals(1)
         self.hours.setLocale(qt_locale())
         self.hours.setSuffix(" " + _("h/week"))
@@ -175,14 +176,14 @@ class OfferDialog(QDialog):
         form.addRow(_("Health and other benefits:"), self.health)
         self._money_row(form, "benefits_value")
         self.days_off = QSpinBox()
-        self.days_off.setRange(-1, 365)
+        self.days_off.setRange(PAID_DAYS_OFF[0] - 1, PAID_DAYS_OFF[1])  # one below: "not known"
         self.days_off.setSpecialValueText(_("not known"))
         form.addRow(_("Paid days off a year:"), self.days_off)
         self.remote = QLineEdit()
         self.remote.setPlaceholderText(_("e.g. two days a week from home, core hours 10-15"))
         form.addRow(_("Remote and flexible terms:"), self.remote)
         self.commute = QSpinBox()
-        self.commute.setRange(-1, 600)
+        self.commute.setRange(COMMUTE_MINUTES[0] - 1, COMMUTE_MINUTES[1])
         self.commute.setSuffix(" " + _("min"))
         self.commute.setSpecialValueText(_("not known"))
         form.addRow(_("Commute, one way:"), self.commute)
