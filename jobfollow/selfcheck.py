@@ -53,6 +53,15 @@ def _letters(window) -> None:
     check_resources()
 
 
+@check("CSV encoding detection is bundled")
+def _charset_detection(window) -> None:
+    from jobfollow.core.csv_mapping import decode_with_warning
+
+    text, _encoding, _warning = decode_with_warning("Société;Müller\n".encode("cp1252"))
+    if "Müller" not in text:
+        raise RuntimeError(f"a Windows-1252 file was read as {text!r}")
+
+
 from jobfollow import bundle_checks  # noqa: E402, F401 - registers the packaging checks (templates, catalogs, spelling)
 
 

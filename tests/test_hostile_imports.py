@@ -105,3 +105,82 @@ def test_the_forms_and_the_import_share_their_limits(qapp):
     assert (first.year(), last.year()) == (validation.DATE_MIN.year, validation.DATE_MAX.year)
     assert validation.stored_value_problem("interview", "follow_up_interval_days", validation.INTERVAL_DAYS[1]) is None
     assert validation.stored_value_problem("interview", "follow_up_interval_days", validation.INTERVAL_DAYS[1] + 1)
+
+
+# -- CSV -------------------------------------------------------------------------------------------
+def test_a_utf8_file_with_one_stray_byte_stays_utf8_and_says_so():
+    from jobfollow.core.csv_mapping import parse_csv_bytes
+
+    raw = "Company;Title\nSociété Générale;Analyste\nCrème Brûlée SA;Pâtissière\n".encode() + b"Bad\xff Co;Dev\n"
+    table = parse_csv_bytes(raw)
+    assert table.encoding == "utf-8"
+    assert table.rows[0][0] == "Société Générale"  # not "SociÃ©tÃ©"
+    assert table.rows[2][0] == "Bad\ufffd Co"
+    assert "1 byte" in table.warning and "\n" not in table.warning
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "cp1250", "mac_roman"])
+def test_other_encodings_are_detected_not_guessed(encoding):
+    from jobfollow.core.csv_mapping import parse_csv_bytes
+
+    text = ("Company;Title;Notes\nMünchener Rück;Prüfer;Größere Aufgaben übernehmen, später Führung\n"
+            "Société Générale;Analyste;Intéressé, réponse espérée sous deux semaines\n")
+    table = parse_csv_bytes(text.encode(encoding))
+    assert table.rows[0][0] == "Münchener Rück" and table.rows[1][0] == "Société Générale"
+
+
+def test_the_cli_warns_about_stray_bytes(profile, tmp_path):
+    from tests.reliability_helpers import run_cli
+
+    profile.close()
+    source = tmp_path / "cards.csv"
+    source.write_bytes("Company,Title\nSociété,Analyste\n".encode() + b"Caf\xe9 Bar,Waiter\n")
+    outcome = run_cli("import", "--profile", str(profile.folder), str(source))
+    assert outcome.code == 0
+    assert "Imported 2 applications" in outcome.stdout
+    assert "not valid UTF-8" in outcome.stderr and outcome.lines == 1
+
+
+def test_a_note_over_100000_characters_survives_a_csv_round_trip(profile, tmp_path):
+    from jobfollow.store import io_csv
+    from jobfollow.store.models import Stage
+
+    note = ("Long preparation notes. " * 6000)[:150_000]
+    JobApplication.create(stage=Stage.select().first(), company="Acme", position_title="Analyst", notes=note)
+    io_csv.export_csv(tmp_path / "cards.csv")
+    JobApplication.delete().execute()
+    ids, errors = io_csv.import_csv(tmp_path / "cards.csv")
+    assert errors == [] and JobApplication.get_by_id(ids[0]).notes == note.strip()
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t", "|", "\n"])
+@pytest.mark.parametrize("formula", ["=1+1", "+1", "-1", "@SUM(A1)", " =cmd|' /C calc'!A0"])
+def test_no_cell_position_a_spreadsheet_could_split_off_starts_a_formula(profile, tmp_path, separator, formula):
+    import csv
+    import re
+
+    from jobfollow.store import io_csv
+    from jobfollow.store.models import Stage
+
+    company = f"x{separator}{formula}"
+    JobApplication.create(stage=Stage.select().first(), company=company, position_title="Role", notes=formula)
+    io_csv.export_csv(tmp_path / "cards.csv")
+    text = (tmp_path / "cards.csv").read_text("utf-8-sig")
+    for split_on in (",", ";", "\t", "|"):  # however a spreadsheet splits the line, no piece is a formula
+        for line in re.split(r"\r?\n", text):
+            for piece in line.split(split_on):
+                assert not piece.strip(' "').startswith(("=", "+", "-", "@")), (split_on, piece)
+    JobApplication.delete().execute()
+    ids, _errors = io_csv.import_csv(tmp_path / "cards.csv")
+    card = JobApplication.get_by_id(ids[0])
+    assert (card.company, card.notes.strip()) == (company.strip(), formula.strip())
+    with open(tmp_path / "cards.csv", encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle))) == 2
+
+
+def test_a_csv_date_in_year_9999_is_a_row_error(profile):
+    from jobfollow.core.csv_mapping import parse_csv_bytes
+    from jobfollow.store import io_csv
+
+    plan = io_csv.plan_import(parse_csv_bytes(b"Company,Title,Date applied\nAcme,Dev,9999-12-31\nBeta,QA,2026-05-04\n"))
+    assert [e.row for e in plan.errors] == [1] and len(plan.cards) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sys
 from pathlib import Path
 
 from jobfollow.cli import CliError, subcommand
@@ -119,7 +120,10 @@ def run_import(args) -> int:
             else:
                 from jobfollow.store.io_csv import import_csv
 
-                ids, errors = import_csv(source, skip_bad_rows=args.skip_bad_rows)
+                warnings: list[str] = []
+                ids, errors = import_csv(source, skip_bad_rows=args.skip_bad_rows, warnings=warnings)
+                for warning in warnings:
+                    print(_("Warning: {warning}").format(warning=warning), file=sys.stderr)
                 print(ngettext("Imported {count} application from {path}",
                                "Imported {count} applications from {path}", len(ids)).format(
                     count=len(ids), path=source))

@@ -13,10 +13,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from jobfollow.core.stages import StageKind
-from jobfollow.i18n import N_, _
+from jobfollow.i18n import N_, _, ngettext
 
 MAX_CSV_BYTES = 20 * 1024 * 1024  # ~150,000 tracker rows; larger files are refused whole, before reading
-MAX_FIELD_CHARS = 100_000
+MAX_FIELD_CHARS = MAX_CSV_BYTES  # a note may be as long as the file (our export writes them whole)
+MAX_SNIFF_BYTES = 256 * 1024  # enough text for charset-normalizer to judge; reading it all costs seconds
 
 
 class CsvFormatError(Exception):
@@ -126,7 +127,18 @@ def guess_stage_kind(status: str) -> StageKind | None:
 
 # -- decoding ------------------------------------------------------------------------------------
 def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: BOMs first, then strict UTF-8, then Windows-1252."""
+    """Text and the encoding it was in (see :func:`decode_with_warning`)."""
+    text, encoding, _warning = decode_with_warning(raw)
+    return text, encoding
+
+
+def decode_with_warning(raw: bytes) -> tuple[str, str, str]:
+    """Text, the encoding it was in, and a sentence when some of it could not be read.
+
+    BOMs first, then strict UTF-8. A UTF-8 file with a few stray bytes stays UTF-8 (the stray bytes show
+    as "�" and the warning says how many) instead of turning every accent into "Ã©"; anything else goes
+    to charset-normalizer, which weighs the candidate encodings against real languages.
+    """
     if not raw.strip():
         raise CsvFormatError(_("The file is empty."))
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -136,14 +148,47 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
                 text = raw.decode(name)
             except UnicodeDecodeError:
                 raise CsvFormatError(_("The file says it is {encoding} but is not.").format(encoding=name)) from None
-            return _checked_text(text), name
+            return _checked_text(text), name, ""
     if b"\x00" in raw:
         raise CsvFormatError(_("This is not a CSV file (it contains binary data)."))
     try:
-        return _checked_text(raw.decode("utf-8")), "utf-8"
+        return _checked_text(raw.decode("utf-8")), "utf-8", ""
     except UnicodeDecodeError:
         pass
-    return _checked_text(raw.decode("cp1252", errors="replace")), "cp1252"
+    stray = _stray_utf8_bytes(raw)
+    if stray is not None:
+        warning = ngettext("{count} byte is not valid UTF-8 and shows as “�”; check those cells after importing.",
+                           "{count} bytes are not valid UTF-8 and show as “�”; check those cells after importing.",
+                           stray).format(count=stray)
+        return _checked_text(raw.decode("utf-8", errors="replace")), "utf-8", warning
+    return _detected(raw)
+
+
+def _stray_utf8_bytes(raw: bytes) -> int | None:
+    """How many bytes break an otherwise UTF-8 file, or None when it is not mostly UTF-8."""
+    text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return broken if good and broken <= max(2, good // 20) else None
+
+
+def _detected(raw: bytes) -> tuple[str, str, str]:
+    from charset_normalizer import from_bytes  # only files that are neither UTF-8 nor marked need it
+
+    results = from_bytes(raw[:MAX_SNIFF_BYTES])
+    best = results.best()
+    if best is not None and best.encoding:
+        # A few accents fit many code pages equally well; among the calmest readings prefer Windows-1252,
+        # what spreadsheet programs write most (a Polish or Cyrillic file does not read calmly as 1252).
+        calm = [match for match in results if match.chaos <= best.chaos]
+        encoding = "cp1252" if any("cp1252" in match.could_be_from_charset for match in calm) else best.encoding
+        try:
+            return _checked_text(raw.decode(encoding)), encoding.replace("_", "-"), ""
+        except (UnicodeDecodeError, LookupError):
+            pass
+    text = raw.decode("cp1252", errors="replace")
+    return _checked_text(text), "cp1252", _("The encoding could not be recognised; it was read as Windows-1252, "
+                                            "so check accented letters after importing.")
 
 
 def _checked_text(text: str) -> str:
@@ -183,6 +228,7 @@ class CsvTable:
     encoding: str
     delimiter: str
     ragged_rows: list[int] = field(default_factory=list)  # 1-based data row numbers with a different width
+    warning: str = ""  # a sentence when part of the file could not be read as text
 
 
 def parse_csv_bytes(raw: bytes) -> CsvTable:
@@ -190,7 +236,7 @@ def parse_csv_bytes(raw: bytes) -> CsvTable:
     if len(raw) > MAX_CSV_BYTES:
         raise CsvFormatError(_("The file is larger than {limit} MB; split it into smaller files.").format(
             limit=MAX_CSV_BYTES // (1024 * 1024)))
-    text, encoding = decode_bytes(raw)
+    text, encoding, warning = decode_with_warning(raw)
     delimiter = sniff_delimiter(text)
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
@@ -215,4 +261,4 @@ def parse_csv_bytes(raw: bytes) -> CsvTable:
     if extra > width:  # a ragged row wider than the header: give its extra cells a column name
         headers += [_("Column {number}").format(number=i + 1) for i in range(width, extra)]
         rows = [(r + [""] * extra)[:extra] for r in rows]
-    return CsvTable(headers, rows, encoding, delimiter, ragged)
+    return CsvTable(headers, rows, encoding, delimiter, ragged, warning)

@@ -25,12 +25,17 @@ from jobfollow.core.csv_mapping import (
     parse_csv_bytes,
 )
 from jobfollow.core.stages import StageKind
+from jobfollow.core.validation import date_in_range
 from jobfollow.i18n import _
 from jobfollow.store.db import storing
 from jobfollow.store.models import Activity, ApplicationContact, Contact, JobApplication, Stage, database_proxy, now
 from jobfollow.store.safe_write import write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet that splits on another separator (";" where "," was meant, tabs, bars, line breaks) starts
+# a new cell after it: a formula character there runs too. Our export guards every such position with "'".
+_AFTER_SEPARATOR = re.compile(r"([,;\t|\r\n][ ]*)([=+\-@])")
+_GUARDED = re.compile(r"([,;\t|\r\n][ ]*)'([=+\-@])")
 CARD_FIELDS = ("company", "position_title", "applied_on", "posting_url", "location", "salary_range", "notes",
                "source", "tags")
 CHUNK_ROWS = 500
@@ -89,10 +94,10 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _unneutralise(text: str) -> str:
-    """Undo our own export's formula guard (a leading apostrophe before = + - @)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
-        return text[1:]
-    return text
+    """Undo our own export's formula guard (an apostrophe before = + - @ at the start or after a separator)."""
+    if len(text) > 1 and text[0] == "'" and text[1:].lstrip(" ").startswith(FORMULA_STARTS):
+        text = text[1:]
+    return _GUARDED.sub(r"\1\2", text) if "'" in text else text
 
 
 def distinct_statuses(table: CsvTable, mapping: list[str]) -> list[str]:
@@ -144,14 +149,14 @@ def plan_import(table: CsvTable, mapping: list[str] | None = None) -> ImportPlan
         values["position_title"] = title or _("(unknown position)")
         try:
             values["applied_on"] = parse_date(cells.get("applied_on", ""))
+            if values["applied_on"] is not None and not date_in_range(values["applied_on"]):
+                raise ValueError(cells["applied_on"])  # the same limits as the forms and the JSON import
         except ValueError:
             problems.append(_("the date “{date}” cannot be read").format(date=cells["applied_on"][:40]))
         email = cells.get("contact_email", "").split(";")[0].strip()  # our export joins several with "; "
         cells["contact_name"] = cells.get("contact_name", "").split(";")[0].strip()
         if email and not re.fullmatch(r"[^@\s]+@[^@\s]+", email):
             problems.append(_("“{email}” is not an e-mail address").format(email=email[:60]))
-        if any(len(v) > 20000 for v in cells.values()):
-            problems.append(_("a cell is longer than 20,000 characters"))
         if problems:
             plan.errors.append(RowError(number, "; ".join(problems)))
             continue
@@ -248,9 +253,15 @@ def _closed_outcome(status: str) -> str | None:
     return None
 
 
-def import_csv(path: Path, *, skip_bad_rows: bool = False) -> tuple[list[int], list[RowError]]:
-    """Command-line import with the guessed mapping; refuses the file when a row is bad (unless told)."""
+def import_csv(path: Path, *, skip_bad_rows: bool = False,
+               warnings: list[str] | None = None) -> tuple[list[int], list[RowError]]:
+    """Command-line import with the guessed mapping; refuses the file when a row is bad (unless told).
+
+    A sentence about text that could not be read (stray bytes) is appended to ``warnings``.
+    """
     table = read_csv_file(path)
+    if table.warning and warnings is not None:
+        warnings.append(table.warning)
     plan = plan_import(table)
     if plan.errors and not skip_bad_rows:
         first = plan.errors[0]
@@ -269,7 +280,8 @@ EXPORT_HEADERS = ("Company", "Job title", "Stage", "Outcome", "Date applied", "P
 def neutralise(value: object) -> str:
     """A cell a spreadsheet will show as text, never run as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    text = _AFTER_SEPARATOR.sub(r"\1'\2", text)
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
 def export_csv(target: Path) -> int:

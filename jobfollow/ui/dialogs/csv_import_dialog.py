@@ -110,6 +110,8 @@ class CsvImportDialog(QDialog):
                 separator=_(SEPARATOR_NAMES.get(self.table.delimiter, self.table.delimiter))))
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
+        if self.table.warning:  # stray bytes or a guessed encoding: said before anything is imported
+            self.summary_label.setText(self.summary_label.text() + " " + self.table.warning)
 
         top = QSplitter(Qt.Orientation.Horizontal)
         columns_box = QGroupBox(_("Columns: what each one holds"))
