@@ -155,7 +155,7 @@ def test_custom_followups_are_never_retired(profile):
     app = make_card(interview_on=None, kind=StageKind.APPLIED)
     fid = fu.add_custom(app.id, "  Send the portfolio  ", D(2026, 5, 6), channel="email")
     fu.refresh_followups(today=TODAY)
-    assert [(i.id, i.title, i.kind) for i in fu.pending_followups()] == [(fid, "Send the portfolio", "custom")]
+    assert [(i.id, i.title) for i in fu.pending_followups() if i.kind == "custom"] == [(fid, "Send the portfolio")]
     with pytest.raises(ValueError):
         fu.add_custom(app.id, "  ", TODAY)
 

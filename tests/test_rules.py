@@ -23,11 +23,11 @@ from jobfollow.core.workdays import Workdays
 D = dt.date
 MON = D(2026, 5, 4)  # tests.conftest.TODAY
 FRIDAY = D(2026, 5, 1)
-ANA = ContactFact(11, "Ana Interviewer", "interviewer", "")
-BEN = ContactFact(12, "Ben Panel", "interviewer", "phone")
-RITA = ContactFact(13, "Rita Recruiter", "recruiter", "")
-REF = ContactFact(14, "Rob Reference", "reference", "")
-NET = ContactFact(15, "Nina Network", "network", "")
+ANA = ContactFact(11, "Ana Interviewer", frozenset({"interviewer"}), "")
+BEN = ContactFact(12, "Ben Panel", frozenset({"interviewer"}), "phone")
+RITA = ContactFact(13, "Rita Recruiter", frozenset({"recruiter"}), "")
+REF = ContactFact(14, "Rob Reference", frozenset({"reference"}), "")
+NET = ContactFact(15, "Nina Network", frozenset({"network"}), "")
 
 
 def card(kind="interviewed", interviews=(), contacts=(ANA, BEN), app_id=1, entered=FRIDAY, **kw):
@@ -134,7 +134,7 @@ def test_informational_interviews_are_thanked_too():
 
 
 def test_whoever_invited_you_is_thanked_too_even_if_not_in_the_room():
-    ivy = ContactFact(16, "Ivy Inviter", "inviter", "phone")
+    ivy = ContactFact(16, "Ivy Inviter", frozenset({"inviter"}), "phone")
     interview = InterviewFact(5, FRIDAY, attendee_ids=(11, 16))  # present once, absent the next time
     later = InterviewFact(6, D(2026, 5, 4), attendee_ids=(11,))
     proposals = [p for p in run(card(interviews=[interview, later], contacts=(ANA, ivy))) if p.kind == "thank_you"]

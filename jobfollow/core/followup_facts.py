@@ -23,6 +23,10 @@ class Kind(StrEnum):
     REJECTION_THANKS = "rejection_thanks"
     LESSONS = "lessons"
     CLOSE_SUGGESTION = "close_suggestion"
+    RECORD_INTERVIEW = "record_interview"
+    ASK_DEADLINE = "ask_deadline"
+    OFFER_DETAILS = "offer_details"
+    OFFER_PENDING = "offer_pending"
     CUSTOM = "custom"
 
 
@@ -33,9 +37,11 @@ NO_REPLY_RESULTS = frozenset({"sent", "called", "done"})
 
 
 class ContactFact(NamedTuple):
+    """A person on a card with every role they hold there (a recruiter may also have invited you)."""
+
     id: int
     name: str
-    role: str  # core.stages.ContactRole
+    roles: frozenset[str]  # core.stages.ContactRole values
     preferred_channel: str  # "" when none
 
 
@@ -83,6 +89,7 @@ class ApplicationFacts(NamedTuple):
     withdrawal_sent: bool = False  # a letter from the "withdraw" template is marked sent for this card
     past_applied: bool = False  # the card once stood in a stage after Applied (its moves say so)
     closed_here: bool = False  # the card was moved to Closed in jobfollow (not imported as already closed)
+    applied_on: dt.date | None = None  # the day the application went out (the application checks count from it)
 
 
 class AcceptedFact(NamedTuple):
@@ -92,6 +99,17 @@ class AcceptedFact(NamedTuple):
     company: str
     position: str
     accepted_on: dt.date
+
+
+class PendingOfferFact(NamedTuple):
+    """A card holding a pending offer with a deadline: every other active process gets an "offer pending" note."""
+
+    id: int
+    company: str
+    position: str
+    offer_id: int
+    offer_date: dt.date
+    deadline: dt.date
 
 
 class Proposal(NamedTuple):

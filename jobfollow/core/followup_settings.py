@@ -27,6 +27,8 @@ class Timing:
 
 # Where each number comes from is in docs/followups.md.
 TIMINGS: tuple[Timing, ...] = (
+    Timing("applied_first_check_days", N_("Application: days after applying before the first check"), 10, 7, 14,
+           "days"),
     Timing("thank_you_latest_business_days", N_("Thank-you: latest, in business days after the interview"), 2, 1, 2,
            "business days"),
     Timing("after_decision_business_days", N_("Status check: business days after the decision date they gave"),
@@ -51,6 +53,7 @@ TIMINGS_BY_KEY = {t.key: t for t in TIMINGS}
 
 @dataclass(frozen=True)
 class FollowUpSettings:
+    applied_first_check_days: int = 10
     thank_you_latest_business_days: int = 2
     thank_you_on_business_day: bool = False  # move a thank-you falling on a weekend or holiday to the next workday
     after_decision_business_days: int = 2
@@ -64,6 +67,8 @@ class FollowUpSettings:
     withdraw_business_days: int = 1
     next_round_prep_days: int = 2
     status_check_channel: str = Channel.PHONE.value  # the guides favour a call unless they said otherwise
+    # After a rejection: one thank-you per interviewer, or one letter asking its reader to pass thanks on.
+    rejection_thanks_each: bool = False
 
     @property
     def backoff_weeks(self) -> tuple[int, int, int]:
@@ -82,7 +87,7 @@ class FollowUpSettings:
                     values[f.name] = min(timing.high, max(timing.low, int(raw)))
                 except (TypeError, ValueError):
                     continue
-            elif f.name == "thank_you_on_business_day":
+            elif f.name in ("thank_you_on_business_day", "rejection_thanks_each"):
                 values[f.name] = bool(raw)
             elif f.name == "status_check_channel" and raw in {c.value for c in Channel}:
                 values[f.name] = raw

@@ -12,7 +12,7 @@ from functools import lru_cache
 from babel import dates as babel_dates
 
 from jobfollow.core.followup_facts import Kind, Proposal
-from jobfollow.core.stages import CHANNEL_LABELS, Channel
+from jobfollow.core.stages import CHANNEL_LABELS, STAGE_KIND_LABELS, Channel
 from jobfollow.i18n import N_, _, current_language, current_locale, ngettext
 
 KIND_LABELS = {
@@ -27,6 +27,10 @@ KIND_LABELS = {
     Kind.REJECTION_THANKS: N_("Thanks after a rejection"),
     Kind.LESSONS: N_("Lessons learned"),
     Kind.CLOSE_SUGGESTION: N_("Consider closing"),
+    Kind.RECORD_INTERVIEW: N_("Record the interview"),
+    Kind.ASK_DEADLINE: N_("Ask for the offer's deadline"),
+    Kind.OFFER_DETAILS: N_("Record the offer"),
+    Kind.OFFER_PENDING: N_("Tell them an offer is pending"),
     Kind.CUSTOM: N_("Your own"),
 }
 
@@ -123,9 +127,27 @@ def describe(p: Proposal) -> tuple[str, str]:
                 _("You accepted {where}; hand in your notice (usually two weeks) and agree a start date that leaves "
                   "you a few days of rest.").format(where=where))
     if kind == Kind.REJECTION_THANKS:
-        return (_("Thank {company} for letting you know").format(company=app.company),
-                _("They turned you down for {where}; thank them for telling you and ask for honest feedback.").format(
-                    where=where))
+        return _rejection_text(p, name, where)
+    if kind == Kind.RECORD_INTERVIEW:
+        return (_("Record the interview at {company}").format(company=app.company),
+                _("The card is in {stage} but no interview is recorded: add its date and who you met, so the "
+                  "thank-yous and status checks can follow it.").format(stage=_stage_label(app.stage_kind)))
+    if kind == Kind.ASK_DEADLINE:
+        return (_("Ask {company} by when they need your answer").format(company=app.company),
+                _("The offer for {where} has no deadline: thank them, say you are excited, and ask whether there "
+                  "is a date by which they need to know. That commits you to nothing before you have weighed "
+                  "it up.").format(where=where))
+    if kind == Kind.OFFER_DETAILS:
+        return (_("Record the offer from {company}").format(company=app.company),
+                _("The card is in Offer but no offer is recorded: add its salary, benefits and deadline, so you "
+                  "are reminded to answer it in time and can compare it with others."))
+    if kind == Kind.OFFER_PENDING:
+        (offer,) = p.detail
+        return (_("Tell {company} an offer is pending").format(company=app.company),
+                _("{offer_company} wants an answer by {date}: a short note to {company} saying an offer is pending "
+                  "and asking about their timeline keeps you in the running. Skip it if you would rather "
+                  "not.").format(offer_company=offer.company, date=short_date(offer.deadline),
+                                 company=app.company))
     if kind == Kind.LESSONS:
         if p.detail and not p.detail[0]:  # turned down before any interview was recorded
             return (_("Note what you learned at {company}").format(company=app.company),
@@ -137,12 +159,43 @@ def describe(p: Proposal) -> tuple[str, str]:
     return kind_label(kind), ""
 
 
+def _stage_label(kind: str) -> str:
+    label = STAGE_KIND_LABELS.get(kind)
+    return _(label) if label else kind
+
+
+def _rejection_text(p: Proposal, name: str, where: str) -> tuple[str, str]:
+    company = p.app.company
+    if p.rule_key.count(":") == 1:  # one letter for everyone ("rejection_thanks:{app}")
+        others = p.detail
+        title = (_("Thank {name} after the rejection").format(name=name) if name else
+                 _("Thank {company} for letting you know").format(company=company))
+        reason = _("They turned you down for {where}; thank them for telling you and ask for honest "
+                   "feedback.").format(where=where)
+        if others:
+            reason += " " + _("One letter is enough: ask them to pass your thanks on to {names}.").format(
+                names=", ".join(others))
+        return title, reason
+    return (_("Thank {name} after the rejection").format(name=name),
+            _("They turned you down for {where}; thank {name} for the time they gave you and ask for honest "
+              "feedback.").format(where=where, name=name))
+
+
 def _status_check_text(p: Proposal, name: str, where: str) -> tuple[str, str]:
     number, why, unanswered = p.detail
     interview = p.interview
     who = name or p.app.company
     title = _("Ask {who} about {where}").format(who=who, where=where)
-    if why == "told":
+    if why == "applied":
+        applied = p.app.applied_on or p.app.stage_entered_on
+        reason = _("You applied on {day} and have heard nothing yet: a short note restating your interest and "
+                   "asking where the process stands is expected after a week or two.").format(
+                       day=short_date(applied))
+    elif why == "stage":
+        reason = _("The card entered {stage} on {day} with no interview recorded; ask where things stand (and "
+                   "record the interview once you know its date).").format(
+                       stage=_stage_label(p.app.stage_kind), day=short_date(p.app.stage_entered_on))
+    elif why == "told":
         reason = _("At the interview on {day} they said to follow up on {date}{how}.").format(
             day=short_date(interview.on), date=short_date(interview.follow_up_on),
             how=_(" by {channel}").format(channel=_lowered(channel_label(p.channel))) if interview.follow_up_channel

@@ -17,6 +17,7 @@ from jobfollow.core.followup_facts import (
     InterviewFact,
     Kind,
     OfferFact,
+    PendingOfferFact,
 )
 from jobfollow.core.stages import ContactRole, Outcome, StageKind
 from jobfollow.store.models import (
@@ -69,11 +70,39 @@ def accepted_applications() -> tuple[AcceptedFact, ...]:
     return tuple(AcceptedFact(i, c, p, _as_date(e)) for i, c, p, e in query)
 
 
+_ROLE_SETS: dict[tuple, frozenset] = {}
+
+
+def _roles(roles: set[str]) -> frozenset[str]:
+    """One shared frozenset per combination of roles: 10,000 cards hold a handful of distinct ones."""
+    key = tuple(sorted(roles))
+    found = _ROLE_SETS.get(key)
+    if found is None:
+        found = _ROLE_SETS[key] = frozenset(key)
+    return found
+
+
+def pending_offer_deadlines() -> tuple[PendingOfferFact, ...]:
+    """Pending offers with a deadline on live cards in an Offer stage (other processes hear about them)."""
+    query = (
+        Offer.select(JobApplication.id, JobApplication.company, JobApplication.position_title, Offer.id,
+                     Offer.offer_date, Offer.created_at, Offer.deadline)
+        .join(JobApplication).join(Stage)
+        .where(Stage.kind == StageKind.OFFER.value, JobApplication.deleted_at.is_null(),
+               Offer.status == "pending", Offer.deadline.is_null(False))
+        .order_by(Offer.id)
+    )
+    return tuple(PendingOfferFact(app_id, company, position, offer_id, _as_date(offered) or _as_date(created),
+                                  _as_date(deadline))
+                 for app_id, company, position, offer_id, offered, created, deadline in raw_rows(query))
+
+
 def load_application_facts(ids: Collection[int] | None = None) -> list[ApplicationFacts]:
     """Facts for the live applications in ``ids`` (all live ones when None)."""
     apps = raw_rows(_limit(
         JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.position_title,
-                              Stage.kind, JobApplication.stage_entered_at, JobApplication.outcome)
+                              Stage.kind, JobApplication.stage_entered_at, JobApplication.outcome,
+                              JobApplication.applied_on)
         .join(Stage)
         .where(JobApplication.deleted_at.is_null()),
         JobApplication.id, ids,
@@ -83,17 +112,20 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
         return []
     scope = None if ids is None else [r[0] for r in rows]
 
-    contacts: dict[int, dict[int, ContactFact]] = defaultdict(dict)
+    # Every role a person holds on a card, whatever order the rows come in (a recruiter may also have invited
+    # you, a hiring manager may have interviewed you): the rules see them all.
+    people: dict[int, dict[int, list]] = defaultdict(dict)  # card -> person -> [name, channel, roles]
     links = raw_rows(_limit(
         ApplicationContact.select(ApplicationContact.application, Contact.id, Contact.name, ApplicationContact.role,
                                   Contact.preferred_channel).join(Contact),
         ApplicationContact.application, scope,
     ))
     for app_id, contact_id, name, role, channel in links:
-        known = contacts[app_id].get(contact_id)
-        # A person with several roles: the rules care most that a reference is a reference.
-        if known is None or role in (ContactRole.REFERENCE.value, ContactRole.NETWORK.value):
-            contacts[app_id][contact_id] = ContactFact(contact_id, name, role, channel)
+        known = people[app_id].get(contact_id)
+        if known is None:
+            people[app_id][contact_id] = [name, channel, {role}]
+        else:
+            known[2].add(role)
 
     attendees: dict[int, list[int]] = defaultdict(list)
     attendee_rows = raw_rows(_limit(
@@ -105,7 +137,12 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
     ))
     for app_id, interview_id, contact_id, name, channel in attendee_rows:
         attendees[interview_id].append(contact_id)
-        contacts[app_id].setdefault(contact_id, ContactFact(contact_id, name, ContactRole.INTERVIEWER.value, channel))
+        people[app_id].setdefault(contact_id, [name, channel, {ContactRole.INTERVIEWER.value}])
+    contacts = {
+        app_id: tuple(ContactFact(contact_id, name, _roles(roles), channel)
+                      for contact_id, (name, channel, roles) in sorted(found.items()))
+        for app_id, found in people.items()
+    }
 
     interviews: dict[int, list[InterviewFact]] = defaultdict(list)
     interview_rows = raw_rows(_limit(
@@ -162,7 +199,7 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
     return [
         ApplicationFacts(
             app_id, company, position, kind, _as_date(entered), outcome,
-            tuple(contacts[app_id].values()) if app_id in contacts else (),
+            contacts.get(app_id, ()),
             tuple(interviews[app_id]) if app_id in interviews else (),
             tuple(offers[app_id]) if app_id in offers else (),
             tuple(checks[app_id]) if app_id in checks else (),
@@ -171,8 +208,9 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
             app_id in withdrawal_sent,
             app_id in past_applied,
             app_id in closed_here,
+            _as_date(applied),
         )
-        for app_id, company, position, kind, entered, outcome in rows
+        for app_id, company, position, kind, entered, outcome, applied in rows
     ]
 
 

@@ -18,17 +18,23 @@ from jobfollow.core.followup_facts import PENDING_STATES, RESULTS, Kind, Proposa
 from jobfollow.core.followup_settings import SETTINGS_KEY, FollowUpSettings
 from jobfollow.core.followup_texts import describe, kind_label
 from jobfollow.core.rules import RuleContext, derive_followups
+from jobfollow.core.rules_offers import earliest_offers
 from jobfollow.core.stages import StageKind
 from jobfollow.core.workdays import Workdays
 from jobfollow.i18n import _
 from jobfollow.store.applications import log_activity
-from jobfollow.store.followup_facts_loader import accepted_applications, load_application_facts, raw_rows
+from jobfollow.store.followup_facts_loader import (
+    accepted_applications,
+    load_application_facts,
+    pending_offer_deadlines,
+    raw_rows,
+)
 from jobfollow.store.models import Contact, FollowUp, JobApplication, Letter, Stage, now
 from jobfollow.store.settings import get_setting, get_user_details, set_setting
 
 RETIRED_NOTE = "retired: no longer applies"
 # Follow-ups whose rule looks across cards: refreshing one card must also refresh the others.
-CROSS_CARD_KINDS = (Kind.WITHDRAW.value,)
+CROSS_CARD_KINDS = (Kind.WITHDRAW.value, Kind.OFFER_PENDING.value)
 
 
 @dataclass(frozen=True)
@@ -53,12 +59,15 @@ def save_followup_settings(settings: FollowUpSettings) -> None:
 def rule_context(today: dt.date | None = None) -> RuleContext:
     user = get_user_details()
     return RuleContext(today=today or dt.date.today(), settings=followup_settings(),
-                       workdays=Workdays(user.country), user=user, accepted=accepted_applications())
+                       workdays=Workdays(user.country), user=user, accepted=accepted_applications(),
+                       pending_offers=pending_offer_deadlines())
 
 
 def _widen_scope(ids: set[int], ctx: RuleContext) -> set[int] | None:
-    """None (every card) when a changed card is, or was, the accepted one others withdraw for."""
-    if any(a.id in ids for a in ctx.accepted):
+    """None (every card) when a changed card is, or was, the accepted one others withdraw for, or holds an
+    offer the other processes hear about (one of the two with the nearest deadlines)."""
+    if any(a.id in ids for a in ctx.accepted) or any(
+            o.id in ids for o in earliest_offers(ctx.pending_offers, ctx.today)):
         return None
     for kind in CROSS_CARD_KINDS:
         # A range on the unique rule_key index: "withdraw:" <= key < "withdraw;" (";" follows ":").
