@@ -67,3 +67,18 @@ def test_the_business_day_note_does_not_slide_under_the_row_above_in_french(qtbo
     assert note.heightForWidth(note.width()) > note.fontMetrics().lineSpacing() * 1.5  # two lines at this width
     assert note.y() >= combo.y() + combo.height()  # it started half under the combo box
     assert note.height() >= note.heightForWidth(note.width())
+
+
+def test_application_timing_and_rejection_choice_are_saved(qtbot, profile, tmp_path):
+    from jobfollow.ui.calendar.followup_settings_page import FollowUpSettingsPage
+
+    page = FollowUpSettingsPage(autostart_where={"home": tmp_path, "platform": "linux"})
+    qtbot.addWidget(page)
+    page.load()
+    assert page.spins["applied_first_check_days"].value() == 10
+    assert not page.rejection_each_check.isChecked()
+    page.spins["applied_first_check_days"].setValue(3)  # below the range: the box stops at 7
+    page.rejection_each_check.setChecked(True)
+    assert "followups.timings" in page.save()
+    saved = followup_settings()
+    assert (saved.applied_first_check_days, saved.rejection_thanks_each) == (7, True)

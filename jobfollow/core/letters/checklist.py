@@ -60,13 +60,14 @@ THANK_YOUS = {"thank_you_interview", "thank_you_informational"}
 RULES_BY_TEMPLATE = {
     "specific": THANK_YOUS,
     "interest": {"thank_you_interview", "status_check_email", "status_check_call", "offer_response",
-                 "counter_offer", "counter_offer_call", "network_checkin"},
+                 "counter_offer", "counter_offer_call", "network_checkin", "offer_pending"},
     "follow_up_date": {"thank_you_interview", "status_check_email", "status_check_call"},
     "position_excluded": {"thank_you_informational", "resignation", "network_checkin"},
     # The guides: thank every reader, whatever the news (a rejection, an offer you decline, a request they refuse).
     "case": {"counter_offer", "counter_offer_call"},
     "thanks": THANK_YOUS | {"reference_heads_up", "network_checkin", "offer_response", "counter_offer",
-                            "counter_offer_call", "accept_offer", "decline_offer", "withdraw", "rejection_thanks"},
+                            "counter_offer_call", "accept_offer", "decline_offer", "withdraw", "rejection_thanks",
+                            "offer_pending"},
 }
 
 # Translators: words that show interest in the job, separated by commas; any one of them passes the check.

@@ -25,6 +25,7 @@ TEMPLATE_KEYS = (
     "withdraw",
     "rejection_thanks",
     "resignation",
+    "offer_pending",
 )
 
 # Phone scripts are read aloud, not sent: the editor offers "Mark as called" for them.
@@ -40,6 +41,8 @@ FOLLOWUP_TEMPLATES = {
     "withdraw": "withdraw",
     "give_notice": "resignation",
     "rejection_thanks": "rejection_thanks",
+    "ask_deadline": "offer_response",  # thanks, and is there a deadline?
+    "offer_pending": "offer_pending",
 }
 
 
@@ -54,6 +57,7 @@ def template_for_followup(kind: str, channel: str = "email", informational: bool
 def followup_kind_for_template(key: str) -> str | None:
     """The follow-up a letter from this template completes (the reverse of the mapping above)."""
     special = {"thank_you_informational": "thank_you", "status_check_call": "status_check",
+               "offer_response": "offer_response",
                "counter_offer": "offer_response", "counter_offer_call": "offer_response",
                "accept_offer": "offer_response", "decline_offer": "offer_response"}
     if key in special:

@@ -30,7 +30,7 @@ from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
 # Kinds the letter editor has a template for (the brief's kind -> template contract).
 LETTER_KINDS = frozenset({"thank_you", "status_check", "reference_alert", "network_checkin", "offer_response",
-                          "withdraw", "give_notice", "rejection_thanks"})
+                          "withdraw", "give_notice", "rejection_thanks", "ask_deadline", "offer_pending"})
 DONE_RESULTS = (("sent", N_("&Sent")), ("called", N_("&Called")), ("reply_received", N_("&Reply received")),
                 ("done", N_("&Done (nothing to send)")))
 

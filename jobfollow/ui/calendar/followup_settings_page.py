@@ -38,6 +38,9 @@ class FollowUpSettingsPage(SettingsPage):
         for channel in (Channel.PHONE, Channel.EMAIL):
             self.channel_combo.addItem(_(CHANNEL_LABELS[channel]), channel.value)
         form.addRow(_("Status checks, unless they said otherwise:"), self.channel_combo)
+        self.rejection_each_check = QCheckBox(_("After a rejection, thank each person you met (instead of one "
+                                                "letter asking to pass your thanks on)"))
+        form.addRow(self.rejection_each_check)
         self.holidays_label = QLabel()
         self.holidays_label.setWordWrap(True)
         # Room for two lines: a form row does not grow for a label that wraps, so in French the second
@@ -63,6 +66,7 @@ class FollowUpSettingsPage(SettingsPage):
             spin.setValue(getattr(settings, key))
         self.business_day_check.setChecked(settings.thank_you_on_business_day)
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(settings.status_check_channel)))
+        self.rejection_each_check.setChecked(settings.rejection_thanks_each)
         country = get_user_details().country
         self.holidays_label.setText(
             _("Business days skip weekends and the public holidays of {country} (change it in Your details).").format(
@@ -76,6 +80,7 @@ class FollowUpSettingsPage(SettingsPage):
         values = {key: spin.value() for key, spin in self.spins.items()}
         values["thank_you_on_business_day"] = self.business_day_check.isChecked()
         values["status_check_channel"] = self.channel_combo.currentData()
+        values["rejection_thanks_each"] = self.rejection_each_check.isChecked()
         changed = []
         new = FollowUpSettings.from_dict(values)
         if new != followup_settings():
