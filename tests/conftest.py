@@ -10,6 +10,7 @@ os.environ["JOBFOLLOW_FORBID_DEFAULT_PROFILE"] = "1"
 os.environ.pop("JOBFOLLOW_HOME", None)
 os.environ.pop("JOBFOLLOW_LANGUAGE", None)
 
+import contextlib
 import datetime as dt
 
 # -- no network: jobfollow is offline, so any connection beyond this machine fails the test ----------
@@ -68,6 +69,26 @@ def _isolated_profile(tmp_path, monkeypatch):
     i18n.set_language("en_US")
     yield home
     i18n.set_language("en_US")
+
+
+@pytest.fixture(autouse=True)
+def _reminder_clocks_stop_with_the_test(monkeypatch):
+    """A follow-up service a test left running keeps ticking into later tests, whose profile is another
+    folder: its next tick writes to a database that no longer exists. Stop every clock a test started."""
+    from jobfollow.services.followups import FollowUpService
+
+    started = []
+    original_init = FollowUpService.__init__
+
+    def tracking_init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(FollowUpService, "__init__", tracking_init)
+    yield
+    for service in started:
+        with contextlib.suppress(RuntimeError):  # its C++ side was already deleted with its parent
+            service.stop()
 
 
 @pytest.fixture
