@@ -152,7 +152,7 @@ def run_gui(args) -> int:
     from jobfollow import __version__
     from jobfollow.installer_mutex import announce_running
     from jobfollow.store.backups import back_up_at_start
-    from jobfollow.ui.dialogs.recovery_dialog import open_profile_or_recover
+    from jobfollow.ui.data.recovery_dialog import open_profile_or_recover
     from jobfollow.ui.events import AppEvents
     from jobfollow.ui.qt_translations import apply_saved_language
     from jobfollow.ui.single_instance import SingleInstance
@@ -203,7 +203,7 @@ def run_gui(args) -> int:
             fill_sample_data()
             settle_demo_history()
 
-        from jobfollow.ui.followups_setup import install_reminders
+        from jobfollow.ui.calendar.install import install_reminders
         from jobfollow.ui.main_window import MainWindow
         from jobfollow.ui.startup_probe import install_if_requested
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from jobfollow.i18n import DOMAIN, SHIPPED_LANGUAGES
 from jobfollow.paths import resource_path
-from jobfollow.selfcheck import check
 
 MANIFEST_NAME = "bundle-manifest.json"
 SPELLING_PROBE = ("en", "interview")  # a language we ship and a word any job seeker's letter contains
@@ -112,22 +111,18 @@ def _raise_if(problems: list[str]) -> None:
         raise RuntimeError("; ".join(problems))
 
 
-@check("bundled resources match the build manifest")
-def _manifest(window) -> None:
+def check_manifest(window) -> None:
     package_dir = resource_path().parent
     _raise_if(manifest_problems(package_dir, read_manifest(package_dir), is_frozen()))
 
 
-@check("letter templates are found")
-def _templates(window) -> None:
+def check_templates(window) -> None:
     _raise_if(template_problems(resource_path("templates"), is_frozen(), read_manifest(resource_path().parent)))
 
 
-@check("message catalogs are found")
-def _catalogs(window) -> None:
+def check_catalogs(window) -> None:
     _raise_if(catalog_problems(resource_path("locale"), is_frozen(), read_manifest(resource_path().parent)))
 
 
-@check("spell-check word lists load")
-def _spelling(window) -> None:
+def check_spelling(window) -> None:
     _raise_if(spelling_problems())

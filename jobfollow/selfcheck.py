@@ -1,26 +1,18 @@
 """Checks run by ``jobfollow --self-test``: is everything the program needs really there?
 
 Packaging runs the frozen program with ``--self-test``, so a data file missing from a bundle shows
-up as a failed check instead of a user's first start. Features register their own checks.
+up as a failed check instead of a user's first start. Every check is listed here, in :data:`CHECKS`,
+in the order it runs; a feature writes its check as a plain function and adds one line below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-# (name, function returning None or raising with a readable message)
-CHECKS: list[tuple[str, Callable[[object], None]]] = []
+from jobfollow import bundle_checks
+from jobfollow.paths import resource_path
 
 
-def check(name: str):
-    def register(func: Callable[[object], None]):
-        CHECKS.append((name, func))
-        return func
-
-    return register
-
-
-@check("database is intact")
 def _database(window) -> None:
     from jobfollow.store.db import integrity_problems
 
@@ -29,7 +21,6 @@ def _database(window) -> None:
         raise RuntimeError(problems[0])
 
 
-@check("board shows every stage")
 def _board(window) -> None:
     from jobfollow.store.applications import list_stages
 
@@ -37,23 +28,17 @@ def _board(window) -> None:
         raise RuntimeError("the board has no columns")
 
 
-@check("resources are bundled")
 def _resources(window) -> None:
-    from jobfollow.resource_check import incomplete_install_message
-
-    problem = incomplete_install_message()
-    if problem:
-        raise RuntimeError(problem)
+    if not resource_path("icons", "jobfollow.svg").is_file():
+        raise RuntimeError(f"missing {resource_path('icons', 'jobfollow.svg')}")
 
 
-@check("letter templates and spell-check word lists are found")
 def _letters(window) -> None:
     from jobfollow.store.letters import check_resources
 
     check_resources()
 
 
-@check("CSV encoding detection is bundled")
 def _charset_detection(window) -> None:
     from jobfollow.core.csv_mapping import decode_with_warning
 
@@ -62,7 +47,39 @@ def _charset_detection(window) -> None:
         raise RuntimeError(f"a Windows-1252 file was read as {text!r}")
 
 
-from jobfollow import bundle_checks  # noqa: E402, F401 - registers the packaging checks (templates, catalogs, spelling)
+def _application_form(window) -> None:
+    from jobfollow.ui.forms.install import check_application_form
+
+    check_application_form(window)
+
+
+def _followups(window) -> None:
+    from jobfollow.ui.calendar.install import check_followups
+
+    check_followups(window)
+
+
+def _translations(window) -> None:
+    from jobfollow.ui.qt_translations import check_catalogs_load
+
+    check_catalogs_load(window)
+
+
+# (name, function taking the main window and returning None or raising with a readable message)
+CHECKS: list[tuple[str, Callable[[object], None]]] = [
+    ("database is intact", _database),
+    ("board shows every stage", _board),
+    ("resources are bundled", _resources),
+    ("letter templates and spell-check word lists are found", _letters),
+    ("bundled resources match the build manifest", bundle_checks.check_manifest),
+    ("letter templates are found", bundle_checks.check_templates),
+    ("message catalogs are found", bundle_checks.check_catalogs),
+    ("spell-check word lists load", bundle_checks.check_spelling),
+    ("application form opens", _application_form),
+    ("follow-ups: rules ran and the agenda shows them", _followups),
+    ("translations are bundled", _translations),
+    ("CSV encoding detection is bundled", _charset_detection),
+]
 
 
 def run_checks(window) -> list[str]:

@@ -15,9 +15,9 @@ from jobfollow.store.interviews import interviews_of_application
 from jobfollow.store.models import database_proxy
 from jobfollow.store.people import people_of_application
 from jobfollow.ui import store_errors
-from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
-from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
-from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+from jobfollow.ui.forms.application_form import ApplicationFormDialog
+from jobfollow.ui.forms.contact_editor import ContactEditorDialog
+from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from tests.conftest import TODAY, started_calendar_pane
 
 
@@ -224,7 +224,7 @@ def test_a_move_that_cannot_be_written_leaves_the_card_and_the_undo_stack(qtbot,
 
 def test_preferences_stay_open_with_the_values_when_they_cannot_be_saved(qtbot, profile, warnings):
     from jobfollow.store.settings import get_user_details
-    from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, UserDetailsPage
+    from jobfollow.ui.settings.settings_dialog import SettingsDialog, UserDetailsPage
 
     page = UserDetailsPage()
     dialog = SettingsDialog([page])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobfollow.store.settings import get_user_details
-from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, UserDetailsPage
+from jobfollow.ui.settings.settings_dialog import SettingsDialog, UserDetailsPage
 
 
 def test_an_email_that_does_not_look_like_one_is_flagged_inline(qtbot, profile):

@@ -39,7 +39,7 @@ def stage(kind: StageKind) -> int:
 
 
 def add_application(window, company: str, position: str) -> int:
-    window.new_application_action.trigger()
+    window.forms.new_application_action.trigger()
     form = window.opened_forms.pop()
     form.details_page.company_edit.setText(company)
     form.details_page.position_edit.setText(position)
@@ -203,7 +203,7 @@ def test_accepting_an_offer_asks_to_withdraw_from_the_other_active_cards(qtbot, 
 
 
 def test_forms_open_with_the_cursor_in_the_first_field_so_typing_is_not_lost(qtbot, window):
-    window.new_application_action.trigger()
+    window.forms.new_application_action.trigger()
     form = window.opened_forms.pop()
     form.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form)

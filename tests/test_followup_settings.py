@@ -54,7 +54,7 @@ def test_units_follow_the_number(qtbot, profile, tmp_path):
 def test_the_business_day_note_does_not_slide_under_the_row_above_in_french(qtbot, profile, tmp_path):
     from jobfollow import i18n
     from jobfollow.ui.calendar.followup_settings_page import FollowUpSettingsPage
-    from jobfollow.ui.dialogs.settings_dialog import SettingsDialog
+    from jobfollow.ui.settings.settings_dialog import SettingsDialog
 
     i18n.set_language("fr_FR")
     page = FollowUpSettingsPage(autostart_where={"home": tmp_path, "platform": "linux"})

@@ -13,9 +13,9 @@ from jobfollow.store.interviews import get_interview, interviews_of_application
 from jobfollow.store.models import JobApplication
 from jobfollow.store.people import ContactCard, link_contact, people_of_application, save_contact
 from jobfollow.store.timeline import timeline
-from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
-from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
-from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+from jobfollow.ui.forms.application_form import ApplicationFormDialog
+from jobfollow.ui.forms.contact_editor import ContactEditorDialog
+from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from tests.conftest import TODAY
 
 

@@ -10,8 +10,8 @@ from jobfollow.store.application_details import ApplicationDetails, add_applicat
 from jobfollow.store.applications import list_stages
 from jobfollow.store.models import JobApplication
 from jobfollow.store.people import people_of_application
-from jobfollow.ui.dialogs.application_form import INTERVIEWS_TAB, PEOPLE_TAB, ApplicationFormDialog
-from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+from jobfollow.ui.forms.application_form import INTERVIEWS_TAB, PEOPLE_TAB, ApplicationFormDialog
+from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from jobfollow.ui.main_window import MainWindow
 
 
@@ -33,7 +33,7 @@ def make_window(qtbot, profile, events):
 
 def test_file_menu_offers_new_application_with_the_standard_shortcut(qtbot, profile, events):
     window, opened = make_window(qtbot, profile, events)
-    action = window.new_application_action
+    action = window.forms.new_application_action
     assert window.file_menu.actions()[0] is action
     assert action.text().replace("&", "") == "New application…"
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
@@ -91,7 +91,7 @@ def test_done_when_add_an_application_record_three_interviewers_find_them_on_the
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     window.drive = drive
-    window.new_application_action.trigger()  # File > New application… (Ctrl+N)
+    window.forms.new_application_action.trigger()  # File > New application… (Ctrl+N)
     assert len(opened) == 1
     assert seen["people"] == {"Ann Okafor", "Ben Rossi", "Cleo Novak"}
     assert seen["interviews"] == 1

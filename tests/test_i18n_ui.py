@@ -10,8 +10,8 @@ from jobfollow import i18n
 from jobfollow.store.applications import list_stages
 from jobfollow.store.settings import get_setting, set_setting
 from jobfollow.ui import qt_translations
-from jobfollow.ui.dialogs.language_page import LanguagePage
 from jobfollow.ui.main_window import MainWindow
+from jobfollow.ui.settings.language_page import LanguagePage
 
 
 def _german(english: str) -> str:
@@ -153,10 +153,10 @@ def test_unsaved_widget_texts_made_from_data_are_left_alone(qtbot):
 def test_self_test_fails_when_a_bundle_lost_its_catalogs(tmp_path, monkeypatch):
     from jobfollow import paths
 
-    qt_translations._catalogs_load(None)  # the real resources are fine
+    qt_translations.check_catalogs_load(None)  # the real resources are fine
     monkeypatch.setattr(paths, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     with pytest.raises(RuntimeError, match="de, fr, es"):
-        qt_translations._catalogs_load(None)
+        qt_translations.check_catalogs_load(None)
 
 
 def test_undo_menu_speaks_the_new_language_after_a_switch(qtbot, profile, events):

@@ -56,3 +56,20 @@ def test_the_check_sees_a_breach(tmp_path, monkeypatch):
     (fake / "leaky.py").write_text("def f():\n    from PySide6.QtCore import QObject\n", encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "jobfollow")
     assert breaches("core") == [str(Path("jobfollow/core/leaky.py")) + " imports PySide6.QtCore"]
+
+
+def window_lookups(root: Path) -> list[str]:
+    """getattr/hasattr/setattr on a window: a feature looked up, or an attribute added, by name."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("getattr", "hasattr", "setattr") and node.args):
+                target = ast.unparse(node.args[0])
+                if target == "window" or target.endswith(".window"):
+                    found.append(f"{path.relative_to(root.parent)}:{node.lineno} {ast.unparse(node)}")
+    return found
+
+
+def test_no_feature_is_looked_up_on_the_window_by_name():
+    assert window_lookups(PACKAGE) == []

@@ -10,8 +10,8 @@ from jobfollow.core.csv_mapping import IGNORE
 from jobfollow.store import backups
 from jobfollow.store.applications import create_application
 from jobfollow.store.models import JobApplication
-from jobfollow.ui.dialogs import csv_import_dialog
-from jobfollow.ui.dialogs.csv_import_dialog import CsvImportDialog
+from jobfollow.ui.data import csv_import_dialog
+from jobfollow.ui.data.csv_import_dialog import CsvImportDialog
 
 CSV = (
     "Company;Job Title;Status;Date Applied;Location;Recruiter;Recruiter Email\n"

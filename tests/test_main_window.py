@@ -47,7 +47,7 @@ def test_geometry_and_splitters_are_remembered_per_profile(qtbot, profile, event
 
 
 def test_settings_dialog_keeps_the_users_details(qtbot, profile, events):
-    from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, UserDetailsPage
+    from jobfollow.ui.settings.settings_dialog import SettingsDialog, UserDetailsPage
 
     page = UserDetailsPage()
     dialog = SettingsDialog([page])
@@ -75,7 +75,7 @@ def test_asking_for_a_letter_brings_the_hidden_letter_pane_back(qtbot, demo_prof
 
 def test_deferred_start_refreshes_follow_ups_only_after_the_board_has_painted(qtbot, profile, events, monkeypatch):
     from jobfollow.services.followups import FollowUpService
-    from jobfollow.ui import followups_setup
+    from jobfollow.ui.calendar import install as followups_setup
 
     started = []
     monkeypatch.setattr(FollowUpService, "start", lambda self: started.append(self))
@@ -91,7 +91,7 @@ def test_deferred_start_refreshes_follow_ups_only_after_the_board_has_painted(qt
 
 def test_deferred_start_still_refreshes_a_window_that_never_paints(qtbot, profile, events, monkeypatch):
     from jobfollow.services.followups import FollowUpService
-    from jobfollow.ui import followups_setup
+    from jobfollow.ui.calendar import install as followups_setup
 
     started = []
     monkeypatch.setattr(FollowUpService, "start", lambda self: started.append(self))

@@ -49,7 +49,7 @@ def test_offers_menu_sits_before_help_and_every_entry_works(qtbot, demo_profile,
     window = make_window(qtbot, demo_profile, events)
     titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert titles.index("Offers") == titles.index("Help") - 1
-    entries = [a.text().replace("&", "") for a in window.offers_menu.actions() if not a.isSeparator()]
+    entries = [a.text().replace("&", "") for a in window.offers.menu.actions() if not a.isSeparator()]
     assert entries == ["Record an offer…", "Compare offers…", "My current job…", "Lessons from closed applications…"]
     window.offers.compare_action.trigger()
     assert window.offers.comparison.model.rowCount() == 2  # the demo's two offers

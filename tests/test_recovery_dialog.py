@@ -13,8 +13,8 @@ from jobfollow.store import backups
 from jobfollow.store.applications import create_application
 from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
 from jobfollow.store.models import JobApplication
-from jobfollow.ui.dialogs import recovery_dialog
-from jobfollow.ui.dialogs.recovery_dialog import RecoveryDialog, open_profile_or_recover
+from jobfollow.ui.data import recovery_dialog
+from jobfollow.ui.data.recovery_dialog import RecoveryDialog, open_profile_or_recover
 
 
 @pytest.fixture

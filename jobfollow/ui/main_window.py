@@ -1,6 +1,9 @@
-"""The main window: builds the three panes and the menus, and wires every cross-pane signal in one place."""
+"""The main window: builds the services, the three panes and the menus, installs each feature through one
+typed context, and wires every cross-pane signal in one place."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -13,19 +16,38 @@ from jobfollow.services import Services, build_services
 from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
-from jobfollow.ui.data_menu import install_data_menu
-from jobfollow.ui.dialogs.language_page import LanguagePage
-from jobfollow.ui.dialogs.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
+from jobfollow.ui.calendar.install import followup_settings_pages, install_followups
+from jobfollow.ui.data.install import DataActions, install_data_menu
 from jobfollow.ui.events import AppEvents
-from jobfollow.ui.followups_setup import followup_settings_pages, install_followups
-from jobfollow.ui.forms_install import install_forms
+from jobfollow.ui.feature_context import FeatureContext, Menus
+from jobfollow.ui.forms.install import FormOpener, install_forms
 from jobfollow.ui.letters.letter_pane import LetterPane
-from jobfollow.ui.offers.install import install_offers
+from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.qt_translations import install_language_switching
+from jobfollow.ui.settings.language_page import LanguagePage
+from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.window_state import restore_window_state, save_window_state
+
+if TYPE_CHECKING:  # the tray loads with the reminders, after the window
+    from jobfollow.ui.tray import CloseToTray, ReminderTray
 
 
 class MainWindow(QMainWindow):
+    """What the window holds is declared here; features install through a FeatureContext and return the one
+    object the window keeps of them. Nothing outside adds attributes, and nobody looks a feature up by name."""
+
+    services: Services
+    followups: FollowUpService
+    board: BoardWidget
+    calendar_pane: CalendarPane
+    letter_pane: LetterPane
+    data_actions: DataActions
+    forms: FormOpener
+    offers: OffersController
+    #: set by ``calendar.install.install_reminders`` when the desktop has a tray and the user wants it
+    tray: ReminderTray | None = None
+    close_to_tray: CloseToTray | None = None
+
     def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None, *,
                  defer_startup_work: bool = False):
         super().__init__(parent)
@@ -33,6 +55,8 @@ class MainWindow(QMainWindow):
         self.events = events
         self.setWindowTitle("jobfollow")
         self.setObjectName("mainWindow")
+        self.really_quit = False  # File > Quit or the tray's Quit, not a close to the tray
+        self._draft_kept_once = False
         # One undo history for the whole window: board moves, form edits, stage changes, deletes.
         self.undo_stack = QUndoStack(self)
         self.services: Services = build_services(events, self.undo_stack, parent=self)
@@ -58,16 +82,21 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
-        install_data_menu(self)
+        context = FeatureContext(
+            parent=self, profile=profile, events=events, services=self.services, undo_stack=self.undo_stack,
+            menus=Menus(self.menuBar(), self.file_menu, self.edit_menu, self.view_menu, self.help_menu,
+                        self.quit_action),
+            show_status=lambda text: self.statusBar().showMessage(text, 8000))
+        self.data_actions = install_data_menu(context)
         self._connect_panes()
-        install_forms(self)
-        install_offers(self)
+        self.forms = install_forms(context)
+        self.offers = install_offers(context)
         self.update_status()
         if not restore_window_state(self, self.splitters):
             self.resize(1400, 860)
             self.main_splitter.setSizes([880, 520])  # the agenda's rows need about 500 px to read
             self.side_splitter.setSizes([430, 430])
-        install_followups(self, deferred=defer_startup_work)
+        install_followups(context, self.calendar_pane, self.board, deferred=defer_startup_work)
         install_language_switching(self)
 
     # -- menus ---------------------------------------------------------------------------------
@@ -146,7 +175,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(ngettext("{count} application", "{count} applications", count).format(count=count))
 
     def quit_requested(self) -> None:
-        self._really_quit = True
+        self.really_quit = True
         self.close()
 
     def raise_to_front(self) -> None:
@@ -156,7 +185,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.letter_pane.save_now(always_report=True) and not getattr(self, "_draft_kept_once", False):
+        if not self.letter_pane.save_now(always_report=True) and not self._draft_kept_once:
             self._draft_kept_once = True  # told once and kept open to copy the draft; closing again quits
             event.ignore()
             return

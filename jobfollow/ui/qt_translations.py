@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -32,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow import i18n
-from jobfollow.selfcheck import check
 from jobfollow.store.stage_labels import relabel_default_stages
+
+if TYPE_CHECKING:
+    from jobfollow.ui.main_window import MainWindow
 
 LANGUAGE_SETTING = "ui.language"
 ENV_LANGUAGE = "JOBFOLLOW_LANGUAGE"
@@ -172,28 +176,25 @@ def align_calendars(root: QWidget) -> None:
         calendar.setFirstDayOfWeek(qt_day_of_week(i18n.first_day_of_week()))
 
 
-def _renew_undo_actions(window) -> None:
+def _renew_undo_actions(window: MainWindow) -> None:
     """QUndoStack's actions keep the prefix they were made with ("&Undo" + command text): make new ones
     with the new language's prefix and put them where the old ones were (menus, toolbars)."""
-    stack = getattr(window, "undo_stack", None)
-    if stack is None:
-        return
-    for attribute, create, prefix in (("undo_action", stack.createUndoAction, i18n._("&Undo")),
-                                      ("redo_action", stack.createRedoAction, i18n._("&Redo"))):
-        old = getattr(window, attribute, None)
-        if old is None:
-            continue
-        new = create(window, prefix)
-        new.setShortcuts(old.shortcuts())
-        for holder in old.associatedObjects():
-            if isinstance(holder, QWidget) and holder is not window:
-                holder.insertAction(old, new)
-                holder.removeAction(old)
-        setattr(window, attribute, new)
-        old.deleteLater()
+    stack = window.undo_stack
+    window.undo_action = _renewed(window, window.undo_action, stack.createUndoAction(window, i18n._("&Undo")))
+    window.redo_action = _renewed(window, window.redo_action, stack.createRedoAction(window, i18n._("&Redo")))
 
 
-def switch_language(window, language: str | None) -> str:
+def _renewed(window: MainWindow, old: QAction, new: QAction) -> QAction:
+    new.setShortcuts(old.shortcuts())
+    for holder in old.associatedObjects():
+        if isinstance(holder, QWidget) and holder is not window:
+            holder.insertAction(old, new)
+            holder.removeAction(old)
+    old.deleteLater()
+    return new
+
+
+def switch_language(window: MainWindow, language: str | None) -> str:
     """Switch the running program to ``language`` ("" or None = the system's) and retranslate ``window``."""
     old = i18n.current_translations()
     used = i18n.set_language(i18n.locale_for_choice(language))
@@ -207,7 +208,7 @@ def switch_language(window, language: str | None) -> str:
     return used
 
 
-def install_language_switching(window) -> None:
+def install_language_switching(window: MainWindow) -> None:
     """Hook for MainWindow: follow ``ui.language`` changes from Preferences; align Qt with the current language."""
     install_qt_translations(QApplication.instance())
     align_calendars(window)
@@ -217,12 +218,10 @@ def install_language_switching(window) -> None:
             switch_language(window, saved_language())
 
     window.events.settings_changed.connect(on_settings_changed)
-    if hasattr(window, "update_status"):
-        window.events.language_changed.connect(window.update_status)
+    window.events.language_changed.connect(window.update_status)
 
 
-@check("translations are bundled")
-def _catalogs_load(window) -> None:
+def check_catalogs_load(window) -> None:
     """A bundle that lost its catalogs would silently speak English: fail the self-test instead."""
     from jobfollow.paths import resource_path
 

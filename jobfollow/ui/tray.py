@@ -166,7 +166,7 @@ class CloseToTray(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
-            if getattr(self.window, "_really_quit", False):
+            if self.window.really_quit:
                 QTimer.singleShot(0, self.app.quit)  # the app no longer quits on its last window
                 return False
             from jobfollow.ui.window_state import save_window_state

@@ -16,8 +16,8 @@ def run(bench) -> None:
     from jobfollow.store.people import find_contacts, people_of_application
     from jobfollow.store.sample_data import fill_sample_data
     from jobfollow.store.timeline import timeline
-    from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
     from jobfollow.ui.events import AppEvents
+    from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
     app = QApplication.instance() or QApplication([])
     profile = open_profile_at(Path(os.environ["JOBFOLLOW_HOME"]))

@@ -10,8 +10,8 @@ from jobfollow.core.stages import CHANNEL_LABELS, Channel
 from jobfollow.i18n import _
 from jobfollow.store.followups import followup_settings, save_followup_settings
 from jobfollow.store.settings import get_setting, get_user_details, profile_folder, set_setting
-from jobfollow.ui.dialogs.settings_dialog import SettingsPage
 from jobfollow.ui.forms.widgets import count_suffix
+from jobfollow.ui.settings.settings_dialog import SettingsPage
 from jobfollow.ui.tray import TRAY_ENABLED_KEY, TRAY_NOTIFY_KEY
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from jobfollow.i18n import _, format_datetime
 from jobfollow.store.interviews import delete_interview, interviews_of_application
-from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from jobfollow.ui.forms.record_models import InterviewListModel
 from jobfollow.ui.forms.widgets import fit_columns, keep_enter, record_table
 

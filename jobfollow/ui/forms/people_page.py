@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 from jobfollow.core.stages import ContactRole
 from jobfollow.i18n import _
 from jobfollow.store.people import people_of_application, unlink_contact
-from jobfollow.ui.dialogs.contact_editor import ContactEditorDialog
+from jobfollow.ui.forms.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.people_models import PeopleModel
 from jobfollow.ui.forms.widgets import fit_columns, keep_enter, record_table
 from jobfollow.ui.store_errors import show_store_error

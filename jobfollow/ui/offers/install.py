@@ -1,6 +1,6 @@
-"""Hooks the offers feature into the main window: the Offers menu and the reactions to card moves.
+"""The offers feature in the window: the Offers menu and the reactions to card moves.
 
-``install_offers(window)`` is the one call in ``main_window.py``; everything else stays in this package.
+``install_offers(context)`` is the one call in ``main_window.py``; everything else stays in this package.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
 
 from jobfollow.core.stages import Outcome, StageKind
 from jobfollow.i18n import _
@@ -23,6 +23,7 @@ from jobfollow.store.offer_outcomes import (
     settle_open_offer,
     stage_kind_of,
 )
+from jobfollow.ui.feature_context import FeatureContext, Menus
 
 if TYPE_CHECKING:  # the windows and dialogs load when first opened, not while the main window starts
     from jobfollow.ui.offers.comparison_window import ComparisonWindow
@@ -59,28 +60,26 @@ class CardPickerDialog(QDialog):
 
 
 class OffersController(QObject):
-    def __init__(self, window, today: dt.date | None = None):
-        super().__init__(window)
-        self.window = window
-        self.events = window.events
+    def __init__(self, context: FeatureContext, today: dt.date | None = None):
+        super().__init__(context.parent)
+        self.dialog_parent = context.parent  # the parent of the offer dialogs and windows
+        self.events = context.events
         self.today_override = today  # tests and screenshots pin the date; otherwise it is read when needed
         self.comparison: ComparisonWindow | None = None
         self.lessons: LessonsWindow | None = None
         self.dialog: QDialog | None = None  # the last dialog opened (tests and screenshots reach it here)
         self._kept_on_close: dict[int, set[int]] = {}  # network links a close added (an Undo takes them back)
-        self._build_menu()
+        self.menu = self._build_menu(context.menus)
         self.events.offer_requested.connect(self.open_offer)
         self.events.card_moved.connect(self.on_card_moved)
 
-    def _build_menu(self) -> None:
-        menu = self.window.menuBar().addMenu(_("&Offers"))
-        self.window.menuBar().insertMenu(self.window.help_menu.menuAction(), menu)
-        self.window.offers_menu = menu
-        self.record_action = QAction(_("&Record an offer…"), self.window)
-        self.compare_action = QAction(_("&Compare offers…"), self.window)
+    def _build_menu(self, menus: Menus) -> QMenu:
+        menu = menus.add_before_help(_("&Offers"))
+        self.record_action = QAction(_("&Record an offer…"), self.dialog_parent)
+        self.compare_action = QAction(_("&Compare offers…"), self.dialog_parent)
         self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.current_job_action = QAction(_("My current &job…"), self.window)
-        self.lessons_action = QAction(_("&Lessons from closed applications…"), self.window)
+        self.current_job_action = QAction(_("My current &job…"), self.dialog_parent)
+        self.lessons_action = QAction(_("&Lessons from closed applications…"), self.dialog_parent)
         self.record_action.triggered.connect(self.pick_card_for_offer)
         self.compare_action.triggered.connect(self.open_comparison)
         self.current_job_action.triggered.connect(self.edit_current_job)
@@ -89,6 +88,7 @@ class OffersController(QObject):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.lessons_action)
+        return menu
 
     def _show(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -111,24 +111,24 @@ class OffersController(QObject):
     def open_offer(self, app_id: int) -> QDialog:
         from jobfollow.ui.offers.offer_dialog import OfferDialog
 
-        return self._show(OfferDialog(app_id, self.events, self.window, today=self.today()))
+        return self._show(OfferDialog(app_id, self.events, self.dialog_parent, today=self.today()))
 
     def pick_card_for_offer(self) -> None:
-        picker = CardPickerDialog(self.window)
+        picker = CardPickerDialog(self.dialog_parent)
         picker.accepted.connect(lambda: picker.app_id() and self.open_offer(picker.app_id()))
         self._show(picker)
 
     def edit_current_job(self) -> QDialog:
         from jobfollow.ui.offers.offer_dialog import OfferDialog
 
-        return self._show(OfferDialog(0, self.events, self.window, today=self.today(), current_job=True))
+        return self._show(OfferDialog(0, self.events, self.dialog_parent, today=self.today(), current_job=True))
 
     def open_comparison(self) -> ComparisonWindow:
         if self.comparison is None:
             from jobfollow.ui.offers.comparison_window import ComparisonWindow
 
             self.comparison = ComparisonWindow(self.events, self.open_offer, self.close_offer, self.edit_current_job,
-                                               self.window, today=self.today_override)
+                                               self.dialog_parent, today=self.today_override)
         self._bring_up(self.comparison)
         return self.comparison
 
@@ -136,7 +136,7 @@ class OffersController(QObject):
         if self.lessons is None:
             from jobfollow.ui.offers.lessons_window import LessonsWindow
 
-            self.lessons = LessonsWindow(self.events, self.reflect, self.window)
+            self.lessons = LessonsWindow(self.events, self.reflect, self.dialog_parent)
         self._bring_up(self.lessons)
         return self.lessons
 
@@ -145,13 +145,13 @@ class OffersController(QObject):
             rejected = outcome_of(app_id) == Outcome.REJECTED.value
         from jobfollow.ui.offers.reflection_dialog import ReflectionDialog
 
-        return self._show(ReflectionDialog(app_id, self.events, self.window, rejected=rejected))
+        return self._show(ReflectionDialog(app_id, self.events, self.dialog_parent, rejected=rejected))
 
     def close_offer(self, offer_id: int, outcome: str) -> QDialog:
         from jobfollow.ui.offers.outcome_dialogs import AcceptDialog, DeclineDialog
 
         dialog_class = AcceptDialog if outcome == "accept" else DeclineDialog
-        return self._show(dialog_class(offer_id, self.events, self.window, today=self.today()))
+        return self._show(dialog_class(offer_id, self.events, self.dialog_parent, today=self.today()))
 
     # -- reacting to moves on the board --------------------------------------------------------
     def on_card_moved(self, app_id: int, from_stage: int, to_stage: int, replay: bool = False) -> None:
@@ -203,16 +203,15 @@ class OffersController(QObject):
                 app_id, self.events, "withdraw", contact, _("Withdraw politely"),
                 _("Let them know you are withdrawing, thank them for their time, and ask them to keep your details "
                   "on file: a courteous goodbye keeps the door open."), _("Write the withdrawal letter"),
-                self.window))
+                self.dialog_parent))
         elif outcome == Outcome.DECLINED_OFFER.value and settle_open_offer(app_id, "declined"):
             # Closed on the board rather than through Decline…: the letter has not been offered yet.
             self._show(LetterPromptDialog(
                 app_id, self.events, "decline_offer", contact, _("Decline the offer"),
                 _("Thank them for the offer and decline it kindly; the people you met stay in your network."),
-                _("Write the decline letter"), self.window))
+                _("Write the decline letter"), self.dialog_parent))
 
 
-def install_offers(window) -> OffersController:
-    """Add the Offers menu and the offer reactions to ``window`` (a MainWindow)."""
-    window.offers = OffersController(window)
-    return window.offers
+def install_offers(context: FeatureContext) -> OffersController:
+    """Add the Offers menu and the offer reactions."""
+    return OffersController(context)

@@ -17,8 +17,8 @@ from jobfollow import i18n
 from jobfollow.core.template_language import language_name
 from jobfollow.i18n import _
 from jobfollow.store.settings import get_setting, set_setting
-from jobfollow.ui.dialogs.settings_dialog import SettingsPage
 from jobfollow.ui.qt_translations import LANGUAGE_SETTING
+from jobfollow.ui.settings.settings_dialog import SettingsPage
 
 SAMPLE_DATE = dt.date(2026, 3, 27)
 SAMPLE_AMOUNT = 1234.5

@@ -1,6 +1,6 @@
-"""Hook the application form into the main window: File > New application…, and the events that open forms.
+"""The forms feature in the window: File > New application…, and the events that open the forms.
 
-``install_forms(window)`` is the only thing main_window.py calls; everything else stays in this module.
+``install_forms(context)`` is the only thing main_window.py calls; everything else stays in this package.
 """
 
 from __future__ import annotations
@@ -11,20 +11,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from jobfollow.i18n import _
-from jobfollow.selfcheck import check
 from jobfollow.store.application_details import application_exists
+from jobfollow.ui.feature_context import FeatureContext
 
 if TYPE_CHECKING:  # the dialogs load when first opened, not while the window starts
-    from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
-    from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+    from jobfollow.ui.forms.application_form import ApplicationFormDialog
+    from jobfollow.ui.forms.interview_form import InterviewFormDialog
 
 
 class FormOpener:
     """Opens the forms for the window; the ``exec`` hooks let tests drive them without modal loops."""
 
-    def __init__(self, window):
-        self.window = window
-        self.events = window.events
+    def __init__(self, context: FeatureContext):
+        self.parent = context.parent
+        self.events = context.events
+        self.undo_stack = context.undo_stack
+        self.new_application_action = QAction(_("&New application…"), context.parent)
 
     def exec_dialog(self, dialog) -> int:
         return dialog.exec()
@@ -32,17 +34,17 @@ class FormOpener:
     def open_application(self, application_id: int, tab: int = 0) -> ApplicationFormDialog | None:
         if not application_exists(application_id):  # deleted since the request was sent
             return None
-        from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
+        from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
-        dialog = ApplicationFormDialog(self.events, self.window.undo_stack, application_id, self.window)
+        dialog = ApplicationFormDialog(self.events, self.undo_stack, application_id, self.parent)
         dialog.show_tab(tab)
         self.exec_dialog(dialog)
         return dialog
 
     def new_application(self) -> ApplicationFormDialog:
-        from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
+        from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
-        dialog = ApplicationFormDialog(self.events, self.window.undo_stack, None, self.window)
+        dialog = ApplicationFormDialog(self.events, self.undo_stack, None, self.parent)
         self.exec_dialog(dialog)
         return dialog
 
@@ -50,38 +52,36 @@ class FormOpener:
         """After a move to Interviewed with none recorded: the form, dated today."""
         if not application_exists(application_id):  # deleted since the request was sent
             return None
-        from jobfollow.ui.dialogs.interview_form import InterviewFormDialog
+        from jobfollow.ui.forms.interview_form import InterviewFormDialog
 
         start = dt.datetime.now().replace(minute=0, second=0, microsecond=0)
-        dialog = InterviewFormDialog(application_id, default_start=start, parent=self.window)
+        dialog = InterviewFormDialog(application_id, default_start=start, parent=self.parent)
         dialog.saved.connect(lambda app_id: self.events.applications_changed.emit([app_id]))
         self.exec_dialog(dialog)
         return dialog
 
 
-def install_forms(window) -> FormOpener:
-    opener = FormOpener(window)
-    action = QAction(_("&New application…"), window)
+def install_forms(context: FeatureContext) -> FormOpener:
+    opener = FormOpener(context)
+    action = opener.new_application_action
     action.setShortcut(QKeySequence.StandardKey.New)
     action.setStatusTip(_("Add a job application to the first stage of the board"))
-    action.triggered.connect(window.events.new_application_requested)
-    first = window.file_menu.actions()[0] if window.file_menu.actions() else None
-    window.file_menu.insertAction(first, action)
+    action.triggered.connect(context.events.new_application_requested)
+    file_menu = context.menus.file
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    file_menu.insertAction(first, action)
     if first is not None:
-        window.file_menu.insertSeparator(first)
-    window.new_application_action = action
-    window.forms = opener
-    window.events.new_application_requested.connect(opener.new_application)
-    window.events.open_application_requested.connect(opener.open_application)
-    window.events.record_interview_requested.connect(opener.record_interview)
+        file_menu.insertSeparator(first)
+    context.events.new_application_requested.connect(opener.new_application)
+    context.events.open_application_requested.connect(opener.open_application)
+    context.events.record_interview_requested.connect(opener.record_interview)
     return opener
 
 
-@check("application form opens")
-def _application_form_opens(window) -> None:
+def check_application_form(window) -> None:
     """Build (not show) the form of the first card, or a blank one, with every tab filled."""
     from jobfollow.store.board import card_summaries
-    from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
+    from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
     first = next(iter(card_summaries()), None)
     dialog = ApplicationFormDialog(window.events, window.undo_stack, first.id if first else None, window)
@@ -92,4 +92,4 @@ def _application_form_opens(window) -> None:
         dialog.deleteLater()
 
 
-__all__ = ["FormOpener", "install_forms"]
+__all__ = ["FormOpener", "check_application_form", "install_forms"]

@@ -1,4 +1,6 @@
-"""File menu entries for the user's data: import, export, calendar file, back up now, restore."""
+"""The data feature: File menu entries for the user's data: import, export, calendar file, back up now, restore.
+
+``install_data_menu(context)`` is the one call in ``main_window.py``."""
 
 from __future__ import annotations
 
@@ -11,20 +13,23 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from jobfollow.i18n import _, format_datetime, ngettext
 from jobfollow.store.safe_write import DiskWriteError
+from jobfollow.ui.feature_context import FeatureContext
 
 BACKUP_CHECK_S = 3600  # how often an open window asks whether the daily backup is due
 
 
 class DataActions:
-    """The actions and their handlers; kept on the window as ``window.data_actions``."""
+    """The actions and their handlers; the window keeps them as ``window.data_actions``."""
 
-    def __init__(self, window):
-        self.window = window
-        self.import_action = QAction(_("&Import…"), window)
-        self.export_action = QAction(_("&Export…"), window)
-        self.ics_action = QAction(_("Export &calendar (.ics)…"), window)
-        self.backup_action = QAction(_("&Back up now"), window)
-        self.restore_action = QAction(_("&Restore…"), window)
+    def __init__(self, context: FeatureContext):
+        self.context = context
+        self.dialog_parent = context.parent  # the parent of the file and message dialogs
+        self.profile = context.profile
+        self.import_action = QAction(_("&Import…"), self.dialog_parent)
+        self.export_action = QAction(_("&Export…"), self.dialog_parent)
+        self.ics_action = QAction(_("Export &calendar (.ics)…"), self.dialog_parent)
+        self.backup_action = QAction(_("&Back up now"), self.dialog_parent)
+        self.restore_action = QAction(_("&Restore…"), self.dialog_parent)
         self.import_action.setStatusTip(_("Add cards from a spreadsheet (.csv) or a jobfollow export (.json)"))
         self.export_action.setStatusTip(_("Save everything (.json) or the cards as a spreadsheet (.csv)"))
         self.ics_action.setStatusTip(_("Save open follow-ups and upcoming interviews for your calendar program"))
@@ -36,7 +41,7 @@ class DataActions:
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action.triggered.connect(self.restore)
         self._next_backup_check = 0.0
-        window.events.tick.connect(self.back_up_when_due)
+        context.events.tick.connect(self.back_up_when_due)
 
     def back_up_when_due(self) -> bool:
         """The daily backup for a window left open for days (the one at start only covers each start)."""
@@ -48,37 +53,33 @@ class DataActions:
         self._next_backup_check = moment + BACKUP_CHECK_S
         return back_up_at_start(self.profile.db, self.profile.backup_dir) is not None
 
-    @property
-    def profile(self):
-        return self.window.profile
-
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.context.show_status(text)
 
     # -- import / export -------------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> None:
         if not path:
             path, _filter = QFileDialog.getOpenFileName(
-                self.window, _("Import"), str(Path.home()),
+                self.dialog_parent, _("Import"), str(Path.home()),
                 _("Spreadsheets and jobfollow exports (*.csv *.json);;CSV files (*.csv);;jobfollow exports (*.json)"))
         if not path:
             return
         if path.lower().endswith(".json"):
             self._import_json(Path(path))
         else:
-            from jobfollow.ui.dialogs.csv_import_dialog import CsvImportDialog
+            from jobfollow.ui.data.csv_import_dialog import CsvImportDialog
 
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large file takes a moment to read
             try:
-                dialog = CsvImportDialog(Path(path), self.window)
+                dialog = CsvImportDialog(Path(path), self.dialog_parent)
             finally:
                 QApplication.restoreOverrideCursor()
             if dialog.load_error:
-                QMessageBox.warning(self.window, _("Cannot import"), dialog.load_error)
+                QMessageBox.warning(self.dialog_parent, _("Cannot import"), dialog.load_error)
                 dialog.deleteLater()
                 return
             if dialog.exec() and dialog.imported_ids:
-                reload_window(self.window)
+                reload_window(self.context)
                 count = len(dialog.imported_ids)
                 self._status(ngettext("Imported {count} application", "Imported {count} applications",
                                       count).format(count=count))
@@ -91,7 +92,7 @@ class DataActions:
             data = read_json_file(path)
             cards = len(data["tables"].get("job_application", []))
             answer = QMessageBox.question(
-                self.window, _("Import"),
+                self.dialog_parent, _("Import"),
                 ngettext("Add {count} application and everything that belongs to it from {file}?",
                          "Add {count} applications and everything that belongs to them from {file}?",
                          cards).format(count=cards, file=path.name))
@@ -99,9 +100,9 @@ class DataActions:
                 return
             counts = import_data(data)
         except DataImportError as exc:
-            QMessageBox.warning(self.window, _("Cannot import"), str(exc))
+            QMessageBox.warning(self.dialog_parent, _("Cannot import"), str(exc))
             return
-        reload_window(self.window)
+        reload_window(self.context)
         count = counts.get("job_application", 0)
         self._status(ngettext("Imported {count} application", "Imported {count} applications", count).format(
             count=count))
@@ -111,7 +112,8 @@ class DataActions:
         chosen = json_filter
         if not path:
             path, chosen = QFileDialog.getSaveFileName(
-                self.window, _("Export"), str(Path.home() / "jobfollow-export.json"), f"{json_filter};;{csv_filter}")
+                self.dialog_parent, _("Export"), str(Path.home() / "jobfollow-export.json"),
+                f"{json_filter};;{csv_filter}")
         if not path:
             return
         target = Path(path)
@@ -127,7 +129,7 @@ class DataActions:
 
                 count = export_json(target)
         except DiskWriteError as exc:
-            QMessageBox.warning(self.window, _("Cannot export"), str(exc))
+            QMessageBox.warning(self.dialog_parent, _("Cannot export"), str(exc))
             return
         self._status(ngettext("Exported {count} application to {path}", "Exported {count} applications to {path}",
                               count).format(count=count, path=target))
@@ -135,7 +137,8 @@ class DataActions:
     def export_calendar(self, path: str | None = None) -> None:
         if not path:
             path, _filter = QFileDialog.getSaveFileName(
-                self.window, _("Export calendar"), str(Path.home() / "jobfollow.ics"), _("Calendar files (*.ics)"))
+                self.dialog_parent, _("Export calendar"), str(Path.home() / "jobfollow.ics"),
+                _("Calendar files (*.ics)"))
         if not path:
             return
         target = Path(path)
@@ -146,7 +149,7 @@ class DataActions:
         try:
             count = export_ics(target)
         except DiskWriteError as exc:
-            QMessageBox.warning(self.window, _("Cannot export"), str(exc))
+            QMessageBox.warning(self.dialog_parent, _("Cannot export"), str(exc))
             return
         self._status(ngettext("Exported {count} calendar event to {path}", "Exported {count} calendar events to {path}",
                               count).format(count=count, path=target))
@@ -158,7 +161,7 @@ class DataActions:
         try:
             path = back_up(self.profile.db, self.profile.backup_dir, kind="manual")
         except BackupError as exc:
-            QMessageBox.warning(self.window, _("Cannot back up"), str(exc))
+            QMessageBox.warning(self.dialog_parent, _("Cannot back up"), str(exc))
             return
         self._status(_("Backed up to {path}").format(path=path))
 
@@ -167,7 +170,7 @@ class DataActions:
 
         if not path:
             path, _filter = QFileDialog.getOpenFileName(
-                self.window, _("Restore a backup"), str(self.profile.backup_dir),
+                self.dialog_parent, _("Restore a backup"), str(self.profile.backup_dir),
                 _("jobfollow backups (*.sqlite3);;All files (*)"))
         if not path:
             return False
@@ -175,16 +178,16 @@ class DataActions:
         try:
             check_backup_file(source)
         except BackupError as exc:
-            QMessageBox.warning(self.window, _("Cannot restore"), str(exc))
+            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), str(exc))
             return False
         if source.resolve() == self.profile.db_path.resolve():
-            QMessageBox.warning(self.window, _("Cannot restore"), _("That is the database in use."))
+            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), _("That is the database in use."))
             return False
         taken = next((b.taken_at for b in list_backups(source.parent) if b.path == source), None)
         if confirm:
             when = format_datetime(taken, "short") if taken else source.name
             answer = QMessageBox.question(
-                self.window, _("Restore a backup"),
+                self.dialog_parent, _("Restore a backup"),
                 _("Replace all current data with the backup from {when}?\n\nThe current data is kept as a "
                   "backup first, so this can be undone with another restore.").format(when=when))
             if answer != QMessageBox.StandardButton.Yes:
@@ -200,7 +203,7 @@ class DataActions:
         try:
             kept = restore_file(source, profile.db_path, profile.backup_dir, current_db=profile.db)
         except (BackupError, OSError) as exc:
-            QMessageBox.warning(self.window, _("Cannot restore"), str(exc))
+            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), str(exc))
             if profile.db.is_closed():
                 self._reopen(open_profile_at)
             return False
@@ -209,9 +212,9 @@ class DataActions:
         except DatabaseOpenError as exc:  # the check passed, so this is rare: put the old data back
             restore_file(kept, profile.db_path, profile.backup_dir)
             self._reopen(open_profile_at)
-            QMessageBox.warning(self.window, _("Cannot restore"), str(exc))
+            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), str(exc))
             return False
-        reload_window(self.window)
+        reload_window(self.context)
         self._status(_("Restored the backup; the previous data was kept as {path}").format(path=kept.name))
         return True
 
@@ -220,13 +223,13 @@ class DataActions:
         self.profile.db = reopened.db  # the same Profile object, so whoever holds it sees the new database
 
 
-def reload_window(window) -> None:
+def reload_window(context: FeatureContext) -> None:
     """After the data changed under the panes: drop the undo history and let every pane reload."""
     from jobfollow.store.applications import live_applications
     from jobfollow.store.settings import all_settings
 
-    window.undo_stack.clear()
-    events = window.events
+    context.undo_stack.clear()
+    events = context.events
     events.stages_changed.emit()
     events.applications_changed.emit([row.id for row in live_applications()])
     events.followups_changed.emit()
@@ -234,16 +237,15 @@ def reload_window(window) -> None:
     QApplication.processEvents()
 
 
-def install_data_menu(window) -> DataActions:
-    """Add the data entries to the window's File menu, above Quit."""
-    actions = DataActions(window)
-    menu = window.file_menu
-    before = window.quit_action
+def install_data_menu(context: FeatureContext) -> DataActions:
+    """Add the data entries to the File menu, above Quit."""
+    actions = DataActions(context)
+    menu = context.menus.file
+    before = context.menus.quit_action
     for action in (actions.import_action, actions.export_action, actions.ics_action):
         menu.insertAction(before, action)
     menu.insertSeparator(before)
     menu.insertAction(before, actions.backup_action)
     menu.insertAction(before, actions.restore_action)
     menu.insertSeparator(before)
-    window.data_actions = actions
     return actions

@@ -1,4 +1,5 @@
-"""The one-line hooks that wire follow-ups into the window and the program.
+"""The follow-ups feature in the window: the agenda fed by the follow-up service, its first refresh after the
+first paint, the tray's reminders, and the Follow-ups page of Preferences.
 
 ``MainWindow.__init__`` calls :func:`install_followups`; ``app.run_gui`` calls :func:`install_reminders`.
 """
@@ -6,8 +7,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from jobfollow.services.followups import FollowUpService
+from jobfollow.ui.calendar.calendar_pane import CalendarPane
+from jobfollow.ui.feature_context import FeatureContext
 
 STARTUP_DELAY_MS = 150  # after the first paint of the window
 UNPAINTED_START_MS = 2000  # a window started hidden (in the tray) never paints: start anyway
@@ -41,18 +45,19 @@ class _AfterFirstPaint(QObject):
             self._callback()
 
 
-def install_followups(window, *, deferred: bool = False) -> FollowUpService:
-    """Feed the calendar pane from the window's follow-up service, and refresh every card's follow-ups.
+def install_followups(context: FeatureContext, calendar_pane: CalendarPane, first_painted: QWidget, *,
+                      deferred: bool = False) -> FollowUpService:
+    """Feed the calendar pane from the follow-up service, and refresh every card's follow-ups.
 
-    ``deferred`` (the program's own start) runs the first refresh just after the window has painted:
-    the board already shows the follow-ups stored last time, so nobody waits for the rules to see it."""
-    controller = window.followups
-    window.calendar_pane.set_controller(controller)
+    ``deferred`` (the program's own start) runs the first refresh just after ``first_painted`` (the board) has
+    painted: it already shows the follow-ups stored last time, so nobody waits for the rules to see it."""
+    service = context.services.followups
+    calendar_pane.set_controller(service)
     if deferred:
-        _AfterFirstPaint(window.board, controller.start, STARTUP_DELAY_MS, UNPAINTED_START_MS)
+        _AfterFirstPaint(first_painted, service.start, STARTUP_DELAY_MS, UNPAINTED_START_MS)
     else:
-        controller.start()
-    return controller
+        service.start()
+    return service
 
 
 def install_reminders(window, app):
@@ -69,16 +74,8 @@ def followup_settings_pages() -> list:
     return [FollowUpSettingsPage()]
 
 
-def _register_self_check() -> None:
-    from jobfollow.selfcheck import check
-
-    @check("follow-ups: rules ran and the agenda shows them")
-    def _followups(window) -> None:
-        controller = getattr(window, "followups", None)
-        if controller is None:
-            raise RuntimeError("the follow-up controller is not installed")
-        if controller.items and window.calendar_pane.model.item_count() == 0:
-            raise RuntimeError("follow-ups are open but the agenda is empty")
-
-
-_register_self_check()
+def check_followups(window) -> None:
+    """Self-test: the rules ran and the agenda shows what they made."""
+    controller = window.followups
+    if controller.items and window.calendar_pane.model.item_count() == 0:
+        raise RuntimeError("follow-ups are open but the agenda is empty")
