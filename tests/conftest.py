@@ -127,11 +127,10 @@ def started_calendar_pane(qtbot, events, undo_stack=None):
     from jobfollow.services.followups import FollowUpService
     from jobfollow.ui.calendar.calendar_pane import CalendarPane
 
+    controller = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)),
+                                 undo_stack=undo_stack)
     pane = CalendarPane(events)
     qtbot.addWidget(pane)
-    # Owned by the pane, so its reminder clock goes with it (the undo stack's commands hold it otherwise).
-    controller = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)), parent=pane,
-                                 undo_stack=undo_stack)
     pane.set_controller(controller)
     controller.start()
     return pane, controller
