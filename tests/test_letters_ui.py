@@ -398,14 +398,26 @@ def test_letters_open_in_the_interface_language_and_say_when_they_fall_back(qtbo
     assert widget.notice.isVisible() and "English" in widget.notice.text()
 
 
-def test_card_combo_is_filled_once_the_pane_has_painted(qtbot, events, card):
+def test_card_combo_lists_the_cards_when_the_user_reaches_for_it(qtbot, events, card):
     widget = LetterPane(events, engine_factory=lambda language: WordListEngine(WORDS, language))
     qtbot.addWidget(widget)
-    assert widget.app_combo.findData(card["app"]) == -1  # not listed while the window is still being built
     widget.show()
-    widget.grab()  # the first paint (the offscreen platform never exposes a window by itself)
-    qtbot.waitUntil(lambda: widget.app_combo.findData(card["app"]) > 0)
+    widget.grab()  # painted: still only the prompt (listing 50,000 cards at start would cost a second)
+    assert widget.app_combo.findData(card["app"]) == -1
+    qtbot.keyClick(widget.app_combo, Qt.Key.Key_Down)
     assert widget.app_combo.itemText(0) == "Choose a card\u2026"
+    assert widget.app_combo.findData(card["app"]) > 0
+    assert widget.app_combo.currentIndex() == 1  # the key press itself chose the first card
+
+
+def test_an_open_letter_shows_its_card_before_the_list_is_read(qtbot, events, card):
+    widget = LetterPane(events, engine_factory=lambda language: WordListEngine(WORDS, language))
+    qtbot.addWidget(widget)
+    events.compose_letter_requested.emit(card["app"], "thank_you_interview", card["bo"])
+    assert widget.app_combo.count() == 2
+    assert widget.app_combo.currentData() == card["app"]
+    events.applications_changed.emit([card["app"]])  # a change elsewhere keeps the card shown
+    assert widget.app_combo.currentData() == card["app"]
 
 
 @pytest.mark.parametrize("language", ["en_US", "fr_FR", "de_DE"])

@@ -69,6 +69,13 @@ def application_choices() -> list[ApplicationChoice]:
     return [ApplicationChoice(*row) for row in query.tuples()]  # tuples: no model object per card
 
 
+def application_choice(app_id: int) -> ApplicationChoice | None:
+    """One card's entry (the letter pane shows only the open letter's card until the list is needed)."""
+    row = (JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.position_title)
+           .where(JobApplication.id == app_id, JobApplication.deleted_at.is_null()).tuples().first())
+    return ApplicationChoice(*row) if row else None
+
+
 def recipients(application_id: int) -> list[RecipientRow]:
     """The card's contacts, interviewers first (a contact with several roles appears once)."""
     order = [ContactRole.INTERVIEWER, ContactRole.HIRING_MANAGER, ContactRole.RECRUITER, ContactRole.INVITER,

@@ -1,15 +1,21 @@
 """Benchmark probe: with JOBFOLLOW_EXIT_AFTER_FIRST_PAINT=1 the program quits right after the board's
 first paint and prints how long that took and its resident memory, so the start-up benchmark measures
-the real program (interpreter, imports, database, window, paint) and not a stand-in."""
+the real program (interpreter, imports, database, window, paint) and not a stand-in.
+
+With JOBFOLLOW_LIST_MODULES=1 as well it also prints, as one JSON line, the modules imported and the Babel
+locales loaded at that paint: tests/test_startup_imports.py keeps the heavy ones off the start path."""
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 ENV_FLAG = "JOBFOLLOW_EXIT_AFTER_FIRST_PAINT"
+MODULES_FLAG = "JOBFOLLOW_LIST_MODULES"
 
 
 def resident_kib() -> int:
@@ -24,14 +30,29 @@ def resident_kib() -> int:
     return 0
 
 
+def loaded_at_paint() -> dict:
+    """What the process holds at its first paint: module names and the Babel locales read so far."""
+    localedata = sys.modules.get("babel.localedata")
+    locales = sorted(getattr(localedata, "_cache", {})) if localedata else []
+    return {"modules": sorted(sys.modules), "babel_locales": locales}
+
+
 class _FirstPaint(QObject):
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.loaded: dict | None = None
+
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
+            if os.environ.get(MODULES_FLAG):  # taken now: work queued to run after the paint must not count
+                self.loaded = loaded_at_paint()
             QTimer.singleShot(0, self._report)
         return False
 
     def _report(self) -> None:
+        if self.loaded is not None:
+            print(f"loaded {json.dumps(self.loaded)}", flush=True)
         print(f"first-paint rss-kib={resident_kib()}", flush=True)
         QApplication.instance().exit(0)
 

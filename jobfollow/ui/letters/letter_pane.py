@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jobfollow.core.letters import placeholders
@@ -15,7 +15,13 @@ from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
 from jobfollow.i18n import _, current_language, current_locale
 from jobfollow.services.letters import LetterService
 from jobfollow.store import letters as store
-from jobfollow.store.letter_context import LetterContext, application_choices, build_context, recipients
+from jobfollow.store.letter_context import (
+    LetterContext,
+    application_choice,
+    application_choices,
+    build_context,
+    recipients,
+)
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.letters.highlighter import DOCUMENT_LIMIT
 from jobfollow.ui.letters.pane_widgets import LetterPaneWidgets
@@ -58,7 +64,9 @@ class LetterPane(LetterPaneWidgets):
         self.checker: SpellChecker | None = None
         self.siblings: list[tuple[str, str]] = []
         self._loading = False
-        self._apps_listed = False  # the card combo is filled after the first paint, or when first needed
+        # The card combo lists every card only once the user reaches for it (50,000 entries cost a second):
+        # until then it shows the open letter's card, and a change to the cards only marks the list stale.
+        self._apps_listed = False
         self._save_refused = False  # the database refused the last draft save (said once per streak)
         self.mail_opener = None  # tests replace how mailto URLs are opened
         self._build()
@@ -78,7 +86,8 @@ class LetterPane(LetterPaneWidgets):
         self.events.write_letter_requested.connect(self.open_for_followup)
         self.events.compose_letter_requested.connect(self.compose)
         self.events.applications_changed.connect(self._applications_changed)
-        self.events.card_moved.connect(lambda *_: self._fill_app_combo())
+        self.events.card_moved.connect(lambda *_: self._cards_changed())
+        self.app_combo.installEventFilter(self)
         self.events.settings_changed.connect(lambda _keys: self.refresh_context())
         self.events.language_changed.connect(self.retranslate)
         self.events.letter_sent.connect(self._letter_sent)
@@ -157,18 +166,20 @@ class LetterPane(LetterPaneWidgets):
             return _("A script for a phone call: read it, make the call, then mark it as done.")
         return _("Type { to insert a placeholder. Right-click an underlined word for suggestions.")
 
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if not self._apps_listed:
-            QTimer.singleShot(0, self._list_apps_once)
+    _REACHING = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel)
 
-    def _list_apps_once(self) -> None:
-        if not self._apps_listed:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app_combo and not self._apps_listed and event.type() in self._REACHING:
+            self._apps_listed = True
             self._fill_app_combo()
+        return super().eventFilter(watched, event)
+
+    def _cards_changed(self) -> None:
+        self._apps_listed = False  # listed again when the user next reaches for the combo
+        self._fill_app_combo()
 
     def _show_empty(self) -> None:
-        if self._apps_listed:
-            self._fill_app_combo()
+        self._fill_app_combo()
         self.hint.setText(_("Choose a card and a template, or press Write on a follow-up, to draft a letter."))
         self._set_enabled(False)
         self.checklist.set_items([])
@@ -187,12 +198,16 @@ class LetterPane(LetterPaneWidgets):
         self.app_combo.blockSignals(True)
         self.app_combo.clear()
         self.app_combo.addItem(_("Choose a card\u2026"), None)
-        for choice in application_choices():
-            self.app_combo.addItem(choice.label, choice.id)
+        if self._apps_listed:
+            choices = application_choices()
+        else:
+            choices = [application_choice(current)] if current is not None else []
+        for choice in choices:
+            if choice is not None:
+                self.app_combo.addItem(choice.label, choice.id)
         index = self.app_combo.findData(current)
         self.app_combo.setCurrentIndex(max(0, index))
         self.app_combo.blockSignals(False)
-        self._apps_listed = True
 
     def _fill_template_combo(self) -> None:
         language = self.letter.language if self.letter else "en"
@@ -267,7 +282,7 @@ class LetterPane(LetterPaneWidgets):
         return True
 
     def _applications_changed(self, ids: list) -> None:
-        self._fill_app_combo()
+        self._cards_changed()
         if self.letter is not None and self.letter.application_id in ids:
             self._fill_recipients()
             self.refresh_context()
