@@ -231,3 +231,31 @@ def test_fuzzed_rows_import_whole_or_not_at_all(table, column, value):
         from jobfollow.store.board import card_summaries
 
         assert list_stages() and card_summaries()  # what was imported, the board can show
+
+
+def test_progress_reaches_the_end_and_cancel_leaves_the_profile_as_it_was(demo_profile, tmp_path):
+    data = io_json.export_data()
+    total = sum(len(rows) for rows in data["tables"].values())
+    heard = []
+    demo_profile.close()
+    with fresh_profile():
+        io_json.import_data(data, progress=lambda done, of: heard.append((done, of)))
+        assert heard[-1] == (total, total)
+        assert JobApplication.select().count() == 25
+    with fresh_profile():
+        before = _row_counts()
+        with pytest.raises(io_json.ImportCancelledError, match="nothing was added"):
+            io_json.import_data(data, progress=lambda done, of: done < total // 2)
+        assert _row_counts() == before
+
+
+def test_a_refused_row_inside_a_batch_is_named(demo_profile):
+    data = io_json.export_data()
+    links = data["tables"]["application_contact"]
+    links.append(dict(links[3], id=max(link["id"] for link in links) + 1))  # the same person twice in one role
+    demo_profile.close()
+    with fresh_profile():
+        before = _row_counts()
+        with pytest.raises(DataImportError, match=f"application_contact, row {len(links)} cannot be stored"):
+            io_json.import_data(data)
+        assert _row_counts() == before

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,12 @@ from peewee import (
     FloatField,
     ForeignKeyField,
     IntegerField,
-    IntegrityError,
 )
 
 from jobfollow.core.stages import StageKind
 from jobfollow.core.validation import date_in_range, local_time, stored_value_problem
 from jobfollow.i18n import _
+from jobfollow.store.bulk_insert import RowRefusedError, TableWriter
 from jobfollow.store.db import storing
 from jobfollow.store.models import (
     ALL_MODELS,
@@ -105,41 +106,66 @@ def export_json(target: Path) -> int:
 
 
 # -- import --------------------------------------------------------------------------------------
-def _decode(field, value: Any, where: str) -> Any:
+_KINDS = ((DateTimeField, "datetime"), (DateField, "date"), (DecimalField, "decimal"), (BooleanField, "bool"),
+          (ForeignKeyField, "int"), (IntegerField, "int"), (FloatField, "float"))
+
+
+def _kind(field) -> str:
+    """How a column's values are read (worked out once per table, not per value)."""
+    return next((kind for field_type, kind in _KINDS if isinstance(field, field_type)), "text")
+
+
+class _Where:
+    """"job_application, row 7" for a message, formatted only when a message needs it."""
+
+    __slots__ = ("row", "table")
+
+    def __init__(self, table: str, row: int):
+        self.table, self.row = table, row
+
+    def __str__(self) -> str:
+        return _("{table}, row {row}").format(table=self.table, row=self.row)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _decode(field, value: Any, where, kind: str | None = None) -> Any:
     if value is None:
         if field.null:
             return None
         if field.default is not None:
             return _SKIP
         raise DataImportError(_("{where}: {column} may not be empty.").format(where=where, column=field.column_name))
+    kind = kind or _kind(field)
     try:
-        if isinstance(field, DateTimeField):
+        if kind == "text":
+            if not isinstance(value, str):
+                raise ValueError
+            return _checked(field, value, where)
+        if kind == "datetime":
             if not isinstance(value, str):
                 raise ValueError
             return _checked(field, local_time(_in_range(dt.datetime.fromisoformat(value.strip()))), where)
-        if isinstance(field, DateField):
+        if kind == "date":
             if not isinstance(value, str):
                 raise ValueError
             return _checked(field, dt.date.fromisoformat(value.strip()), where)
-        if isinstance(field, DecimalField):
+        if kind == "decimal":
             if isinstance(value, bool) or not isinstance(value, str | int | float):
                 raise ValueError
             return _checked(field, Decimal(str(value)), where)
-        if isinstance(field, BooleanField):
+        if kind == "bool":
             if not isinstance(value, bool | int) or value not in (0, 1):
                 raise ValueError
             return bool(value)
-        if isinstance(field, ForeignKeyField | IntegerField):
+        if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError
             return _checked(field, value, where)
-        if isinstance(field, FloatField):
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ValueError
-            return _checked(field, float(value), where)
-        if not isinstance(value, str):
+        if isinstance(value, bool) or not isinstance(value, int | float):  # a float column
             raise ValueError
-        return _checked(field, value, where)
+        return _checked(field, float(value), where)
     except (ValueError, InvalidOperation, OverflowError):
         raise DataImportError(
             _("{where}: the value of {column} cannot be read.").format(where=where, column=field.column_name)
@@ -173,17 +199,74 @@ def read_json_file(source: Path) -> dict:
     if size > MAX_IMPORT_BYTES:
         raise DataImportError(_("{path} is larger than {limit} MB, too large for a jobfollow export.").format(
             path=source, limit=MAX_IMPORT_BYTES // (1024 * 1024)))
-    raw = source.read_bytes()
-    return parse_json_bytes(raw, str(source))
+    try:
+        text = source.read_text(encoding="utf-8-sig")  # the bytes are let go before the parse
+    except UnicodeDecodeError:
+        raise DataImportError(_("{path} is not a jobfollow JSON export (it is not valid JSON).").format(
+            path=source)) from None
+    except OSError as exc:
+        raise DataImportError(_("Cannot read {path}: {error}.").format(path=source, error=exc.strerror or exc)) from exc
+    return _parse_json_text(text, str(source))
 
 
 def parse_json_bytes(raw: bytes, name: str = "the file") -> dict:
     try:
         text = raw.decode("utf-8-sig")
-        data = json.loads(text)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except UnicodeDecodeError:
         raise DataImportError(_("{path} is not a jobfollow JSON export (it is not valid JSON).").format(
             path=name)) from None
+    return _parse_json_text(text, name)
+
+
+class _Row(Mapping):
+    """A row of a table as read from the file: its values in a tuple beside its column names, which every row
+    with the same columns shares (a dict per row costs about 1 KB; 100,000 rows were a hundred MB)."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple):
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[self._index[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self):
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def _compact_rows() -> Callable[[list[tuple[str, Any]]], Any]:
+    """A json ``object_pairs_hook``: flat objects (rows) become _Row, anything holding lists or objects a dict."""
+    indexes: dict[tuple[str, ...], dict[str, int]] = {}
+
+    def hook(pairs: list[tuple[str, Any]]) -> Any:
+        if any(isinstance(value, list | dict | Mapping) for _key, value in pairs):
+            return dict(pairs)
+        keys = tuple(key for key, _value in pairs)
+        index = indexes.get(keys)
+        if index is None:
+            index = {key: position for position, key in enumerate(keys)}
+            if len(index) != len(keys):  # a column named twice: the last one wins, as in a dict
+                return dict(pairs)
+            indexes[keys] = index
+        return _Row(index, tuple(value for _key, value in pairs))
+
+    return hook
+
+
+def _parse_json_text(text: str, name: str) -> dict:
+    try:
+        data = json.loads(text, object_pairs_hook=_compact_rows())
+    except (ValueError, RecursionError):
+        raise DataImportError(_("{path} is not a jobfollow JSON export (it is not valid JSON).").format(
+            path=name)) from None
+    if isinstance(data, _Row):  # a flat object at the top: never an export, but checked as a dict below
+        data = dict(data)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or "format_version" not in data:
         raise DataImportError(_("{path} is not a jobfollow JSON export.").format(path=name))
     version = data["format_version"]
@@ -200,16 +283,40 @@ def parse_json_bytes(raw: bytes, name: str = "the file") -> dict:
     return data
 
 
-def import_data(data: dict) -> dict[str, int]:
+class ImportCancelledError(DataImportError):
+    """The user stopped the import: nothing was added."""
+
+
+#: progress(rows_done, rows_total) -> False to cancel; called every percent (at most every thousand rows)
+ImportProgress = Callable[[int, int], bool | None]
+
+
+class _Meter:
+    def __init__(self, progress: ImportProgress | None, total: int):
+        self.progress, self.total, self.done = progress, total, 0
+        self.next_report = 0
+        self.step = max(1, min(1000, total // 100))  # a hundred reports at most
+
+    def advance(self, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None and self.done >= self.next_report:
+            self.next_report = self.done + self.step
+            if self.progress(self.done, self.total) is False:
+                raise ImportCancelledError(_("The import was cancelled; nothing was added."))
+
+
+def import_data(data: dict, progress: ImportProgress | None = None) -> dict[str, int]:
     """Add an export (already checked by parse_json_bytes) to the open profile, all or nothing.
 
-    Returns how many rows were added per table.
+    Returns how many rows were added per table. ``progress`` hears how far the import is; when it
+    returns False the import stops, raises ImportCancelledError and leaves the profile as it was.
     """
     tables = data["tables"]
     # A profile holding nothing but its seeded stages, templates and settings takes the file whole, ids and all.
     replace = not any(model.select().exists() for model in ALL_MODELS if model not in (Stage, Template, Setting))
     db = database_proxy.obj
     counts: dict[str, int] = {}
+    meter = _Meter(progress, sum(len(tables.get(TABLE_NAMES[model], [])) for model in ALL_MODELS))
     with storing(db, DataImportError):  # a full disk or a lock, not the file: said so, nothing added
         if replace:
             for model in (Setting, Template, Stage):
@@ -218,9 +325,11 @@ def import_data(data: dict) -> dict[str, int]:
         rule_keys: list[tuple[int, str]] = []
         for model in ALL_MODELS:
             counts[TABLE_NAMES[model]] = _import_table(model, tables.get(TABLE_NAMES[model], []), id_maps, replace,
-                                                       rule_keys)
+                                                       rule_keys, meter)
         for followup_id, key in rule_keys:  # every id is known now (offers come after follow-ups)
             FollowUp.update(rule_key=remap_rule_key(key, id_maps)).where(FollowUp.id == followup_id).execute()
+    if progress is not None:
+        progress(meter.total, meter.total)
     return counts
 
 
@@ -263,62 +372,70 @@ def remap_rule_key(key: str, id_maps: dict[type, dict[int, int]]) -> str | None:
 
 
 def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replace: bool,
-                  rule_keys: list[tuple[int, str]]) -> int:
+                  rule_keys: list[tuple[int, str]], meter: _Meter) -> int:
     table = TABLE_NAMES[model]
     fields = model._meta.sorted_fields
+    plan = [(field, field.column_name, field.name, _kind(field),
+             id_maps.get(field.rel_model, {}) if isinstance(field, ForeignKeyField) else None)
+            for field in fields]
     known = {f.column_name for f in fields}
     mapping = id_maps.setdefault(model, {})
+    writer = TableWriter(model, meter.advance)
     added = 0
-    for index, row in enumerate(rows, start=1):
-        where = _("{table}, row {row}").format(table=table, row=index)
-        if not isinstance(row, dict):
-            raise DataImportError(_("{where} is not an object.").format(where=where))
-        unknown = set(row) - known
-        if unknown:
-            raise DataImportError(_("{where}: unknown column {column}.").format(where=where, column=sorted(unknown)[0]))
-        values: dict[str, Any] = {}
-        for field in fields:
-            if field.column_name not in row:
-                if field.primary_key:
-                    raise DataImportError(_("{where} has no id.").format(where=where))
+    try:
+        for index, row in enumerate(rows, start=1):
+            where = _Where(table, index)
+            if not isinstance(row, Mapping):
+                raise DataImportError(_("{where} is not an object.").format(where=where))
+            if not row.keys() <= known:
+                unknown = sorted(set(row) - known)[0]
+                raise DataImportError(_("{where}: unknown column {column}.").format(where=where, column=unknown))
+            values: dict[str, Any] = {}
+            for field, column, name, kind, target_map in plan:
+                if column not in row:
+                    if field.primary_key:
+                        raise DataImportError(_("{where} has no id.").format(where=where))
+                    continue
+                value = _decode(field, row[column], where, kind)
+                if value is _SKIP:
+                    continue
+                if target_map is not None and value is not None:
+                    if value not in target_map:
+                        raise DataImportError(_("{where}: {column} points to a row that is not in the file.").format(
+                            where=where, column=column))
+                    value = target_map[value]
+                values[name] = value
+            if model is Stage and values.get("kind") not in _STAGE_KINDS:  # the rules and the board read the kind
+                raise DataImportError(_("{where}: unknown stage kind.").format(where=where))
+            if model is Setting and not _is_json(values.get("value", "")):
+                raise DataImportError(_("{where}: the setting cannot be read.").format(where=where))
+            old_id = values.pop("id")
+            if old_id in mapping:
+                raise DataImportError(_("{where}: the id {id} appears twice.").format(where=where, id=old_id))
+            existing = None if replace else _existing_match(model, values)
+            if existing is not None:
+                mapping[old_id] = existing
+                meter.advance(1)
                 continue
-            value = _decode(field, row[field.column_name], where)
-            if value is _SKIP:
+            if not replace and model is Setting:
+                meter.advance(1)
                 continue
-            if isinstance(field, ForeignKeyField) and value is not None:
-                target_map = id_maps.get(field.rel_model, {})
-                if value not in target_map:
-                    raise DataImportError(_("{where}: {column} points to a row that is not in the file.").format(
-                        where=where, column=field.column_name))
-                value = target_map[value]
-            values[field.name] = value
-        if model is Stage and values.get("kind") not in _STAGE_KINDS:  # the rules and the board read the kind
-            raise DataImportError(_("{where}: unknown stage kind.").format(where=where))
-        if model is Setting and not _is_json(values.get("value", "")):
-            raise DataImportError(_("{where}: the setting cannot be read.").format(where=where))
-        old_id = values.pop("id")
-        if old_id in mapping:
-            raise DataImportError(_("{where}: the id {id} appears twice.").format(where=where, id=old_id))
-        existing = None if replace else _existing_match(model, values)
-        if existing is not None:
-            mapping[old_id] = existing
-            continue
-        if not replace and model is Setting:
-            continue
-        old_key = values.get("rule_key")
-        if not replace and old_key is not None:
-            values["rule_key"] = None  # set once every id it names is known (see remap_rule_key)
-        if replace:
-            values["id"] = old_id
-        try:
-            new_id = model.insert(**values).execute()
-        except (IntegrityError, OverflowError, ValueError, TypeError) as exc:  # a hand-edited file's values
-            raise DataImportError(_("{where} cannot be stored ({error}).").format(
-                where=where, error=str(exc).splitlines()[0][:200])) from exc
-        mapping[old_id] = old_id if replace else new_id
-        if not replace and old_key is not None:
-            rule_keys.append((new_id, old_key))
-        added += 1
+            old_key = values.get("rule_key")
+            if not replace and old_key is not None:
+                values["rule_key"] = None  # set once every id it names is known (see remap_rule_key)
+            if replace:  # ids kept: written in batches
+                values["id"] = old_id
+                writer.add(values, index)
+                mapping[old_id] = old_id
+            else:
+                new_id = mapping[old_id] = writer.insert(values, index)
+                if old_key is not None:
+                    rule_keys.append((new_id, old_key))
+            added += 1
+        writer.flush()
+    except RowRefusedError as refused:  # a hand-edited file's values
+        raise DataImportError(_("{where} cannot be stored ({error}).").format(
+            where=_Where(table, refused.number), error=str(refused.error).splitlines()[0][:200])) from refused.error
     return added
 
 
