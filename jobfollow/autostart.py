@@ -4,6 +4,11 @@
 - macOS: ``~/Library/LaunchAgents/org.jobfollow.plist`` (RunAtLoad);
 - Linux and other XDG desktops: ``~/.config/autostart/jobfollow.desktop`` (or ``$XDG_CONFIG_HOME``).
 
+One owner: the app's Preferences switch and ``jobfollow start-at-login on|off`` (which the Windows installer's
+"start at login" box runs) both come through here. Turning it on keeps the profile of an entry already there, so
+an installer or an upgrade never drops the ``--profile`` the user chose in the app, and nothing but the user's own
+switch (or uninstalling the program) turns it off.
+
 Pure Python and no Qt: every function takes ``home`` and ``platform`` so tests point it at a
 temporary folder; the Windows registry is reached through a small object that tests can replace.
 """
@@ -12,8 +17,11 @@ from __future__ import annotations
 
 import os
 import plistlib
+import re
 import sys
 from pathlib import Path
+
+from jobfollow.desktop_file import exec_value, split_exec
 
 APP_ID = "jobfollow"
 LAUNCH_AGENT_LABEL = "org.jobfollow"
@@ -26,7 +34,8 @@ def launch_command(profile: Path | None = None) -> list[str]:
     profile given (the one open when the entry was written), minimised."""
     where = ["--profile", str(profile)] if profile is not None else []
     if getattr(sys, "frozen", False):
-        return [sys.executable, *where, MINIMIZED]
+        # Inside an AppImage sys.executable lives in a mount that is gone after exit: start the AppImage file.
+        return [os.environ.get("APPIMAGE") or sys.executable, *where, MINIMIZED]
     python = Path(sys.executable)
     windowless = python.with_name("pythonw.exe")
     if python.name.lower() == "python.exe" and windowless.exists():
@@ -55,23 +64,13 @@ def entry_path(home: Path | None = None, platform: str | None = None) -> Path | 
     return None
 
 
-def _desktop_quote(arg: str) -> str:
-    """One Exec argument as the Desktop Entry spec wants it: double quotes (not a shell's single ones)
-    around anything with a space or a reserved character, and a literal % doubled."""
-    arg = arg.replace("%", "%%")
-    if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`="):
-        return arg
-    escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
-    return f'"{escaped}"'
-
-
 def desktop_entry(command: list[str]) -> str:
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
         "Name=jobfollow",
         "Comment=Follow-up reminders after job interviews",
-        "Exec=" + " ".join(_desktop_quote(part) for part in command),
+        "Exec=" + exec_value(command),
         "Icon=jobfollow",
         "Terminal=false",
         "X-GNOME-Autostart-enabled=true",
@@ -116,6 +115,11 @@ def _windows_command(command: list[str]) -> str:
     return " ".join(f'"{part}"' if " " in part else part for part in command)
 
 
+def _split_windows_command(value: str) -> list[str]:
+    """The reverse of _windows_command (a Run value holds no escaped quotes: Windows paths cannot contain one)."""
+    return [quoted or bare for quoted, bare in re.findall(r'"([^"]*)"|(\S+)', value)]
+
+
 def enable(home: Path | None = None, platform: str | None = None, command: list[str] | None = None,
            registry=None, profile: Path | None = None) -> None:
     """Write the login entry (replacing an older one, e.g. after the program moved)."""
@@ -154,3 +158,41 @@ def set_enabled(on: bool, profile: Path | None = None, **where) -> None:
         enable(profile=profile, **where)
     else:
         disable(**where)
+
+
+def current_command(home: Path | None = None, platform: str | None = None, registry=None) -> list[str] | None:
+    """The command the login entry runs now, or None when there is no (readable) entry."""
+    kind = _platform(platform)
+    if kind == "windows":
+        value = (registry or _WindowsRun()).get(APP_ID)
+        return _split_windows_command(value) if value else None
+    path = entry_path(home, platform)
+    try:
+        if kind == "macos":
+            arguments = plistlib.loads(path.read_bytes()).get("ProgramArguments")
+            return [str(part) for part in arguments] if isinstance(arguments, list) else None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("Exec="):
+                return split_exec(line[len("Exec="):])
+    except (OSError, ValueError, plistlib.InvalidFileException):
+        return None
+    return None
+
+
+def entry_profile(command: list[str] | None) -> Path | None:
+    """The --profile an entry opens (None: the default profile)."""
+    if command and "--profile" in command[:-1]:
+        return Path(command[command.index("--profile") + 1])
+    return None
+
+
+def turn_on_keeping_choice(home: Path | None = None, platform: str | None = None, registry=None,
+                           profile: Path | None = None) -> list[str]:
+    """What an installer's "start at login" box does: on, for this copy of the program, on the profile given or
+    else on the profile of the entry already there (the one chosen in the app). Returns the command written."""
+    where = {"home": home, "platform": platform, "registry": registry}
+    if profile is None:
+        profile = entry_profile(current_command(**where))
+    command = launch_command(profile)
+    enable(command=command, **where)
+    return command

@@ -7,11 +7,13 @@
 # PYTHON       the Python with jobfollow's build extra installed (default: python3)
 #
 # Signing and notarisation run only when their variables are set; otherwise they are skipped with a message
-# (the .dmg then opens only after a right-click > Open, as macOS does for unsigned programs):
+# (an unsigned app then opens only after System Settings > Privacy & Security > "Open Anyway"; since macOS 15 the
+# old right-click > Open no longer does it):
 #   MACOS_SIGNING_IDENTITY   "Developer ID Application: Name (TEAMID)", a certificate in the keychain
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD   an Apple ID with an app-specific password, or
 #   NOTARY_KEYCHAIN_PROFILE  a profile stored with `xcrun notarytool store-credentials`
-# Output: dist/jobfollow-<version>-macos-<arm64|x86_64>.dmg
+# Output: dist/jobfollow-<version>-macos-apple-silicon.dmg (M1 and later) or -macos-intel.dmg, named for what users
+# know their Mac as (Apple menu > About This Mac: "Chip Apple M…" or "Processor Intel…"), built on that kind of Mac.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 say() { echo "make_dmg: $*"; }
@@ -34,8 +36,12 @@ version=$(plist_get CFBundleShortVersionString)
 [ "$(plist_get CFBundleIdentifier)" = "org.jobfollow.jobfollow" ] || fail "Info.plist has the wrong bundle identifier"
 [ "$(plist_get NSHighResolutionCapable)" = "true" ] || fail "Info.plist lacks NSHighResolutionCapable"
 plist_get LSMinimumSystemVersion >/dev/null || fail "Info.plist lacks LSMinimumSystemVersion"
-arch=$(uname -m)
-dmg="dist/jobfollow-$version-macos-$arch.dmg"
+case $(uname -m) in
+  arm64) kind=apple-silicon ;;
+  x86_64) kind=intel ;;
+  *) fail "unknown Mac architecture $(uname -m)" ;;
+esac
+dmg="dist/jobfollow-$version-macos-$kind.dmg"
 
 say "smoke test of $app"
 exe="$app/Contents/MacOS/jobfollow"
@@ -46,17 +52,47 @@ QT_QPA_PLATFORM=offscreen JOBFOLLOW_FORBID_DEFAULT_PROFILE=1 "$exe" --demo --pro
   || fail "the frozen self-test failed"
 
 identity=${MACOS_SIGNING_IDENTITY:-}
+notary=()
+if [ -n "${NOTARY_KEYCHAIN_PROFILE:-}" ]; then
+  notary=(--keychain-profile "$NOTARY_KEYCHAIN_PROFILE")
+elif [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ] && [ -n "${APPLE_APP_PASSWORD:-}" ]; then
+  notary=(--apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" --password "$APPLE_APP_PASSWORD")
+fi
+notarise() {  # notarise FILE: submit, wait, and fail with the way to read Apple's log
+  say "notarising $1 (this waits for Apple, usually a few minutes)"
+  xcrun notarytool submit "$1" "${notary[@]}" --wait --timeout 30m \
+    || fail "notarisation of $1 failed; see: xcrun notarytool log <submission id> ${notary[*]:0:2}"
+}
+sign() { codesign --force --timestamp --options runtime --entitlements packaging/macos/entitlements.plist \
+  --sign "$identity" "$@"; }
+
 if [ -n "$identity" ]; then
-  say "signing with '$identity' (hardened runtime)"
-  entitlements=packaging/macos/entitlements.plist
-  # Inside out: every Mach-O file first, then the bundle. (--deep is not meant for signing.)
+  say "signing with '$identity' (hardened runtime), inside out"
+  # 1. Every Mach-O file that is not the main binary of a framework (those are signed with their bundle).
   while IFS= read -r -d '' file; do
+    case $file in *.framework/Versions/*/*) [ "$(basename "$file")" = "$(basename "${file%%.framework/*}")" ] && continue ;; esac
     if file -b "$file" | grep -q "Mach-O"; then
-      codesign --force --timestamp --options runtime --entitlements "$entitlements" --sign "$identity" "$file"
+      sign "$file"
     fi
   done < <(find "$app/Contents" -type f \( -perm -u+x -o -name "*.so" -o -name "*.dylib" \) -print0)
-  codesign --force --timestamp --options runtime --entitlements "$entitlements" --sign "$identity" "$app"
+  # 2. The Qt frameworks as bundles (their Info.plist and resources are sealed with the binary), deepest first.
+  while IFS= read -r framework; do
+    sign "$framework"
+  done < <(find "$app/Contents" -type d -name "*.framework" | awk '{ print gsub("/", "/"), $0 }' | sort -rn | cut -d' ' -f2-)
+  # 3. The app itself.
+  sign "$app"
   codesign --verify --deep --strict --verbose=2 "$app"
+  if [ ${#notary[@]} -gt 0 ]; then
+    # The app gets its own ticket stapled, so it opens offline even after it was copied out of the .dmg.
+    zip="$(mktemp -d)/jobfollow.zip"
+    ditto -c -k --keepParent "$app" "$zip"
+    notarise "$zip"
+    xcrun stapler staple "$app"
+    xcrun stapler validate "$app"
+    spctl --assess --type execute --verbose=4 "$app"
+  else
+    say "no notary credentials (NOTARY_KEYCHAIN_PROFILE or APPLE_ID/APPLE_TEAM_ID/APPLE_APP_PASSWORD): signed, not notarised"
+  fi
 else
   say "MACOS_SIGNING_IDENTITY is not set: skipping code signing and notarisation (unsigned .dmg)"
 fi
@@ -79,21 +115,11 @@ done
 
 if [ -n "$identity" ]; then
   codesign --force --timestamp --sign "$identity" "$dmg"
-  notary=()
-  if [ -n "${NOTARY_KEYCHAIN_PROFILE:-}" ]; then
-    notary=(--keychain-profile "$NOTARY_KEYCHAIN_PROFILE")
-  elif [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ] && [ -n "${APPLE_APP_PASSWORD:-}" ]; then
-    notary=(--apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" --password "$APPLE_APP_PASSWORD")
-  fi
   if [ ${#notary[@]} -gt 0 ]; then
-    say "notarising (this waits for Apple, usually a few minutes)"
-    xcrun notarytool submit "$dmg" "${notary[@]}" --wait --timeout 30m \
-      || fail "notarisation failed; see: xcrun notarytool log <submission id> ${notary[*]:0:2}"
+    notarise "$dmg"
     xcrun stapler staple "$dmg"
     xcrun stapler validate "$dmg"
-    spctl --assess --type open --context context:primary-signature --verbose "$dmg"
-  else
-    say "no notary credentials (NOTARY_KEYCHAIN_PROFILE or APPLE_ID/APPLE_TEAM_ID/APPLE_APP_PASSWORD): skipping notarisation"
+    spctl --assess --type open --context context:primary-signature --verbose=4 "$dmg"
   fi
 fi
 

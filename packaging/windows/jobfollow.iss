@@ -4,6 +4,8 @@
 ;   iscc packaging\windows\jobfollow.iss                       (makes dist\jobfollow-<version>-windows-x64-setup.exe)
 ;
 ; The version is read from jobfollow.exe (the spec stamps it from jobfollow.__version__); /DAppVersion=x.y.z overrides.
+; The numeric file version (1.0.0rc1 -> 1.0.0.30100, packaging/windows/file_version.py) is read from the same file.
+; Signing: iscc /DSign "/Sjfsign=<signtool command> $f" signs the setup and its uninstaller (see release.yml).
 ; The user's data (%APPDATA%\jobfollow) is never installed, touched or removed by this installer.
 
 #define AppName "jobfollow"
@@ -18,6 +20,9 @@
 #if AppVersion == ""
   #error Cannot read the version from jobfollow.exe: build the bundle first or pass /DAppVersion=x.y.z
 #endif
+#ifndef FileVersion
+  #define FileVersion GetVersionNumbersString(BundleDir + "\" + AppExe)
+#endif
 
 [Setup]
 ; Never change the AppId: it is how an upgrade finds the installed copy (and how Windows lists one program, not two).
@@ -27,7 +32,9 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=The jobfollow team
 AppComments=Offline companion for the weeks after a job interview
-VersionInfoVersion={#AppVersion}
+; Four numbers only (a version like 1.0.0rc1 stopped the compiler): the spec stamps them into jobfollow.exe.
+VersionInfoVersion={#FileVersion}
+VersionInfoTextVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 ; Per user: installs into %LOCALAPPDATA%\Programs\jobfollow, Start menu and Run key of this user only.
 PrivilegesRequired=lowest
@@ -39,7 +46,8 @@ UsePreviousAppDir=yes
 UsePreviousTasks=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
+; Windows 10 1809 (build 17763): the oldest Windows that Qt 6 supports.
+MinVersion=10.0.17763
 OutputDir={#Root}\dist
 OutputBaseFilename=jobfollow-{#AppVersion}-windows-x64-setup
 SetupIconFile={#Root}\packaging\icons\jobfollow.ico
@@ -55,6 +63,14 @@ CloseApplications=force
 CloseApplicationsFilter=*.exe,*.dll,*.pyd
 RestartApplications=no
 SetupLogging=yes
+; No language dialog: the setup speaks the language of Windows' display language (English when it has none of ours).
+ShowLanguageDialog=no
+LanguageDetectionMethod=uilanguage
+#ifdef Sign
+; Authenticode for the setup and the uninstaller (the workflow signs jobfollow.exe and its DLLs before this).
+SignTool=jfsign
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -87,13 +103,16 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Comment: "Follow up on your job interviews"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
-[Registry]
-; Start at login, hidden in the tray (--minimized). Unticking the task on an upgrade removes the old value.
-Root: HKCU; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: string; ValueName: "{#AppName}"; ValueData: """{app}\{#AppExe}"" --minimized"; Flags: uninsdeletevalue; Tasks: startatlogin
-Root: HKCU; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: none; ValueName: "{#AppName}"; Flags: deletevalue uninsdeletevalue; Tasks: not startatlogin
-
 [Run]
+; Start at login belongs to the program (Preferences > Start at login writes HKCU\...\Run\jobfollow). The box only
+; asks the program to turn it on, keeping the profile the user chose in the app; unticked, it changes nothing, so
+; an upgrade never removes what the user turned on (jobfollow/autostart.py, tests/test_autostart_owner.py).
+Filename: "{app}\{#AppExe}"; Parameters: "start-at-login on"; Flags: runhidden waituntilterminated; Tasks: startatlogin
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[UninstallRun]
+; Removing the program removes its login entry (an entry pointing at a deleted program would fail at every login).
+Filename: "{app}\{#AppExe}"; Parameters: "start-at-login off"; Flags: runhidden waituntilterminated; RunOnceId: "StartAtLoginOff"
 
 [UninstallDelete]
 ; Only the program folder: the profile (%APPDATA%\jobfollow, or JOBFOLLOW_HOME) belongs to the user and stays.
