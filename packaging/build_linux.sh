@@ -4,7 +4,7 @@
 #
 #   packaging/build_linux.sh
 #
-# Uses $PYTHON when set, else .venv/bin/python (created, with the build extra, when missing).
+# Uses $PYTHON when set, else .venv-lock/bin/python (made from requirements/lock.txt when missing).
 # Output: dist/jobfollow/ (the one-folder bundle), dist/jobfollow-<version>-linux-<arch>.tar.gz and
 # dist/jobfollow-<version>-<arch>.AppImage (packaging/linux/build_appimage.sh; NO_APPIMAGE=1 skips it).
 # Exits non-zero when the build fails, a file is missing, a library needs a newer glibc than Ubuntu 22.04 has
@@ -23,15 +23,15 @@ PAINT_GOAL_MS=2000
 
 start=$(date +%s)
 if [ -z "${PYTHON:-}" ]; then
-  if [ ! -x .venv/bin/python ]; then
-    say "creating .venv"
-    python3 -m venv .venv
+  # The release is built from the hash-pinned lock, never from whatever the version ranges allow today.
+  if [ ! -x .venv-lock/bin/python ]; then
+    say "creating .venv-lock from requirements/lock.txt (tools/install_locked.sh)"
+    tools/install_locked.sh .venv-lock
   fi
-  PYTHON=$root/.venv/bin/python
+  PYTHON=$root/.venv-lock/bin/python
 fi
 if ! "$PYTHON" -c "import PyInstaller, PySide6, babel, spellchecker, jobfollow" 2>/dev/null; then
-  say "installing jobfollow with the build extra into $("$PYTHON" -c 'import sys; print(sys.prefix)')"
-  "$PYTHON" -m pip install --quiet -e ".[build]"
+  fail "$PYTHON lacks PyInstaller or jobfollow's dependencies: make it with tools/install_locked.sh"
 fi
 version=$("$PYTHON" -c "import re; print(re.search(r'__version__ = \"([^\"]+)\"', open('jobfollow/__init__.py').read())[1])")
 arch=$(uname -m)

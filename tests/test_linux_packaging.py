@@ -86,7 +86,7 @@ def test_the_floor_check_reads_needs_not_definitions():
 
 @needs_linux
 @pytest.mark.skipif(shutil.which("readelf") is None, reason="binutils is not installed")
-def test_the_floor_check_passes_this_python_and_fails_a_newer_need(tmp_path):
+def test_the_floor_check_flags_a_real_binary_that_needs_more_than_the_floor(tmp_path):
     check = _check_glibc()
     shutil.copy(sys.executable, tmp_path / "python")
     floors = dict(check.FLOORS, GLIBC=(2, 0))  # pretend the oldest distribution had glibc 2.0
