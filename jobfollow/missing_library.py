@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 
 from jobfollow.i18n import N_, _
 
@@ -62,11 +63,11 @@ def explanation(library: str) -> str:
 def dialog_command(title: str, text: str, which=shutil.which) -> list[str] | None:
     """The first message-box tool this desktop has, as a command line (None when there is none)."""
     candidates = (
-        ("zenity", ["--error", "--no-wrap", f"--title={title}", f"--text={text}"]),
+        ("zenity", ["--error", "--no-markup", f"--title={title}", f"--text={text}"]),
         ("kdialog", ["--title", title, "--error", text]),
         ("yad", ["--error", f"--title={title}", f"--text={text}", "--button=OK:0"]),
         ("Xdialog", ["--title", title, "--msgbox", text, "0", "0"]),
-        ("xmessage", ["-center", f"{title}\n\n{text}"]),
+        ("xmessage", ["-center", f"{title}\n\n" + textwrap.fill(text, 72)]),  # xmessage never wraps
     )
     for tool, arguments in candidates:
         path = which(tool)
@@ -93,9 +94,12 @@ def install_hook() -> None:
         library = missing_library(error)
         if library:
             try:
+                import os
+
                 from jobfollow.i18n import set_language
 
-                set_language(None)  # the system's language: the app never got as far as reading its settings
+                # the language the program itself would pick (it never got as far as reading its settings)
+                set_language(os.environ.get("JOBFOLLOW_LANGUAGE") or None)
             except Exception:  # English is better than nothing
                 pass
             report(library)
