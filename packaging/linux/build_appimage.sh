@@ -30,7 +30,7 @@ if [ ! -x "$runtime" ] || [ -n "$(find "$src" -newer "$runtime" -type f -print -
   # from static glibc are expected (FUSE's module loading, which the runtime does not use).
   gcc -std=gnu99 -Os -D_FILE_OFFSET_BITS=64 -DGIT_COMMIT="\"$(cat "$src/version")\"" \
     -I"$src/include" -I/usr/include/squashfuse -I/usr/include/fuse3 -T "$src/data_sections.ld" \
-    -ffunction-sections -fdata-sections -Wl,--gc-sections -static -o "$runtime.partial" "$src/runtime.c" \
+    -ffunction-sections -fdata-sections -Wl,--gc-sections -static -o "$runtime.partial" "$src/runtime.c" "$src/compat.c" \
     -lsquashfuse_ll -lsquashfuse -lfuse3 -lzstd -lz -llzma -llz4 -llzo2 -lpthread 2> build/appimage/runtime.log \
     || { cat build/appimage/runtime.log >&2; fail "the runtime did not compile (are the -dev packages installed?)"; }
   strip --strip-debug --strip-unneeded "$runtime.partial"
