@@ -75,6 +75,7 @@ def test_a_merge_keeps_done_follow_ups_done(profile, tmp_path):
     for followup in done:
         followup.state = "done"
         followup.save()
+    refresh_followups(today=today)  # a done status check calls for the next one: let the originals settle too
     io_json.export_json(tmp_path / "all.json")
     open_before = len(pending_followups())
     io_json.import_json(tmp_path / "all.json")  # the profile has cards: a merge, every id new
@@ -96,6 +97,27 @@ def test_remapped_rule_keys_point_at_the_new_rows():
     assert io_json.remap_rule_key("offer_response:3:2", maps) == "offer_response:30:20"
     assert io_json.remap_rule_key("thank_you:3:9:7", maps) is None  # an interview not in the file
     assert io_json.remap_rule_key("something_new:3", maps) is None
+    # an application's own status check has no interview (0), and the kinds rules round 2 added
+    assert io_json.remap_rule_key("status_check:3:0:1", maps) == "status_check:30:0:1"
+    assert io_json.remap_rule_key("close_suggestion:3:0", maps) == "close_suggestion:30:0"
+    assert io_json.remap_rule_key("record_interview:3", maps) == "record_interview:30"
+    assert io_json.remap_rule_key("ask_deadline:3:2", maps) == "ask_deadline:30:20"
+    assert io_json.remap_rule_key("rejection_thanks:3:7", maps) == "rejection_thanks:30:70"
+    assert io_json.remap_rule_key("rejection_thanks:3", maps) == "rejection_thanks:30"
+    assert io_json.remap_rule_key("thank_you:3:5", maps) is None  # a thank-you names its person
+
+
+def test_every_key_the_rules_make_survives_a_merge(profile):
+    """A rule key kind the import does not know would turn a done follow-up into a new open one after a merge."""
+    from jobfollow.store.followups import refresh_followups
+    from jobfollow.store.models import Contact, Offer
+
+    fill_sample_data(25)
+    refresh_followups(today=dt.date(2026, 5, 4))
+    same = {model: {row.id: row.id for row in model.select()} for model in (JobApplication, Interview, Contact, Offer)}
+    keys = [f.rule_key for f in FollowUp.select().where(FollowUp.rule_key.is_null(False))]
+    assert len({key.split(":")[0] for key in keys}) >= 5
+    assert [key for key in keys if io_json.remap_rule_key(key, same) != key] == []
 
 
 def test_the_forms_and_the_import_share_their_limits(qapp):

@@ -333,21 +333,27 @@ def import_data(data: dict, progress: ImportProgress | None = None) -> dict[str,
     return counts
 
 
-# What the parts of a rules engine's key (core/rules.py) point to, kind by kind; None: kept as it is
-# (a counter or a date). A key of another shape is dropped, and the rules make the follow-up anew.
+# What the parts of a rules engine's key (core/rules*.py) point to, kind by kind; None: kept as it is
+# (a counter or a date). An id of 0 means "none" (an application's own status check has no interview).
+# A key of another shape is dropped, and the rules make the follow-up anew.
 RULE_KEY_PARTS: dict[str, tuple] = {
     "thank_you": (JobApplication, Interview, Contact),
     "reference_alert": (JobApplication, Contact),
     "network_checkin": (JobApplication, Contact),
+    "record_interview": (JobApplication,),
     "status_check": (JobApplication, Interview, None),
     "close_suggestion": (JobApplication, Interview),
     "next_round_prep": (JobApplication, None),
+    "offer_details": (JobApplication,),
     "offer_response": (JobApplication, Offer),
+    "ask_deadline": (JobApplication, Offer),
+    "offer_pending": (JobApplication, JobApplication),  # this card; the card whose offer is pending
     "withdraw": (JobApplication, JobApplication),  # the accepted card; 0 when withdrawn on its own
     "give_notice": (JobApplication,),
-    "rejection_thanks": (JobApplication,),
+    "rejection_thanks": (JobApplication, Contact),  # one letter for all has no person
     "lessons": (JobApplication,),
 }
+SHORTER_KEYS = {"rejection_thanks"}  # kinds whose last part may be missing
 
 
 def remap_rule_key(key: str, id_maps: dict[type, dict[int, int]]) -> str | None:
@@ -357,11 +363,11 @@ def remap_rule_key(key: str, id_maps: dict[type, dict[int, int]]) -> str | None:
     if models is None:
         return None
     parts = rest.split(":", len(models) - 1)
-    if len(parts) != len(models):
+    if len(parts) != len(models) and not (kind in SHORTER_KEYS and 0 < len(parts) < len(models)):
         return None
     mapped = [kind]
-    for model, part in zip(models, parts, strict=True):
-        if model is None or (part == "0" and kind == "withdraw" and len(mapped) == 2):
+    for model, part in zip(models, parts, strict=False):
+        if model is None or (part == "0" and len(mapped) > 1):
             mapped.append(part)
             continue
         new_id = id_maps.get(model, {}).get(int(part)) if part.isdigit() else None
