@@ -81,3 +81,17 @@ def activity_key(last_activity: dt.datetime | None, rank: float) -> tuple:
     """Most recently touched first."""
     stamp = last_activity.timestamp() if last_activity else float("-inf")
     return (-stamp, rank)
+
+
+LAST_DAY = "9999-12-31"
+
+
+def order_by_due(cards: list) -> None:
+    """Sort in place: soonest ``next_due`` (ISO text) first, cards with nothing due last, ties in board order."""
+    cards.sort(key=lambda card: (card.next_due or LAST_DAY, card.rank))
+
+
+def order_by_activity(cards: list) -> None:
+    """Sort in place: latest ``last_activity_at`` (ISO text) first, never-touched cards last, ties in board order."""
+    cards.sort(key=lambda card: card.rank)
+    cards.sort(key=lambda card: card.last_activity_at or "", reverse=True)  # stable: ties keep board order

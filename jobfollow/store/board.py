@@ -111,7 +111,9 @@ def card_summaries(ids: Iterable[int] | None = None, with_search_text: bool = Tr
         for app_id, state, due_on, snoozed_until, title, kind, contact in _raw_rows(
                 f"SELECT f.application_id, f.state, f.due_on, f.snoozed_until, f.title, f.kind, c.name "
                 f"FROM {followups} f LEFT JOIN {contacts} c ON c.id = f.contact_id "
-                f"WHERE f.state IN ('open', 'snoozed')", "f.application_id", chunk):
+                # "+f.state": look the cards up by their ids, not every pending follow-up by its state
+                # (SQLite picked the state index: 100 ms for a page of 60 cards out of 50,000)
+                f"WHERE +f.state IN ('open', 'snoozed')", "f.application_id", chunk):
             effective = snoozed_until if state == "snoozed" and snoozed_until else due_on
             pending[app_id].append((effective, title, kind, contact or ""))  # ISO text: sorts as the dates do
     interviews, offers = _next_interviews(chunks), _open_offers(chunks)
@@ -165,6 +167,44 @@ def _open_offers(chunks: list) -> dict[int, tuple[Decimal | None, str, dt.date |
                 "WHERE status IN ('pending', 'countered') ORDER BY id", "application_id", chunk):
             found[app_id] = (Decimal(str(amount)) if amount is not None else None, currency, _date(deadline))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class CardKey:
+    """What the board keeps of every card: where it sits and how it sorts. Only the cards in view are read
+    whole (CardSummary); at 50,000 cards the whole set took a second and most of the memory."""
+
+    id: int
+    stage_id: int
+    rank: float
+    priority: int
+    next_due: str | None  # ISO date of the soonest pending follow-up (ISO text sorts as the dates do)
+    last_activity_at: str | None  # ISO date and time, as stored
+
+
+def card_keys(ids: Iterable[int] | None = None, with_sort_facts: bool = False) -> list[CardKey]:
+    """Live cards (all, or only ``ids``) as CardKey, in stage and rank order: one narrow query.
+
+    ``with_sort_facts`` adds the next due date and the last activity, which only the other sort orders
+    read (without it both are None).
+    """
+    wanted = None if ids is None else sorted(set(ids))
+    if wanted is not None and not wanted:
+        return []
+    apps, followups = JobApplication._meta.table_name, FollowUp._meta.table_name
+    facts = (f"(SELECT MIN(substr(CASE WHEN f.state = 'snoozed' AND f.snoozed_until IS NOT NULL "
+             f"THEN f.snoozed_until ELSE f.due_on END, 1, 10)) FROM {followups} f "
+             f"WHERE f.application_id = a.id AND f.state IN ('open', 'snoozed')), a.last_activity_at"
+             if with_sort_facts else "NULL, NULL")
+    sql = f"SELECT a.id, a.stage_id, a.rank, a.priority, {facts} FROM {apps} a WHERE a.deleted_at IS NULL"
+    rows = []
+    for chunk in [None] if wanted is None else _chunks(wanted):
+        rows.extend(_raw_rows(sql, "a.id", chunk))
+    keys = [CardKey(app_id, stage_id, rank, priority, None if due is None else str(due),
+                    None if last is None else str(last))
+            for app_id, stage_id, rank, priority, due, last in rows]
+    keys.sort(key=lambda k: (k.stage_id, k.rank, k.id))
+    return keys
 
 
 def with_search_text(card: CardSummary, text: str) -> CardSummary:

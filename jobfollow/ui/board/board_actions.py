@@ -56,7 +56,7 @@ class BoardActions:
         ids = []
         for col in columns:
             rows = sorted(index.row() for index in col.view.selectionModel().selectedIndexes())
-            ids.extend(col.model.card(row).id for row in rows if row < col.model.rowCount())
+            ids.extend(col.model.key(row).id for row in rows if row < col.model.rowCount())
         return ids
 
     def select_cards(self, ids: list[int], focus: bool = True) -> None:
@@ -72,8 +72,8 @@ class BoardActions:
         wanted = set(ids)
         selection = QItemSelection()
         first = None
-        for row, card in enumerate(column.model.cards()):
-            if card.id in wanted:
+        for row, card_id in enumerate(column.model.ids()):
+            if card_id in wanted:
                 index = column.model.index(row, 0)
                 selection.select(index, index)
                 if first is None:
@@ -166,11 +166,12 @@ class BoardActions:
         for app_id, source, place in placed:
             card = self._cards[app_id]
             last = card.last_activity_at
-            if source != place.stage_id and (last is None or place.stage_entered_at > last):
-                last = place.stage_entered_at  # a move is the newest thing that happened to the card
-            self._cards[app_id] = replace(card, stage_id=place.stage_id, rank=place.rank, outcome=place.outcome,
-                                          stage_entered_at=place.stage_entered_at, last_activity_at=last)
+            moved_at = str(place.stage_entered_at)  # as stored: ISO text that sorts as the times do
+            if source != place.stage_id and (last is None or moved_at > last):
+                last = moved_at  # a move is the newest thing that happened to the card
+            self._cards[app_id] = replace(card, stage_id=place.stage_id, rank=place.rank, last_activity_at=last)
             touched.update((source, place.stage_id))
+        self.context.forget([app_id for app_id, _source, _place in placed])  # read again as they are painted
         self._fill(touched, keep_selection=False)  # the moved cards become the selection below
         focus = QApplication.focusWidget()
         # Keyboard moves: focus follows the cards, so Ctrl+Right can be pressed again right away.

@@ -27,7 +27,7 @@ from jobfollow.core.stages import is_active
 from jobfollow.i18n import _
 from jobfollow.services.board import BoardService
 from jobfollow.store.applications import list_stages
-from jobfollow.store.board import CardSummary, card_summaries, count_active, search_texts, with_search_text
+from jobfollow.store.board import CardKey, CardSummary, card_keys, card_summaries, count_active, search_texts
 from jobfollow.store.settings import get_setting, set_setting
 from jobfollow.ui.board.board_actions import BoardActions
 from jobfollow.ui.board.card_delegate import CardDelegate
@@ -54,11 +54,11 @@ class BoardWidget(BoardActions, QWidget):
         self.service = service
         self.undo_stack = service.undo_stack
         self.columns: list[StageColumn] = []
-        self._cards: dict[int, CardSummary] = {}
-        # The first load skips the search texts (people, notes): only a search needs them, so they
-        # are read right after the first paint, or at once when a search comes first.
-        self._search_ready = False
-        self.context = BoardContext()
+        # Every card's place and sort facts; what a card paints is read for the rows in view only
+        # (the columns' shared cache), and the search texts (people, notes) when a search first needs them.
+        self._cards: dict[int, CardKey] = {}
+        self._sort_facts = False  # whether _cards carry the due dates and activity the other orders sort by
+        self.context = BoardContext(load_cards=lambda ids: card_summaries(ids, with_search_text=False))
         self.context.drop_handler = self.handle_drop
         self.delegate = CardDelegate(self)
 
@@ -170,37 +170,35 @@ class BoardWidget(BoardActions, QWidget):
 
     def reload(self, ids: list[int] | None = None) -> None:
         """Re-read cards: only ``ids`` when given (an edit, a move), else the whole board."""
+        texts = self.context.search_texts
         if ids and len(ids) <= PARTIAL_RELOAD_LIMIT and self._cards:
             affected = {self._cards.pop(app_id).stage_id for app_id in ids if app_id in self._cards}
-            for card in card_summaries(ids):
-                self._cards[card.id] = card
-                affected.add(card.stage_id)
+            for key in card_keys(ids, with_sort_facts=self._sort_facts):
+                self._cards[key.id] = key
+                affected.add(key.stage_id)
+            self.context.forget(ids)
+            if texts is not None:
+                for app_id in ids:
+                    texts.pop(app_id, None)
+                texts.update(search_texts(ids))
         else:
-            self._cards = {card.id: card for card in card_summaries(with_search_text=self._search_ready)}
+            self._sort_facts = self._view_state()[1] != SortMode.BOARD
+            self._cards = {key.id: key for key in card_keys(with_sort_facts=self._sort_facts)}
+            self.context.forget()
+            self.context.search_texts = None  # read again when a search needs them
             affected = None
         self._fill(affected)
 
     def ensure_search_texts(self) -> None:
-        """Give every card its search text, once (the first load left them out)."""
-        if self._search_ready:
+        """Read every card's search text, once: the first search waits for it (about 1 s at 50,000 cards)."""
+        if self.context.search_texts is not None:
             return
-        self._search_ready = True
-        texts = search_texts(self._cards)
-        self._cards = {app_id: with_search_text(card, texts.get(app_id, ""))
-                       for app_id, card in self._cards.items()}
-        grouped: dict[int, list[CardSummary]] = {}
-        for card in self._cards.values():
-            grouped.setdefault(card.stage_id, []).append(card)
+        self.context.search_texts = search_texts()
         for column in self.columns:
-            column.model.replace_cards(grouped.get(column.stage_id, []))
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if not self._search_ready:
-            QTimer.singleShot(0, self.ensure_search_texts)
+            column.model.refilter()
 
     def _fill(self, stage_ids: set[int] | None, keep_selection: bool = True) -> None:
-        grouped: dict[int, list[CardSummary]] = {}
+        grouped: dict[int, list[CardKey]] = {}
         for card in self._cards.values():
             if stage_ids is None or card.stage_id in stage_ids:
                 grouped.setdefault(card.stage_id, []).append(card)
@@ -208,6 +206,8 @@ class BoardWidget(BoardActions, QWidget):
             self.delegate.forget_texts()
         self.delegate.set_today(dt.date.today())
         terms, sort = self._view_state()
+        if terms:
+            self.ensure_search_texts()
         for column in self.columns:
             if stage_ids is None or column.stage_id in stage_ids:
                 kept = self.selected_ids(column) if keep_selection else []
@@ -223,6 +223,9 @@ class BoardWidget(BoardActions, QWidget):
     def apply_view(self, *_ignored) -> None:
         """Apply the search text, the sort and "only active" to every column (live, on each keystroke)."""
         terms, sort = self._view_state()
+        if sort != SortMode.BOARD and not self._sort_facts:
+            self.reload()  # the first change of order reads the due dates and activity it sorts by
+            return self.apply_view()
         if terms:
             self.ensure_search_texts()
         only_active = self.only_active_check.isChecked()
@@ -249,7 +252,8 @@ class BoardWidget(BoardActions, QWidget):
         return len(self._cards)
 
     def card(self, app_id: int) -> CardSummary | None:
-        return self._cards.get(app_id)
+        """The whole card as the board paints it (read when not in view)."""
+        return self.context.summary(app_id, []) if app_id in self._cards else None
 
     def column_for(self, stage_id: int) -> StageColumn | None:
         return next((column for column in self.columns if column.stage_id == stage_id), None)

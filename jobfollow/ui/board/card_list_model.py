@@ -1,7 +1,9 @@
 """The cards of one stage as a Qt list model (one model per column, no widget per card).
 
-The model holds every card of its stage and shows the ones the search lets through, in the chosen
-order. Drag and drop speak a private MIME type carrying card ids; anything else is refused.
+The model holds every card of its stage as a CardKey (id, place, sort facts) and shows the ones the
+search lets through, in the chosen order. What a card paints (CardSummary) is read only for the rows
+a view asks for, a page at a time, and kept in a cache the columns share. Drag and drop speak a
+private MIME type carrying card ids; anything else is refused.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from jobfollow.core.board_search import SortMode, activity_key, due_key, matches
+from jobfollow.core.board_search import SortMode, matches, order_by_activity, order_by_due
 from jobfollow.i18n import _, format_date, ngettext
 
 CARD_MIME_TYPE = "application/x-jobfollow-card-ids"
@@ -19,6 +21,8 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 2
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _NO_PARENT = QModelIndex()
+PAGE_ROWS = 60  # cards read at once when a view asks for a row not read yet (a tall screen shows ~15)
+CACHE_LIMIT = 3000  # whole cards kept; past it the cache starts again (a repaint reads what it shows)
 
 
 def encode_card_ids(ids: list[int], stage_id: int) -> QMimeData:
@@ -42,12 +46,36 @@ def decode_card_ids(mime: QMimeData | None) -> list[int]:
 
 
 class BoardContext:
-    """State every column shares: the highlighted cards and who handles a drop."""
+    """State every column shares: the highlighted cards, who handles a drop, and the cards read whole."""
 
-    def __init__(self):
+    def __init__(self, load_cards=None):
         self.highlighted: frozenset[int] = frozenset()
         #: called as handler(card_ids, stage_id, row) -> bool; None refuses every drop
         self.drop_handler = None
+        #: load_cards(ids) -> iterable of CardSummary: what the rows in view paint
+        self.load_cards = load_cards
+        self.summaries: dict[int, object] = {}
+        #: card id -> folded search text, read when the first search needs it (None until then)
+        self.search_texts: dict[int, str] | None = None
+
+    def summary(self, card_id: int, then: list[int]):
+        """The whole card for ``card_id``, reading ``then`` (ids near it, not read yet) in the same query."""
+        found = self.summaries.get(card_id)
+        if found is None and self.load_cards is not None:
+            if len(self.summaries) + len(then) > CACHE_LIMIT:
+                self.summaries.clear()
+            for card in self.load_cards([card_id, *then]):
+                self.summaries[card.id] = card
+            found = self.summaries.get(card_id)
+        return found
+
+    def forget(self, ids=None) -> None:
+        """Drop cached whole cards (``ids``, or all): they changed."""
+        if ids is None:
+            self.summaries.clear()
+        else:
+            for card_id in ids:
+                self.summaries.pop(card_id, None)
 
 
 class CardListModel(QAbstractListModel):
@@ -55,7 +83,7 @@ class CardListModel(QAbstractListModel):
         super().__init__(parent)
         self.stage_id = stage_id
         self.context = context or BoardContext()
-        self._all: list = []  # every card of the stage in board order
+        self._all: list = []  # every card of the stage (CardKey) in board order
         self._visible: list = []
         self._terms: list[str] = []
         self._sort = SortMode.BOARD
@@ -67,16 +95,12 @@ class CardListModel(QAbstractListModel):
         self._visible = self._filtered()
         self.endResetModel()
 
-    def replace_cards(self, cards) -> None:
-        """The same cards with new contents that nothing paints (their search text): refilter only when searching."""
-        by_id = {card.id: card for card in cards}
-        self._all = [by_id.get(card.id, card) for card in self._all]
+    def refilter(self) -> None:
+        """The search texts arrived: apply the search again (nothing to do when not searching)."""
         if self._terms:
             self.beginResetModel()
             self._visible = self._filtered()
             self.endResetModel()
-        else:
-            self._visible = [by_id.get(card.id, card) for card in self._visible]
 
     def set_view(self, terms: list[str], sort: SortMode) -> None:
         if terms == self._terms and sort == self._sort:
@@ -87,22 +111,40 @@ class CardListModel(QAbstractListModel):
         self.endResetModel()
 
     def _filtered(self) -> list:
-        cards = [c for c in self._all if matches(c.search_text, self._terms)] if self._terms else list(self._all)
+        texts = self.context.search_texts
+        if self._terms and texts is not None:
+            cards = [c for c in self._all if matches(texts.get(c.id, ""), self._terms)]
+        else:
+            cards = list(self._all)
         if self._sort == SortMode.DUE:
-            cards.sort(key=lambda c: due_key(c.next_due, c.rank))
+            order_by_due(cards)
         elif self._sort == SortMode.ACTIVITY:
-            cards.sort(key=lambda c: activity_key(c.last_activity_at, c.rank))
+            order_by_activity(cards)
         return cards
 
     @property
     def sort_mode(self) -> SortMode:
         return self._sort
 
-    def card(self, row: int):
+    def key(self, row: int):
+        """The CardKey at ``row`` (id, place, sort facts)."""
         return self._visible[row]
 
+    def card(self, row: int):
+        """The whole card at ``row`` (CardSummary), read with the rows after it when not read yet."""
+        key = self._visible[row]
+        cached = self.context.summaries
+        if key.id in cached:
+            return cached[key.id]
+        following = [k.id for k in self._visible[row + 1:row + PAGE_ROWS] if k.id not in cached]
+        return self.context.summary(key.id, following)
+
+    def ids(self) -> list[int]:
+        return [key.id for key in self._visible]
+
     def cards(self) -> list:
-        return list(self._visible)
+        """Every shown card whole (reads them all: for tests and small columns, not for painting)."""
+        return [self.card(row) for row in range(len(self._visible))]
 
     def total_count(self) -> int:
         return len(self._all)
@@ -129,18 +171,21 @@ class CardListModel(QAbstractListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
-        card = self._visible[index.row()]
+        key = self._visible[index.row()]
+        if role == CARD_ID_ROLE:
+            return key.id
+        if role == HIGHLIGHT_ROLE:
+            return key.id in self.context.highlighted
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, CARD_ROLE):
+            return None
+        card = self.card(index.row())
+        if card is None:  # deleted since the last reload
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.company} — {card.position_title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(card)
-        if role == CARD_ID_ROLE:
-            return card.id
-        if role == CARD_ROLE:
-            return card
-        if role == HIGHLIGHT_ROLE:
-            return card.id in self.context.highlighted
-        return None
+        return card
 
     @staticmethod
     def _tooltip(card) -> str:
