@@ -35,12 +35,22 @@ def launch_command(profile: Path | None = None) -> list[str]:
     where = ["--profile", str(profile)] if profile is not None else []
     if getattr(sys, "frozen", False):
         # Inside an AppImage sys.executable lives in a mount that is gone after exit: start the AppImage file.
-        return [os.environ.get("APPIMAGE") or sys.executable, *where, MINIMIZED]
+        return [os.environ.get("APPIMAGE") or _windowed(Path(sys.executable)), *where, MINIMIZED]
     python = Path(sys.executable)
     windowless = python.with_name("pythonw.exe")
     if python.name.lower() == "python.exe" and windowless.exists():
         python = windowless  # python.exe would open a console window at every login
     return [str(python), "-m", "jobfollow", *where, MINIMIZED]
+
+
+def _windowed(executable: Path) -> str:
+    """Windows' console companion (jobfollow-cli.exe, which `start-at-login on` may run from a terminal) would
+    open a console window at every login: the entry starts the windowed jobfollow.exe beside it."""
+    if executable.stem.lower() == "jobfollow-cli":
+        windowed = executable.with_name("jobfollow" + executable.suffix)
+        if windowed.exists():
+            return str(windowed)
+    return str(executable)
 
 
 def _platform(platform: str | None) -> str:

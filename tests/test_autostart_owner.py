@@ -133,3 +133,15 @@ def test_the_run_value_and_launch_agent_are_in_the_form_windows_and_macos_read(t
     autostart.set_enabled(True, profile=None, platform="darwin", home=tmp_path)
     agent = plistlib.loads((tmp_path / "Library" / "LaunchAgents" / "org.jobfollow.plist").read_bytes())
     assert agent["ProgramArguments"] == [exe, "--minimized"] and agent["RunAtLoad"] is True
+
+
+def test_turned_on_from_the_console_companion_the_entry_starts_the_windowed_program(monkeypatch, tmp_path):
+    """jobfollow-cli.exe in cmd.exe: at login it would open a console window; jobfollow.exe beside it does not."""
+    folder = tmp_path / "jobfollow"
+    folder.mkdir()
+    (folder / "jobfollow.exe").write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(folder / "jobfollow-cli.exe"))
+    run = FakeRun()
+    assert run_start_at_login(argparse.Namespace(state="on", profile=None), platform="win32", registry=run) == 0
+    assert autostart.current_command(platform="win32", registry=run) == [str(folder / "jobfollow.exe"), "--minimized"]
