@@ -9,6 +9,7 @@ import datetime as dt
 import json
 
 from jobfollow.cli import CliError, subcommand
+from jobfollow.core.validation import parse_date
 from jobfollow.i18n import _
 from jobfollow.profile import open_profile
 
@@ -23,10 +24,10 @@ def _configure_due(parser) -> None:
 def parse_today(text: str | None) -> dt.date:
     if not text:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise CliError(_("--today wants a date like 2026-05-04, not {text!r}").format(text=text)) from None
+    day, problem = parse_date(text)
+    if day is None or problem is not None:
+        raise CliError(_("--today wants a date like 2026-05-04, not {text!r}").format(text=text))
+    return day
 
 
 def run_due(args) -> int:

@@ -9,24 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from jobfollow.core.followup_facts import Kind
+from jobfollow.core.followup_kinds import KIND_TEXTS, kind_action
 from jobfollow.core.followup_texts import short_date
 from jobfollow.core.stages import FORMAT_LABELS, OUTCOME_LABELS, InterviewFormat, Outcome
-from jobfollow.i18n import N_, _, format_money_whole, format_number, format_relative_days, format_time, ngettext
-
-# What a badge says to do, by follow-up kind; {name} is the first name of the person concerned.
-_ACTIONS = {
-    "thank_you": (N_("Thank {name}"), N_("Send the thank-you")),
-    "status_check": (N_("Ask {name} for news"), N_("Ask for news")),
-    "reference_alert": (N_("Alert {name}"), N_("Alert your reference")),
-    "network_checkin": (N_("Check in with {name}"), N_("Check in")),
-    "next_round_prep": (N_("Prepare the next round"), N_("Prepare the next round")),
-    "offer_response": (N_("Answer the offer"), N_("Answer the offer")),
-    "withdraw": (N_("Withdraw"), N_("Withdraw")),
-    "give_notice": (N_("Give notice"), N_("Give notice")),
-    "rejection_thanks": (N_("Thank them anyway"), N_("Thank them anyway")),
-    "lessons": (N_("Note the lessons"), N_("Note the lessons")),
-    "close_suggestion": (N_("Close as no response?"), N_("Close as no response?")),
-}
+from jobfollow.i18n import _, format_money_whole, format_number, format_relative_days, format_time, ngettext
 
 
 def first_name(name: str) -> str:
@@ -35,13 +22,10 @@ def first_name(name: str) -> str:
 
 
 def badge_action(kind: str, title: str, contact_name: str = "") -> str:
-    """"Thank Marco", "Answer the offer"; the user's own follow-ups keep their own title."""
-    texts = _ACTIONS.get(kind)
-    if texts is None:
+    """"Thank Marco", "Answer the offer" (core/followup_kinds.py); the user's own follow-ups keep their title."""
+    if kind not in KIND_TEXTS or kind == Kind.CUSTOM:
         return title or _("Follow-up")
-    with_name, without = texts
-    name = first_name(contact_name)
-    return _(with_name).format(name=name) if name else _(without)
+    return kind_action(kind, first_name(contact_name))
 
 
 def due_phrase(due: dt.date, today: dt.date) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
+from jobfollow.core.settings_registry import FOLLOWUP_SETTINGS
 from jobfollow.core.stages import Channel
 from jobfollow.i18n import N_
 
-SETTINGS_KEY = "followups.timings"
+SETTINGS_KEY = FOLLOWUP_SETTINGS.name
 
 
 @dataclass(frozen=True)

@@ -12,27 +12,9 @@ from functools import lru_cache
 from babel import dates as babel_dates
 
 from jobfollow.core.followup_facts import Kind, Proposal
+from jobfollow.core.followup_kinds import kind_label
 from jobfollow.core.stages import CHANNEL_LABELS, STAGE_KIND_LABELS, Channel
-from jobfollow.i18n import N_, _, current_language, current_locale, ngettext
-
-KIND_LABELS = {
-    Kind.THANK_YOU: N_("Thank-you"),
-    Kind.STATUS_CHECK: N_("Status check"),
-    Kind.REFERENCE_ALERT: N_("Alert a reference"),
-    Kind.NETWORK_CHECKIN: N_("Network check-in"),
-    Kind.NEXT_ROUND_PREP: N_("Prepare the next round"),
-    Kind.OFFER_RESPONSE: N_("Answer the offer"),
-    Kind.WITHDRAW: N_("Withdraw"),
-    Kind.GIVE_NOTICE: N_("Give notice"),
-    Kind.REJECTION_THANKS: N_("Thanks after a rejection"),
-    Kind.LESSONS: N_("Lessons learned"),
-    Kind.CLOSE_SUGGESTION: N_("Consider closing"),
-    Kind.RECORD_INTERVIEW: N_("Record the interview"),
-    Kind.ASK_DEADLINE: N_("Ask for the offer's deadline"),
-    Kind.OFFER_DETAILS: N_("Record the offer"),
-    Kind.OFFER_PENDING: N_("Tell them an offer is pending"),
-    Kind.CUSTOM: N_("Your own"),
-}
+from jobfollow.i18n import _, current_language, current_locale, ngettext
 
 
 def _lowered(label: str) -> str:
@@ -54,11 +36,6 @@ _locale_name: list = [None, ""]
 @lru_cache(maxsize=4096)
 def _short_date(day: dt.date, locale: str) -> str:  # Babel is slow; a refresh formats the same days often
     return babel_dates.format_skeleton("MMMEd", day, locale=locale)
-
-
-def kind_label(kind: str) -> str:
-    label = KIND_LABELS.get(kind)
-    return _(label) if label else kind
 
 
 def channel_label(channel: str) -> str:

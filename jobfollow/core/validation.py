@@ -120,13 +120,23 @@ def check_interview(
 # -- dates typed or imported as text ----------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+# How spreadsheets write dates, tried after ISO when ``spreadsheet`` is set (a CSV import).
+SPREADSHEET_FORMATS = ("%Y/%m/%d", "%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%b %d, %Y",
+                       "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 
 
-def parse_date(text: str, field: str = "date") -> tuple[dt.date | None, Problem | None]:
-    """An ISO date (2026-05-04) from text; ``(None, None)`` for blank, ``(None, error)`` for a date that cannot be."""
+def parse_date(text: str, field: str = "date", *, spreadsheet: bool = False) -> tuple[dt.date | None, Problem | None]:
+    """The one date parser: an ISO date (2026-05-04) from text, or with ``spreadsheet`` also the ways
+    spreadsheets write one; ``(None, None)`` for blank, ``(None, error)`` for a date that cannot be."""
     if not text.strip():
         return None, None
     match = _ISO_DATE.fullmatch(text)
+    if match is None and spreadsheet:
+        for fmt in SPREADSHEET_FORMATS:
+            try:
+                return dt.datetime.strptime(text.strip(), fmt).date(), None
+            except ValueError:
+                continue
     if match is None:
         return None, _error(field, _("“{text}” is not a date; write it as YYYY-MM-DD.").format(text=text.strip()))
     year, month, day = (int(part) for part in match.groups())

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.followup_facts import PENDING_STATES, RESULTS, Kind, Proposal
+from jobfollow.core.followup_kinds import kind_label
 from jobfollow.core.followup_settings import SETTINGS_KEY, FollowUpSettings
-from jobfollow.core.followup_texts import describe, kind_label
+from jobfollow.core.followup_texts import describe
 from jobfollow.core.rules import RuleContext, derive_followups
 from jobfollow.core.rules_offers import earliest_offers
 from jobfollow.core.stages import StageKind
@@ -30,7 +32,7 @@ from jobfollow.store.followup_facts_loader import (
     raw_rows,
 )
 from jobfollow.store.models import Contact, FollowUp, JobApplication, Letter, Stage, now
-from jobfollow.store.settings import get_setting, get_user_details, set_setting
+from jobfollow.store.settings import get_user_details, read, set_setting
 
 RETIRED_NOTE = "retired: no longer applies"
 # Follow-ups whose rule looks across cards: refreshing one card must also refresh the others.
@@ -49,7 +51,7 @@ class RefreshReport:
 
 
 def followup_settings() -> FollowUpSettings:
-    return FollowUpSettings.from_dict(get_setting(SETTINGS_KEY, {}) or {})
+    return FollowUpSettings.from_dict(read(keys.FOLLOWUP_SETTINGS))
 
 
 def save_followup_settings(settings: FollowUpSettings) -> None:

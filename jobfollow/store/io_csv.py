@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jobfollow.core import validation
 from jobfollow.core.csv_mapping import (
     IGNORE,
     MAX_CSV_BYTES,
@@ -75,22 +76,13 @@ def read_csv_file(path: Path) -> CsvTable:
     return parse_csv_bytes(raw)
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y",
-                 "%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
-                 "%Y-%m-%d %H:%M")
-
-
 def parse_date(text: str) -> dt.date | None:
-    """A date as spreadsheets write it; None for an empty cell; ValueError when unreadable."""
-    text = text.strip()
-    if not text:
-        return None
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+    """A date as spreadsheets write it (core.validation's parser); None for an empty cell; ValueError when
+    unreadable."""
+    value, problem = validation.parse_date(text, spreadsheet=True)
+    if problem is not None:
+        raise ValueError(text)
+    return value
 
 
 def _unneutralise(text: str) -> str:

@@ -15,27 +15,16 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from jobfollow import __version__
+from jobfollow.core import settings_registry as keys
+from jobfollow.core.followup_kinds import kind_label
 from jobfollow.core.stages import FORMAT_LABELS, InterviewFormat
-from jobfollow.i18n import N_, _
+from jobfollow.i18n import _
 from jobfollow.store.models import FollowUp, Interview, JobApplication
 from jobfollow.store.safe_write import write_atomically
 from jobfollow.store.settings import get_setting, set_setting
 
-NAMESPACE_KEY = "data.ics_namespace"
+NAMESPACE_KEY = keys.ICS_NAMESPACE.name
 INTERVIEW_LENGTH = dt.timedelta(hours=1)
-KIND_TITLES = {
-    "thank_you": N_("Thank-you note"),
-    "status_check": N_("Status check"),
-    "reference_alert": N_("Alert your reference"),
-    "network_checkin": N_("Check in with your contact"),
-    "next_round_prep": N_("Prepare the next round"),
-    "offer_response": N_("Answer the offer"),
-    "withdraw": N_("Withdraw politely"),
-    "give_notice": N_("Give notice"),
-    "rejection_thanks": N_("Thank them despite the rejection"),
-    "lessons": N_("Note the lessons"),
-    "close_suggestion": N_("Close the application?"),
-}
 
 
 def profile_namespace() -> uuid.UUID:
@@ -74,7 +63,7 @@ def build_calendar(*, now: dt.datetime | None = None) -> Calendar:
     for followup in followups:
         app = followup.application
         due = followup.snoozed_until if followup.state == "snoozed" and followup.snoozed_until else followup.due_on
-        title = followup.title or _(KIND_TITLES.get(followup.kind, N_("Follow up")))
+        title = followup.title or kind_label(followup.kind)  # as the agenda names it
         event = Event()
         event.add("uid", event_uid(namespace, "followup", followup.id))
         event.add("dtstamp", stamp)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.letters import placeholders
 from jobfollow.core.letters.template_files import (
     PHONE_SCRIPTS,
@@ -22,11 +23,11 @@ from jobfollow.i18n import _
 from jobfollow.store.applications import log_activity
 from jobfollow.store.letter_context import build_context
 from jobfollow.store.models import Activity, FollowUp, Interview, JobApplication, Letter, Template, now
-from jobfollow.store.settings import get_setting, set_setting
+from jobfollow.store.settings import get_setting, read, set_setting
 
-PERSONAL_WORDS_KEY = "spelling.personal_words"
-SPELLING_LANGUAGE_KEY = "spelling.language"
-OPEN_LETTER_KEY = "letters.open_letter_id"
+PERSONAL_WORDS_KEY = keys.PERSONAL_WORDS.name
+SPELLING_LANGUAGE_KEY = keys.SPELLING_LANGUAGE.name
+OPEN_LETTER_KEY = keys.OPEN_LETTER.name
 
 
 def templates_root() -> Path:
@@ -359,7 +360,7 @@ def _matching_followup(letter: Letter, key: str) -> FollowUp | None:
 
 # -- small settings the editor keeps ---------------------------------------------------------------
 def personal_words() -> list[str]:
-    return list(get_setting(PERSONAL_WORDS_KEY, []) or [])
+    return list(read(keys.PERSONAL_WORDS))
 
 
 def add_personal_word(word: str) -> None:

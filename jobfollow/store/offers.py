@@ -11,16 +11,17 @@ import json
 from decimal import Decimal
 
 from jobfollow.core import negotiation
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.offers import RATED_VALUES, OfferTerms, PayPeriod, compare, money_problem, to_decimal
 from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _, format_date, format_money
 from jobfollow.store.applications import live_applications, log_activity
 from jobfollow.store.models import Interview, JobApplication, Offer, Stage, now
-from jobfollow.store.settings import get_setting, set_setting
+from jobfollow.store.settings import get_setting, read, set_setting
 
-WEIGHTS_KEY = "offers.weights"
-CURRENT_JOB_KEY = "offers.current_job"
-TAX_SHARE_KEY = "offers.tax_share"
+WEIGHTS_KEY = keys.OFFER_WEIGHTS.name
+CURRENT_JOB_KEY = keys.CURRENT_JOB.name
+TAX_SHARE_KEY = keys.TAX_SHARE.name
 OPEN_STATUSES = ("pending", "countered")
 STATUSES = ("pending", "countered", "accepted", "declined")
 
@@ -179,7 +180,7 @@ def current_offers() -> list[tuple[Offer, JobApplication]]:
 def comparison_weights() -> dict[str, Decimal]:
     from jobfollow.core.offers import merged_weights
 
-    return merged_weights(get_setting(WEIGHTS_KEY, {}) or {})
+    return merged_weights(read(keys.OFFER_WEIGHTS))
 
 
 def set_comparison_weights(weights: dict) -> None:

@@ -9,6 +9,7 @@ new language. A name the user chose is never touched.
 from __future__ import annotations
 
 from jobfollow import i18n
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind
 from jobfollow.store.models import Stage
 
@@ -26,7 +27,7 @@ def default_names_of(kind: StageKind) -> set[str]:
     return names
 
 
-LABELS_LANGUAGE_KEY = "ui.stage_labels_language"
+LABELS_LANGUAGE_KEY = keys.STAGE_LABELS_LANGUAGE.name
 
 
 def relabel_default_stages(*, force: bool = False) -> list[int]:

@@ -26,6 +26,7 @@ from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.qt_translations import install_language_switching
 from jobfollow.ui.settings.language_page import LanguagePage
 from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
+from jobfollow.ui.ui_state import UiState
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:  # the tray loads with the reminders, after the window
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
     object the window keeps of them. Nothing outside adds attributes, and nobody looks a feature up by name."""
 
     services: Services
+    ui_state: UiState
     followups: FollowUpService
     board: BoardWidget
     calendar_pane: CalendarPane
@@ -56,13 +58,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("jobfollow")
         self.setObjectName("mainWindow")
         self.really_quit = False  # File > Quit or the tray's Quit, not a close to the tray
+        self.ui_state = UiState(profile.folder)  # window size, splitters, board view: not the user's data
+        self.ui_state.take_over_old_keys()
         self._draft_kept_once = False
         # One undo history for the whole window: board moves, form edits, stage changes, deletes.
         self.undo_stack = QUndoStack(self)
         self.services: Services = build_services(events, self.undo_stack, parent=self)
         self.followups: FollowUpService = self.services.followups
 
-        self.board = BoardWidget(events, service=self.services.board)
+        self.board = BoardWidget(events, service=self.services.board, ui_state=self.ui_state)
         self.calendar_pane = CalendarPane(events)
         self.letter_pane = LetterPane(events, service=self.services.letters)
 
@@ -92,7 +96,7 @@ class MainWindow(QMainWindow):
         self.forms = install_forms(context)
         self.offers = install_offers(context)
         self.update_status()
-        if not restore_window_state(self, self.splitters):
+        if not restore_window_state(self, self.splitters, self.ui_state):
             self.resize(1400, 860)
             self.main_splitter.setSizes([880, 520])  # the agenda's rows need about 500 px to read
             self.side_splitter.setSizes([430, 430])
@@ -189,5 +193,5 @@ class MainWindow(QMainWindow):
             self._draft_kept_once = True  # told once and kept open to copy the draft; closing again quits
             event.ignore()
             return
-        save_window_state(self, self.splitters)
+        save_window_state(self, self.splitters, self.ui_state)
         super().closeEvent(event)

@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow import i18n
+from jobfollow.core import settings_registry as keys
 from jobfollow.store.stage_labels import relabel_default_stages
 
 if TYPE_CHECKING:
     from jobfollow.ui.main_window import MainWindow
 
-LANGUAGE_SETTING = "ui.language"
+LANGUAGE_SETTING = keys.LANGUAGE.name
 ENV_LANGUAGE = "JOBFOLLOW_LANGUAGE"
 _log = logging.getLogger(__name__)
 _installed: dict[str, object] = {"translator": None, "language": None}
@@ -79,9 +80,9 @@ def install_qt_translations(app: QCoreApplication | None = None) -> bool:
 
 def saved_language() -> str:
     """The language chosen in Preferences ("" follows the system); needs an open profile."""
-    from jobfollow.store.settings import get_setting
+    from jobfollow.store.settings import read
 
-    value = get_setting(LANGUAGE_SETTING, "")
+    value = read(keys.LANGUAGE)
     return value if isinstance(value, str) else ""
 
 

@@ -11,12 +11,13 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from jobfollow import paths
+from jobfollow.core import settings_registry as keys
 from jobfollow.i18n import _, ngettext
 from jobfollow.services.followups import FollowUpService
-from jobfollow.store.settings import get_setting
+from jobfollow.store.settings import read
 
-TRAY_ENABLED_KEY = "tray.enabled"
-TRAY_NOTIFY_KEY = "tray.notify"
+TRAY_ENABLED_KEY = keys.TRAY_ENABLED.name
+TRAY_NOTIFY_KEY = keys.TRAY_NOTIFY.name
 MENU_ITEMS = 10  # today's items listed in the menu; the rest are one click away in the window
 BADGE_SIZE = 64
 
@@ -114,7 +115,7 @@ class ReminderTray(QObject):
         self.menu.addAction(self.quit_action)
 
     def announce(self, items: list) -> None:
-        if not items or not get_setting(TRAY_NOTIFY_KEY, True):
+        if not items or not read(keys.TRAY_NOTIFY):
             return
         if len(items) == 1:
             title = _("Follow-up due: {title}").format(title=items[0].title)
@@ -171,7 +172,7 @@ class CloseToTray(QObject):
                 return False
             from jobfollow.ui.window_state import save_window_state
 
-            save_window_state(self.window, self.window.splitters)
+            save_window_state(self.window, self.window.splitters, self.window.ui_state)
             event.ignore()
             self.window.hide()
             if not self._told:
@@ -186,7 +187,7 @@ class CloseToTray(QObject):
 
 def install_tray(window, app: QApplication, controller: FollowUpService) -> ReminderTray | None:
     """Put the icon in the tray if there is one and the user wants it; returns it (None otherwise)."""
-    if not QSystemTrayIcon.isSystemTrayAvailable() or not get_setting(TRAY_ENABLED_KEY, True):
+    if not QSystemTrayIcon.isSystemTrayAvailable() or not read(keys.TRAY_ENABLED):
         app.setQuitOnLastWindowClosed(True)
         return None
     tray = ReminderTray(controller, window, window)

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.board_search import SORT_LABELS, SortMode, query_terms
 from jobfollow.core.stages import is_active
 from jobfollow.i18n import _
 from jobfollow.services.board import BoardService
 from jobfollow.store.applications import list_stages
 from jobfollow.store.board import CardKey, CardSummary, card_keys, card_summaries, count_active, search_texts
-from jobfollow.store.settings import get_setting, set_setting
 from jobfollow.ui.board.board_actions import BoardActions
 from jobfollow.ui.board.card_delegate import CardDelegate
 from jobfollow.ui.board.card_list_model import CARD_ID_ROLE, BoardContext
@@ -36,8 +36,8 @@ from jobfollow.ui.board.drag_autoscroll import DragAutoScroller
 from jobfollow.ui.board.keep_applying import KeepApplyingBanner
 from jobfollow.ui.board.stage_column import StageColumn
 from jobfollow.ui.events import AppEvents
+from jobfollow.ui.ui_state import UiState
 
-VIEW_SETTING = "board.view"
 PARTIAL_RELOAD_LIMIT = 200  # above this many changed ids a full reload is cheaper
 
 
@@ -45,7 +45,7 @@ class BoardWidget(BoardActions, QWidget):
     open_requested = Signal(int)
 
     def __init__(self, events: AppEvents, undo_stack: QUndoStack | None = None, parent: QWidget | None = None, *,
-                 service: BoardService | None = None):
+                 service: BoardService | None = None, ui_state: UiState | None = None):
         super().__init__(parent)
         self.setObjectName("board")
         self.events = events
@@ -53,6 +53,7 @@ class BoardWidget(BoardActions, QWidget):
             service = BoardService(events, undo_stack if undo_stack is not None else QUndoStack(self))
         self.service = service
         self.undo_stack = service.undo_stack
+        self.ui_state = ui_state if ui_state is not None else UiState.of_open_profile()
         self.columns: list[StageColumn] = []
         # Every card's place and sort facts; what a card paints is read for the rows in view only
         # (the columns' shared cache), and the search texts (people, notes) when a search first needs them.
@@ -102,7 +103,7 @@ class BoardWidget(BoardActions, QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll, 1)
 
-        saved = get_setting(VIEW_SETTING, {}) or {}
+        saved = self.ui_state.read(keys.BOARD_VIEW)
         self.only_active_check.setChecked(bool(saved.get("only_active", False)))
         index = self.sort_combo.findData(saved.get("sort", SortMode.BOARD.value))
         self.sort_combo.setCurrentIndex(max(0, index))
@@ -235,8 +236,8 @@ class BoardWidget(BoardActions, QWidget):
             column.setVisible(not only_active or is_active(column.kind))
 
     def _view_options_changed(self, *_ignored) -> None:
-        set_setting(VIEW_SETTING, {"only_active": self.only_active_check.isChecked(),
-                                   "sort": self.sort_combo.currentData()})
+        self.ui_state.write(keys.BOARD_VIEW, {"only_active": self.only_active_check.isChecked(),
+                                              "sort": self.sort_combo.currentData()})
         self.apply_view()
 
     def _update_banner(self) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from jobfollow import autostart
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.followup_settings import TIMINGS, FollowUpSettings
 from jobfollow.core.stages import CHANNEL_LABELS, Channel
 from jobfollow.i18n import _
 from jobfollow.store.followups import followup_settings, save_followup_settings
-from jobfollow.store.settings import get_setting, get_user_details, profile_folder, set_setting
+from jobfollow.store.settings import get_user_details, profile_folder, read, write
 from jobfollow.ui.forms.widgets import count_suffix
 from jobfollow.ui.settings.settings_dialog import SettingsPage
-from jobfollow.ui.tray import TRAY_ENABLED_KEY, TRAY_NOTIFY_KEY
 
 
 class FollowUpSettingsPage(SettingsPage):
@@ -72,8 +72,8 @@ class FollowUpSettingsPage(SettingsPage):
             _("Business days skip weekends and the public holidays of {country} (change it in Your details).").format(
                 country=country) if country else
             _("Business days skip weekends; pick a country in Your details to skip its public holidays too."))
-        self.tray_check.setChecked(bool(get_setting(TRAY_ENABLED_KEY, True)))
-        self.notify_check.setChecked(bool(get_setting(TRAY_NOTIFY_KEY, True)))
+        self.tray_check.setChecked(read(keys.TRAY_ENABLED))
+        self.notify_check.setChecked(read(keys.TRAY_NOTIFY))
         self.login_check.setChecked(autostart.is_enabled(**self.autostart_where))
 
     def save(self) -> list[str]:
@@ -85,11 +85,11 @@ class FollowUpSettingsPage(SettingsPage):
         new = FollowUpSettings.from_dict(values)
         if new != followup_settings():
             save_followup_settings(new)
-            changed.append("followups.timings")
-        for key, check in ((TRAY_ENABLED_KEY, self.tray_check), (TRAY_NOTIFY_KEY, self.notify_check)):
-            if bool(get_setting(key, True)) != check.isChecked():
-                set_setting(key, check.isChecked())
-                changed.append(key)
+            changed.append(keys.FOLLOWUP_SETTINGS.name)
+        for key, check in ((keys.TRAY_ENABLED, self.tray_check), (keys.TRAY_NOTIFY, self.notify_check)):
+            if read(key) != check.isChecked():
+                write(key, check.isChecked())
+                changed.append(key.name)
         if autostart.is_enabled(**self.autostart_where) != self.login_check.isChecked():
             try:
                 autostart.set_enabled(self.login_check.isChecked(), profile=profile_folder(), **self.autostart_where)

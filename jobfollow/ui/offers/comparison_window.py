@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.offers import RATED_VALUES, WEIGHT_LABELS, currencies_of
 from jobfollow.i18n import _, format_date
 from jobfollow.store import offers as store
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.offers.comparison_model import COLUMN_KEYS, KEY_ROLE, ComparisonModel, ComparisonProxy
 from jobfollow.ui.offers.widgets import INFO_STYLE, WARNING_STYLE, banner, qt_locale
-
-INCLUDE_CURRENT_KEY = "offers.compare_current_job"
+from jobfollow.ui.ui_state import UiState
 
 
 class ComparisonWindow(QDialog):
@@ -112,7 +112,8 @@ class ComparisonWindow(QDialog):
             row.addWidget(spin)
         row.addStretch(1)
         self.include_current = QCheckBox(_("Show my current job"))
-        self.include_current.setChecked(bool(store.get_setting(INCLUDE_CURRENT_KEY, True)))
+        self.ui_state = UiState.of_open_profile()
+        self.include_current.setChecked(self.ui_state.read(keys.COMPARE_CURRENT_JOB))
         self.include_current.toggled.connect(self._toggle_current)
         # The current job's controls sit with the buttons below: on one row with the weights, the German and
         # Spanish labels made the window wider than the table and pushed the last columns out of view.
@@ -198,7 +199,7 @@ class ComparisonWindow(QDialog):
         self.reload()
 
     def _toggle_current(self, checked: bool) -> None:
-        store.set_setting(INCLUDE_CURRENT_KEY, checked)
+        self.ui_state.write(keys.COMPARE_CURRENT_JOB, checked)
         self.reload()
 
     def selected_offer_id(self) -> int | None:

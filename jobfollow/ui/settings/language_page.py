@@ -14,9 +14,10 @@ from babel import numbers as babel_numbers
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from jobfollow import i18n
+from jobfollow.core import settings_registry as keys
 from jobfollow.core.template_language import language_name
 from jobfollow.i18n import _
-from jobfollow.store.settings import get_setting, set_setting
+from jobfollow.store.settings import read, set_setting
 from jobfollow.ui.qt_translations import LANGUAGE_SETTING
 from jobfollow.ui.settings.settings_dialog import SettingsPage
 
@@ -86,7 +87,7 @@ class LanguagePage(SettingsPage):
                   "and numbers follow {language}.").format(language=language_name(locale.language)))
 
     def load(self) -> None:
-        value = get_setting(LANGUAGE_SETTING, "")
+        value = read(keys.LANGUAGE)
         self._loaded = value if isinstance(value, str) and value in i18n.SHIPPED_LANGUAGES else ""
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self._loaded)))
         self._show_sample()
