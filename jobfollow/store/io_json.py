@@ -26,6 +26,7 @@ from peewee import (
     IntegerField,
 )
 
+from jobfollow.core.settings_registry import is_ui_state
 from jobfollow.core.stages import StageKind
 from jobfollow.core.validation import date_in_range, local_time, stored_value_problem
 from jobfollow.i18n import _
@@ -82,8 +83,11 @@ def export_data(*, exported_at: dt.datetime | None = None) -> dict:
         rows = []
         query = model.select().order_by(model._meta.primary_key).tuples()
         for values in query:
-            rows.append({name: (value if plain or value is None else _encode(field, value))
-                         for name, (field, plain), value in zip(names, encoders, values, strict=True)})
+            row = {name: (value if plain or value is None else _encode(field, value))
+                   for name, (field, plain), value in zip(names, encoders, values, strict=True)}
+            if model is Setting and is_ui_state(row.get("key", "")):
+                continue  # profiles from before kept the window's size here: it is not the user's data
+            rows.append(row)
         tables[TABLE_NAMES[model]] = rows
     return {
         "format": FORMAT_NAME,
@@ -426,6 +430,9 @@ def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replac
             if not replace and model is Setting:
                 meter.advance(1)
                 continue
+            if model is Setting and is_ui_state(values.get("key", "")):
+                meter.advance(1)
+                continue  # an older export's window size and board view: not the user's data
             old_key = values.get("rule_key")
             if not replace and old_key is not None:
                 values["rule_key"] = None  # set once every id it names is known (see remap_rule_key)
