@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from jobfollow.i18n import _, format_date
 
@@ -176,6 +177,7 @@ NUMBER_LIMITS: dict[tuple[str, str], tuple[float, float]] = {
 }
 
 
+@lru_cache(maxsize=1)  # asked for every text cell of an import: built once
 def _choices() -> dict[tuple[str, str], frozenset[str]]:
     from jobfollow.core.offers import PayPeriod
     from jobfollow.core.stages import ContactRole, InterviewFormat, Outcome, StageKind

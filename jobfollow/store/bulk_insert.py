@@ -16,6 +16,11 @@ import peewee
 
 BATCH_ROWS = 1000
 
+#: columns whose values SQLite takes as they are, once they have the field's Python type (str, int, float):
+#: peewee's conversion would only coerce them again
+_TAKEN_AS_THEY_ARE = (peewee.CharField, peewee.TextField, peewee.IntegerField, peewee.FloatField,
+                      peewee.ForeignKeyField)
+
 #: what a hand-edited file can make a single row fail with (a full disk or a lock is not among them)
 ROW_ERRORS = (peewee.IntegrityError, peewee.InterfaceError, OverflowError, ValueError, TypeError)
 
@@ -30,12 +35,14 @@ class RowRefusedError(Exception):
 
 
 class TableWriter:
-    """Insert rows (dicts of field name -> Python value) into ``model``'s table."""
+    """Insert rows (dicts of field name -> a value of the field's Python type) into ``model``'s table."""
 
     def __init__(self, model, on_written: Callable[[int], None] | None = None):
         self.model = model
         self.database = model._meta.database
         self.fields = model._meta.fields
+        self.convert = {name: None if isinstance(field, _TAKEN_AS_THEY_ARE)
+                        else field.db_value for name, field in self.fields.items()}
         self.defaults = list(model._meta.defaults.items())
         self.on_written = on_written or (lambda _count: None)
         self._statements: dict[tuple[str, ...], str] = {}
@@ -47,7 +54,9 @@ class TableWriter:
             if field.name not in values:
                 values[field.name] = default() if callable(default) else default
         names = tuple(values)
-        return names, tuple(self.fields[name].db_value(value) for name, value in values.items())
+        convert = self.convert
+        return names, tuple(value if convert[name] is None or value is None else convert[name](value)
+                            for name, value in values.items())
 
     def _statement(self, names: tuple[str, ...]) -> str:
         sql = self._statements.get(names)

@@ -32,6 +32,7 @@ from jobfollow.core.validation import date_in_range, local_time, stored_value_pr
 from jobfollow.i18n import _
 from jobfollow.store.bulk_insert import RowRefusedError, TableWriter
 from jobfollow.store.db import storing
+from jobfollow.store.json_rows import loads_export, read_export
 from jobfollow.store.models import (
     ALL_MODELS,
     Contact,
@@ -204,73 +205,26 @@ def read_json_file(source: Path) -> dict:
         raise DataImportError(_("{path} is larger than {limit} MB, too large for a jobfollow export.").format(
             path=source, limit=MAX_IMPORT_BYTES // (1024 * 1024)))
     try:
-        text = source.read_text(encoding="utf-8-sig")  # the bytes are let go before the parse
-    except UnicodeDecodeError:
+        with open(source, "rb") as handle:
+            data = read_export(handle)  # a piece at a time: the whole text is never held
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise DataImportError(_("{path} is not a jobfollow JSON export (it is not valid JSON).").format(
             path=source)) from None
     except OSError as exc:
         raise DataImportError(_("Cannot read {path}: {error}.").format(path=source, error=exc.strerror or exc)) from exc
-    return _parse_json_text(text, str(source))
+    return _checked_envelope(data, str(source))
 
 
 def parse_json_bytes(raw: bytes, name: str = "the file") -> dict:
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        data = loads_export(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise DataImportError(_("{path} is not a jobfollow JSON export (it is not valid JSON).").format(
             path=name)) from None
-    return _parse_json_text(text, name)
+    return _checked_envelope(data, name)
 
 
-class _Row(Mapping):
-    """A row of a table as read from the file: its values in a tuple beside its column names, which every row
-    with the same columns shares (a dict per row costs about 1 KB; 100,000 rows were a hundred MB)."""
-
-    __slots__ = ("_index", "_values")
-
-    def __init__(self, index: dict[str, int], values: tuple):
-        self._index, self._values = index, values
-
-    def __getitem__(self, key: str) -> Any:
-        return self._values[self._index[key]]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._index
-
-    def __iter__(self):
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-
-def _compact_rows() -> Callable[[list[tuple[str, Any]]], Any]:
-    """A json ``object_pairs_hook``: flat objects (rows) become _Row, anything holding lists or objects a dict."""
-    indexes: dict[tuple[str, ...], dict[str, int]] = {}
-
-    def hook(pairs: list[tuple[str, Any]]) -> Any:
-        if any(isinstance(value, list | dict | Mapping) for _key, value in pairs):
-            return dict(pairs)
-        keys = tuple(key for key, _value in pairs)
-        index = indexes.get(keys)
-        if index is None:
-            index = {key: position for position, key in enumerate(keys)}
-            if len(index) != len(keys):  # a column named twice: the last one wins, as in a dict
-                return dict(pairs)
-            indexes[keys] = index
-        return _Row(index, tuple(value for _key, value in pairs))
-
-    return hook
-
-
-def _parse_json_text(text: str, name: str) -> dict:
-    try:
-        data = json.loads(text, object_pairs_hook=_compact_rows())
-    except (ValueError, RecursionError):
-        raise DataImportError(_("{path} is not a jobfollow JSON export (it is not valid JSON).").format(
-            path=name)) from None
-    if isinstance(data, _Row):  # a flat object at the top: never an export, but checked as a dict below
-        data = dict(data)
+def _checked_envelope(data: Any, name: str) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or "format_version" not in data:
         raise DataImportError(_("{path} is not a jobfollow JSON export.").format(path=name))
     version = data["format_version"]
