@@ -124,7 +124,9 @@ def _show_fatal(message: str) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        QMessageBox.critical(None, _("jobfollow cannot start"), message)
+        from jobfollow.ui.plain_text import message_box, run
+
+        run(message_box(None, QMessageBox.Icon.Critical, _("jobfollow cannot start"), message))
 
 
 def _warn_if_incomplete_install(window) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from jobfollow.core.csv_mapping import IGNORE
 from jobfollow.store import backups
 from jobfollow.store.applications import create_application
 from jobfollow.store.models import JobApplication
+from jobfollow.ui import plain_text
 from jobfollow.ui.data import csv_import_dialog
 from jobfollow.ui.data.csv_import_dialog import CsvImportDialog
 
@@ -152,7 +152,7 @@ def test_a_window_left_open_for_days_still_backs_up_once_a_day(window, profile):
 
 def test_restore_refuses_a_foreign_file(window, profile, tmp_path, monkeypatch):
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(plain_text, "run", lambda box: warnings.append(box.text()))
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"hello" * 1000)
     assert not window.data_actions.restore(str(junk), confirm=False)
@@ -165,7 +165,7 @@ def test_export_and_import_json_through_the_menu(window, profile, tmp_path, monk
     target = tmp_path / "all"
     window.data_actions.export_file(str(target))
     assert (tmp_path / "all.json").exists()
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(plain_text, "run", lambda box: plain_text.Button.Yes)
     window.data_actions.import_file(str(tmp_path / "all.json"))
     assert window.board.card_count() == 2
     window.data_actions.export_calendar(str(tmp_path / "cal"))

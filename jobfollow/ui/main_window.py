@@ -23,6 +23,7 @@ from jobfollow.ui.feature_context import FeatureContext, Menus
 from jobfollow.ui.forms.install import FormOpener, install_forms
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import OffersController, install_offers
+from jobfollow.ui.plain_text import escaped
 from jobfollow.ui.qt_translations import install_language_switching
 from jobfollow.ui.settings.language_page import LanguagePage
 from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
@@ -171,16 +172,28 @@ class MainWindow(QMainWindow):
             _("About jobfollow"),
             _("<h3>jobfollow {version}</h3><p>Your companion for the weeks after a job interview.</p>"
               "<p>Everything stays on this computer, in:<br><code>{folder}</code></p>").format(
-                version=__version__, folder=self.profile.folder),
+                version=__version__, folder=escaped(self.profile.folder)),
         )
 
     def update_status(self, *_ignored) -> None:
         count = self.board.card_count()
         self.status_label.setText(ngettext("{count} application", "{count} applications", count).format(count=count))
 
-    def quit_requested(self) -> None:
+    def quit_requested(self) -> bool:
+        """Close for good (File > Quit, the tray's Quit); False when the window stays because a letter draft
+        could not be saved (the user was told and the draft is still there), so nothing may quit."""
+        if not self.may_close():
+            return False
         self.really_quit = True
         self.close()
+        return True
+
+    def may_close(self) -> bool:
+        """Save the letter draft; the first time that fails the window stays open so it can be copied."""
+        if self.letter_pane.save_now(always_report=True) or self._draft_kept_once:
+            return True
+        self._draft_kept_once = True  # told once and kept open to copy the draft; closing again quits
+        return False
 
     def raise_to_front(self) -> None:
         self.show()
@@ -189,8 +202,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.letter_pane.save_now(always_report=True) and not self._draft_kept_once:
-            self._draft_kept_once = True  # told once and kept open to copy the draft; closing again quits
+        if not self.really_quit and not self.may_close():  # quit_requested asked already
             event.ignore()
             return
         save_window_state(self, self.splitters, self.ui_state)

@@ -151,7 +151,9 @@ class ReminderTray(QObject):
         self.controller.events.open_application_requested.emit(app_id)
 
     def quit(self) -> None:
-        self.window.quit_requested()
+        if not self.window.quit_requested():  # a letter draft could not be saved: the window stays, and so do we
+            self.show_window()
+            return
         app = QApplication.instance()
         if app is not None:  # a hidden window may get no close event; quit all the same
             QTimer.singleShot(0, app.quit)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from jobfollow.core.board_search import SortMode, ranks_between
 from jobfollow.core.stages import StageKind
@@ -21,6 +21,7 @@ from jobfollow.store.applications import list_stages
 from jobfollow.store.board import CardPlace, has_interview
 from jobfollow.ui.board import board_prompts
 from jobfollow.ui.board.card_list_model import CARD_ID_ROLE
+from jobfollow.ui.plain_text import inform
 from jobfollow.ui.store_errors import show_store_error, store_error_message
 
 
@@ -334,7 +335,7 @@ class BoardActions:
         if stage is None:
             return False
         if len(stages) == 1:
-            QMessageBox.information(self, _("Remove stage"), _("The board needs at least one stage."))
+            inform(self, _("Remove stage"), _("The board needs at least one stage."))
             return False
         if board_stages.is_last_of_kind(stage_id) and not self.last_of_kind_confirmer(self, stage):
             return False

@@ -7,11 +7,12 @@ so tests answer them without a modal loop.
 from __future__ import annotations
 
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from jobfollow.core.stages import OUTCOME_LABELS, STAGE_KIND_LABELS, Outcome
 from jobfollow.i18n import _, ngettext
 from jobfollow.store.applications import StageRow
+from jobfollow.ui.plain_text import Button, ask, plain_label
 
 
 def build_outcome_menu(parent: QWidget | None, count: int) -> QMenu:
@@ -46,13 +47,13 @@ def confirm_delete(parent: QWidget | None, count: int) -> bool:
 
 
 def confirm_last_of_kind(parent: QWidget | None, stage: StageRow) -> bool:
-    answer = QMessageBox.warning(
+    answer = ask(
         parent, _("Remove the last stage of its kind"),
         _("“{name}” is the only stage of kind “{kind}”. The follow-up advice for that step of a process "
           "will have no column to look at. Remove it anyway?").format(name=stage.name,
                                                                        kind=_(STAGE_KIND_LABELS[stage.kind])),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Yes
+        Button.Yes | Button.Cancel, Button.Cancel, icon=QMessageBox.Icon.Warning)
+    return answer == Button.Yes
 
 
 class DestinationDialog(QDialog):
@@ -72,7 +73,7 @@ class DestinationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(ngettext("“{name}” holds {count} card. Move it to:",
+        layout.addWidget(plain_label(ngettext("“{name}” holds {count} card. Move it to:",
                                          "“{name}” holds {count} cards. Move them to:", count).format(
             name=stage.name, count=count)))
         layout.addWidget(self.combo)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelInde
 
 from jobfollow.core.board_search import SortMode, matches, order_by_activity, order_by_due
 from jobfollow.i18n import _, format_date, ngettext
+from jobfollow.ui.plain_text import tip
 
 CARD_MIME_TYPE = "application/x-jobfollow-card-ids"
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -184,7 +185,7 @@ class CardListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.company} — {card.position_title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(card)
+            return tip(self._tooltip(card))  # names and tags are text, never markup
         return card
 
     @staticmethod

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from jobfollow.i18n import _
+from jobfollow.ui.plain_text import plain_label
 
 
 class KeepApplyingBanner(QFrame):
@@ -22,7 +23,7 @@ class KeepApplyingBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.add_button = QPushButton()
         self._active = 0

@@ -21,6 +21,7 @@ from jobfollow.i18n import _
 from jobfollow.store.applications import StageRow
 from jobfollow.ui.board.card_delegate import CardDelegate
 from jobfollow.ui.board.card_list_model import CARD_MIME_TYPE, BoardContext, CardListModel, decode_card_ids
+from jobfollow.ui.plain_text import plain, tip
 
 COLUMN_WIDTH = 248
 COLLAPSED_WIDTH = 34
@@ -134,7 +135,7 @@ class StageColumn(QFrame):
         self.kind = stage.kind
         self.model = CardListModel(stage.id, self, context)
 
-        self.header = ElidedLabel()
+        self.header = plain(ElidedLabel())
         self.header.setObjectName("stageHeader")
         font = self.header.font()
         font.setBold(True)
@@ -200,8 +201,8 @@ class StageColumn(QFrame):
         shown, total = self.model.rowCount(), self.model.total_count()
         count = str(total) if shown == total else _("{shown} of {total}").format(shown=shown, total=total)
         self.header.setText(self.name)
-        self.header.setToolTip(_("{name} (kind: {kind})").format(name=self.name,
-                                                                   kind=_(STAGE_KIND_LABELS[self.kind])))
+        self.header.setToolTip(tip(_("{name} (kind: {kind})").format(name=self.name,
+                                                                       kind=_(STAGE_KIND_LABELS[self.kind]))))
         self.count_label.setText(count)
         self.strip.text = f"{self.name}  ({count})"
         self.strip.setToolTip(self.header.toolTip())

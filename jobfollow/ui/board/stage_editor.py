@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind
 from jobfollow.i18n import _
 from jobfollow.store.applications import list_stages
+from jobfollow.ui.plain_text import plain_label
 
 
 class StageEditorDialog(QDialog):
@@ -44,7 +44,7 @@ class StageEditorDialog(QDialog):
         for kind in StageKind:
             self.kind_combo.addItem(_(STAGE_KIND_LABELS[kind]), kind.value)
         self.kind_combo.setToolTip(_("The kind tells the follow-up advice what step of a process this column is"))
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setObjectName("stageEditorMessage")
         self.message.setWordWrap(True)
         self.message.hide()

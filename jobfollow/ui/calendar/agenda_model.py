@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from jobfollow.core.followup_texts import channel_label, short_date
 from jobfollow.i18n import N_, _, first_day_of_week, format_date, format_number, format_relative_days, ngettext
 from jobfollow.store.followups import AgendaItem
+from jobfollow.ui.plain_text import tip
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the AgendaItem (None on a group row)
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # the group key
@@ -140,7 +141,7 @@ class AgendaModel(QAbstractItemModel):
         if role == REASON_ROLE:
             return item.reason
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(item)
+            return tip(self.tooltip(item))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}. {self.subtitle(item)}. {self.due_line(item)}. {item.reason}"
         return None

@@ -23,6 +23,7 @@ from jobfollow.i18n import _, first_day_of_week
 from jobfollow.ui.calendar.month_calendar import to_date, to_qdate
 from jobfollow.ui.forms.widgets import localize_date_edit
 from jobfollow.ui.palette_colours import signal_colour
+from jobfollow.ui.plain_text import plain_label
 
 
 class SnoozeDateDialog(QDialog):
@@ -76,7 +77,7 @@ class CustomFollowUpDialog(QDialog):
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(_("Why (optional): what you promised, what they asked for"))
         self.reason_edit.setMinimumHeight(70)  # takes the spare height, so the rows above keep their spacing
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setStyleSheet(f"color: {signal_colour('danger').name()}")
         self.error_label.hide()
         form = QFormLayout()

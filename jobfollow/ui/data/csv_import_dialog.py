@@ -36,6 +36,7 @@ from jobfollow.store.io_csv import (
     plan_import,
     read_csv_file,
 )
+from jobfollow.ui.plain_text import plain_label, tip
 
 PREVIEW_ROWS = 200
 SEPARATOR_NAMES = {",": N_("commas"), ";": N_("semicolons"), "\t": N_("tabs"), "|": N_("vertical bars")}
@@ -67,7 +68,8 @@ class PreviewModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        return self._rows[index.row()][index.column()]
+        value = self._rows[index.row()][index.column()]
+        return tip(value) if role == Qt.ItemDataRole.ToolTipRole else value  # cells are text, never markup
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -103,7 +105,7 @@ class CsvImportDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         rows = len(self.table.rows)
-        self.summary_label = QLabel(
+        self.summary_label = plain_label(
             ngettext("{count} row, {encoding}, separated by {separator}.",
                      "{count} rows, {encoding}, separated by {separator}.", rows).format(
                 count=format_number(rows), encoding=self.table.encoding.upper(),
@@ -158,7 +160,7 @@ class CsvImportDialog(QDialog):
         body.setSizes([260, 420])
         layout.addWidget(body, 1)
 
-        self.result_label = QLabel()
+        self.result_label = plain_label()
         self.result_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -191,7 +193,7 @@ class CsvImportDialog(QDialog):
             example = next((r[row] for r in self.table.rows if r[row].strip()), "")
             self.columns_table.setItem(row, 0, QTableWidgetItem(header or _("(no name)")))
             example_item = QTableWidgetItem(example[:80])
-            example_item.setToolTip(example[:500])
+            example_item.setToolTip(tip(example, limit=500))
             self.columns_table.setItem(row, 1, example_item)
             combo = QComboBox()
             combo.addItem(_("(do not import)"), IGNORE)

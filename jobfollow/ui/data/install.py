@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from jobfollow.i18n import _, format_datetime, ngettext
 from jobfollow.store.safe_write import DiskWriteError
 from jobfollow.ui.feature_context import FeatureContext
+from jobfollow.ui.plain_text import Button, ask, warn
 
 BACKUP_CHECK_S = 3600  # how often an open window asks whether the daily backup is due
 
@@ -75,7 +76,7 @@ class DataActions:
             finally:
                 QApplication.restoreOverrideCursor()
             if dialog.load_error:
-                QMessageBox.warning(self.dialog_parent, _("Cannot import"), dialog.load_error)
+                warn(self.dialog_parent, _("Cannot import"), dialog.load_error)
                 dialog.deleteLater()
                 return
             if dialog.exec() and dialog.imported_ids:
@@ -91,16 +92,16 @@ class DataActions:
         try:
             data = read_json_file(path)
             cards = len(data["tables"].get("job_application", []))
-            answer = QMessageBox.question(
+            answer = ask(
                 self.dialog_parent, _("Import"),
                 ngettext("Add {count} application and everything that belongs to it from {file}?",
                          "Add {count} applications and everything that belongs to them from {file}?",
                          cards).format(count=cards, file=path.name))
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != Button.Yes:
                 return
             counts = import_data(data)
         except DataImportError as exc:
-            QMessageBox.warning(self.dialog_parent, _("Cannot import"), str(exc))
+            warn(self.dialog_parent, _("Cannot import"), str(exc))
             return
         reload_window(self.context)
         count = counts.get("job_application", 0)
@@ -129,7 +130,7 @@ class DataActions:
 
                 count = export_json(target)
         except DiskWriteError as exc:
-            QMessageBox.warning(self.dialog_parent, _("Cannot export"), str(exc))
+            warn(self.dialog_parent, _("Cannot export"), str(exc))
             return
         self._status(ngettext("Exported {count} application to {path}", "Exported {count} applications to {path}",
                               count).format(count=count, path=target))
@@ -149,7 +150,7 @@ class DataActions:
         try:
             count = export_ics(target)
         except DiskWriteError as exc:
-            QMessageBox.warning(self.dialog_parent, _("Cannot export"), str(exc))
+            warn(self.dialog_parent, _("Cannot export"), str(exc))
             return
         self._status(ngettext("Exported {count} calendar event to {path}", "Exported {count} calendar events to {path}",
                               count).format(count=count, path=target))
@@ -161,7 +162,7 @@ class DataActions:
         try:
             path = back_up(self.profile.db, self.profile.backup_dir, kind="manual")
         except BackupError as exc:
-            QMessageBox.warning(self.dialog_parent, _("Cannot back up"), str(exc))
+            warn(self.dialog_parent, _("Cannot back up"), str(exc))
             return
         self._status(_("Backed up to {path}").format(path=path))
 
@@ -178,19 +179,19 @@ class DataActions:
         try:
             check_backup_file(source)
         except BackupError as exc:
-            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), str(exc))
+            warn(self.dialog_parent, _("Cannot restore"), str(exc))
             return False
         if source.resolve() == self.profile.db_path.resolve():
-            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), _("That is the database in use."))
+            warn(self.dialog_parent, _("Cannot restore"), _("That is the database in use."))
             return False
         taken = next((b.taken_at for b in list_backups(source.parent) if b.path == source), None)
         if confirm:
             when = format_datetime(taken, "short") if taken else source.name
-            answer = QMessageBox.question(
+            answer = ask(
                 self.dialog_parent, _("Restore a backup"),
                 _("Replace all current data with the backup from {when}?\n\nThe current data is kept as a "
                   "backup first, so this can be undone with another restore.").format(when=when))
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != Button.Yes:
                 return False
         return self._swap_in(source)
 
@@ -203,7 +204,7 @@ class DataActions:
         try:
             kept = restore_file(source, profile.db_path, profile.backup_dir, current_db=profile.db)
         except (BackupError, OSError) as exc:
-            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), str(exc))
+            warn(self.dialog_parent, _("Cannot restore"), str(exc))
             if profile.db.is_closed():
                 self._reopen(open_profile_at)
             return False
@@ -212,7 +213,7 @@ class DataActions:
         except DatabaseOpenError as exc:  # the check passed, so this is rare: put the old data back
             restore_file(kept, profile.db_path, profile.backup_dir)
             self._reopen(open_profile_at)
-            QMessageBox.warning(self.dialog_parent, _("Cannot restore"), str(exc))
+            warn(self.dialog_parent, _("Cannot restore"), str(exc))
             return False
         reload_window(self.context)
         self._status(_("Restored the backup; the previous data was kept as {path}").format(path=kept.name))

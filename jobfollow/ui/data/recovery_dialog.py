@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QStyle,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from jobfollow import paths
 from jobfollow.i18n import _, format_datetime, format_number
 from jobfollow.store.backups import BackupError, BackupFile, newest_good_backup, recover_damaged
 from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
+from jobfollow.ui.plain_text import plain_label, warn
 
 RESTORE, FRESH = "restore", "fresh"
 
@@ -49,7 +49,7 @@ class RecoveryDialog(QDialog):
         layout.setSpacing(10)
         heading = QLabel(_("<b>The database could not be opened.</b>"))
         layout.addWidget(heading)
-        detail = QLabel(problem)
+        detail = plain_label(problem)  # it names the file: a folder name is text, not markup
         detail.setWordWrap(True)
         layout.addWidget(detail)
         explain = QLabel(_("Nothing has been changed yet. Whatever you choose, the damaged file is kept: it is "
@@ -89,7 +89,7 @@ class RecoveryDialog(QDialog):
         try:
             self.moved_to = recover_damaged(self.db_path, self.backup.path if self.choice == RESTORE else None)
         except (BackupError, OSError) as exc:
-            QMessageBox.warning(self, _("Cannot recover"), str(exc))
+            warn(self, _("Cannot recover"), str(exc))
             return
         super().accept()
 

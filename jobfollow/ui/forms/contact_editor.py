@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from jobfollow.store.people import (
     save_contact,
 )
 from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, with_message
+from jobfollow.ui.plain_text import plain_label
 from jobfollow.ui.store_errors import saved_or_reported
 
 
@@ -57,7 +57,7 @@ class ContactEditorDialog(QDialog):
         self.notes_edit.setPlaceholderText(_("What you talked about, how you met, anything from their business card"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(90)
-        self.shared_note = QLabel()
+        self.shared_note = plain_label()
         self.shared_note.setWordWrap(True)
         self.shared_note.hide()
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from jobfollow.core.stages import CHANNEL_LABELS, ROLE_LABELS, Channel
 from jobfollow.i18n import _
 from jobfollow.store.people import ContactCard, PersonOnCard
+from jobfollow.ui.plain_text import tip
 
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -64,8 +65,8 @@ class PeopleModel(QAbstractTableModel):
             if column == "channel":
                 return channel_label(card.preferred_channel)
             text = getattr(card, column)
-            if role == Qt.ItemDataRole.ToolTipRole and column == "name" and card.notes:
-                return f"{text}\n\n{card.notes}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip(f"{text}\n\n{card.notes}" if column == "name" and card.notes else text)
             return text
         if role == CONTACT_ID_ROLE:
             return card.id
@@ -101,7 +102,7 @@ class ContactChoicesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.name} ({card.subtitle})" if card.subtitle else card.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(part for part in (card.name, card.subtitle, card.email, card.phone) if part)
+            return tip("\n".join(part for part in (card.name, card.subtitle, card.email, card.phone) if part))
         if role == CONTACT_ID_ROLE:
             return card.id
         return None

@@ -8,6 +8,7 @@ from jobfollow.core.stages import FORMAT_LABELS
 from jobfollow.i18n import N_, _, format_date, format_time
 from jobfollow.store.interviews import InterviewSummary
 from jobfollow.store.timeline import KIND_LABELS, TimelineEntry
+from jobfollow.ui.plain_text import tip
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,8 +53,10 @@ class _RowsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         item = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(item, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip(self.cell(item, index.column()))
         if role == ROW_ID_ROLE:
             return item.id
         return None

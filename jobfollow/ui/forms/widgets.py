@@ -25,6 +25,7 @@ from jobfollow.core.validation import DATE_MAX, DATE_MIN, Problem
 from jobfollow.i18n import _, ngettext
 from jobfollow.store.people import ContactCard, find_contacts
 from jobfollow.ui.forms.people_models import ContactChoicesModel
+from jobfollow.ui.plain_text import plain
 
 
 def unit_text(unit: str, count: int) -> str:
@@ -93,6 +94,7 @@ class InlineMessage(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        plain(self)  # a problem quotes what was typed
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()

@@ -16,6 +16,7 @@ from jobfollow.core.offers import money_problem
 from jobfollow.i18n import _, current_locale, format_number
 from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
 from jobfollow.ui.palette_colours import signal_colour
+from jobfollow.ui.plain_text import plain_label
 
 WARNING_STYLE = "background: #fff4ce; color: #4a3b00; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
 
@@ -85,7 +86,7 @@ def qt_date_format() -> str:
 
 
 def banner(style: str) -> QLabel:
-    label = QLabel()
+    label = plain_label()  # banners repeat names and amounts the user typed
     label.setWordWrap(True)
     label.setStyleSheet(style)
     label.setVisible(False)
@@ -102,7 +103,7 @@ class MoneyField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.setVisible(False)
