@@ -235,3 +235,18 @@ def test_tip_shows_every_character_and_cuts_long_text():
     assert document.toPlainText() == text
     assert len(plain_text.tip("x" * 100_000)) < plain_text.TIP_LIMIT + 100
     assert plain_text.tip("") == ""
+
+
+def test_deleting_a_timeline_note_quotes_it_as_text(window, monkeypatch):
+    from jobfollow.store.models import JobApplication
+    from jobfollow.store.timeline import add_entry, timeline
+
+    app_id = JobApplication.select().first().id
+    add_entry(app_id, "note", HOSTILE[1])
+    monkeypatch.setattr(type(window.forms), "exec_dialog", lambda self, dialog: 0)
+    dialog = window.forms.open_application(app_id)
+    entry = next(e for e in timeline(app_id) if e.summary == HOSTILE[1])
+    assert dialog.timeline_page.confirm_remove(entry) is False  # answered Cancel
+    box = window.boxes[-1]
+    assert HOSTILE[1] in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+    dialog.reject()

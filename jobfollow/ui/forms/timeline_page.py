@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from jobfollow.i18n import _
 from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, remove_entry, timeline
 from jobfollow.ui.forms.record_models import TimelineModel
 from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit, record_table
+from jobfollow.ui.plain_text import Button, ask
 
 
 class TimelinePage(QWidget):
@@ -74,10 +74,10 @@ class TimelinePage(QWidget):
         self.remove_button.setEnabled(entry is not None and entry.kind in MANUAL_KINDS)
 
     def confirm_remove(self, entry: TimelineEntry) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(  # the entry is the user's own text: shown as text
             self, _("Delete entry"), _("Delete this entry from the timeline?\n\n{text}").format(text=entry.summary),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            Button.Yes | Button.No, Button.No)
+        return answer == Button.Yes
 
     def remove_selected(self) -> None:
         entry = self.selected_entry()
