@@ -127,7 +127,8 @@ def window(qtbot, hostile_profile, events, monkeypatch):
     win.show()
     win.boxes, win.answer = boxes, answer
     QApplication.processEvents()
-    return win
+    yield win
+    win.followups.stop()  # its reminder clock must not tick into a later test's profile
 
 
 def test_the_window_shows_hostile_names_as_text(window):

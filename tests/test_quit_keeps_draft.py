@@ -15,10 +15,11 @@ class StubApp:
         self.quitted = True
 
 
-def _window_in_tray(qtbot, profile, events, monkeypatch, saves: list[bool]):
+def _window_in_tray(request, qtbot, profile, events, monkeypatch, saves: list[bool]):
     window = MainWindow(profile, events)
     qtbot.addWidget(window)
     window.show()
+    request.addfinalizer(window.followups.stop)  # no reminder tick into a later test's profile
     monkeypatch.setattr(window.letter_pane, "save_now", lambda always_report=False: saves.pop(0))
     tray = ReminderTray(window.followups, window, window)
     app = StubApp()
@@ -28,8 +29,8 @@ def _window_in_tray(qtbot, profile, events, monkeypatch, saves: list[bool]):
     return window, tray, app
 
 
-def test_tray_quit_does_not_quit_while_the_draft_cannot_be_saved(qtbot, profile, events, monkeypatch):
-    window, tray, app = _window_in_tray(qtbot, profile, events, monkeypatch, saves=[False, False])
+def test_tray_quit_does_not_quit_while_the_draft_cannot_be_saved(request, qtbot, profile, events, monkeypatch):
+    window, tray, app = _window_in_tray(request, qtbot, profile, events, monkeypatch, saves=[False, False])
     raised = []
     monkeypatch.setattr(window, "raise_to_front", lambda: raised.append(True))  # offscreen cannot raise
     tray.quit()
@@ -39,16 +40,17 @@ def test_tray_quit_does_not_quit_while_the_draft_cannot_be_saved(qtbot, profile,
     qtbot.waitUntil(lambda: app.quitted)
 
 
-def test_tray_quit_quits_when_the_draft_is_saved(qtbot, profile, events, monkeypatch):
-    _window, tray, app = _window_in_tray(qtbot, profile, events, monkeypatch, saves=[True])
+def test_tray_quit_quits_when_the_draft_is_saved(request, qtbot, profile, events, monkeypatch):
+    _window, tray, app = _window_in_tray(request, qtbot, profile, events, monkeypatch, saves=[True])
     tray.quit()
     qtbot.waitUntil(lambda: app.quitted)
 
 
-def test_file_quit_reports_whether_the_window_closed(qtbot, profile, events, monkeypatch):
+def test_file_quit_reports_whether_the_window_closed(request, qtbot, profile, events, monkeypatch):
     window = MainWindow(profile, events)
     qtbot.addWidget(window)
     window.show()
+    request.addfinalizer(window.followups.stop)
     saves = [False]
     monkeypatch.setattr(window.letter_pane, "save_now", lambda always_report=False: saves.pop(0) if saves else True)
     assert window.quit_requested() is False and window.isVisible()
