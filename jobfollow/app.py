@@ -167,7 +167,8 @@ def run_gui(args) -> int:
     app.setDesktopFileName("jobfollow")
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "jobfollow.svg"))))
     announce_running()  # the Windows installer waits for a running jobfollow to close
-    install_store_error_hook()  # a locked or read-only database later on: a message, not a traceback
+    # a locked or read-only database later on: a message, not a traceback (in --self-test, a failed check)
+    install_store_error_hook(interactive=not args.self_test)
 
     try:
         folder = _demo_folder(args.profile) if args.demo else paths.resolve_profile_dir(args.profile)
@@ -231,7 +232,9 @@ def run_gui(args) -> int:
 
                 result["code"] = 1
                 try:  # whatever happens here, the program must exit: an exception in a slot would hang it
-                    failures = run_checks(window)
+                    from jobfollow.ui.store_errors import UNATTENDED_ERRORS
+
+                    failures = run_checks(window) + [f"error in the window: {e}" for e in UNATTENDED_ERRORS]
                     result["code"] = 1 if failures else 0
                     for failure in failures:
                         _print_error(_("self-test failed: {failure}").format(failure=failure))

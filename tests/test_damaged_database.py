@@ -160,3 +160,32 @@ def test_exports_are_private_like_the_database(profile, tmp_path):
     for name, export in (("a.json", export_json), ("a.csv", export_csv), ("a.ics", export_ics)):
         export(tmp_path / name)
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+
+
+@pytest.mark.parametrize("value", ["CAST(x'45737469c3a9c3' AS TEXT)", "x'00ff'"])
+def test_text_that_cannot_be_read_is_refused_though_sqlite_calls_the_file_intact(demo_db, tmp_path, value):
+    """A flipped bit inside a letter template once passed every check and hung the window's start."""
+    import sqlite3
+
+    folder = _profile_with(tmp_path, demo_db.read_bytes())
+    conn = sqlite3.connect(folder / "jobfollow.sqlite3")
+    conn.execute(f"UPDATE template SET body = {value} WHERE id = (SELECT min(id) FROM template)")
+    conn.commit()
+    conn.close()
+    assert integrity_ok(folder / "jobfollow.sqlite3")
+    outcome = run_cli("due", "--profile", str(folder))
+    assert outcome.code == 2 and outcome.lines == 1 and "text cannot be read" in outcome.stderr
+
+
+def test_the_self_test_fails_instead_of_waiting_for_a_message_box(monkeypatch):
+    import sys
+
+    from jobfollow.ui import store_errors
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(store_errors, "UNATTENDED_ERRORS", [])
+    monkeypatch.setattr(store_errors, "show_store_error", lambda *a: pytest.fail("a modal box in --self-test"))
+    store_errors.install_store_error_hook(interactive=False)
+    error = sqlite3_error = __import__("sqlite3").OperationalError("Could not decode to UTF-8 column 'body'")
+    sys.excepthook(type(error), sqlite3_error, None)
+    assert store_errors.UNATTENDED_ERRORS == ["OperationalError: Could not decode to UTF-8 column 'body'"]

@@ -205,7 +205,7 @@ def test_import_error_boxes_are_plain_and_have_no_links(window, tmp_path):
 def test_csv_preview_tooltips_and_messages_are_plain(qtbot, hostile_profile, tmp_path):
     import csv
 
-    from jobfollow.ui.dialogs.csv_import_dialog import CsvImportDialog
+    from jobfollow.ui.data.csv_import_dialog import CsvImportDialog
 
     source = tmp_path / "hostile.csv"
     with open(source, "w", encoding="utf-8", newline="") as handle:

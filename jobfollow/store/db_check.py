@@ -133,6 +133,35 @@ def _schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
     return frozenset((_text(kind), _text(name), _text(sql)) for kind, name, sql in rows)
 
 
+def _text_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    tables = [_text(row[0]) for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {table: [_text(row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")')
+                    if _text(row[2]).upper().startswith(("VARCHAR", "TEXT", "DATE", "CHAR"))]
+            for table in tables}
+
+
+def _text_is_readable(conn: sqlite3.Connection) -> bool:
+    """Every text value is UTF-8 and none became a blob: damage the integrity check cannot see (it checks
+    the b-trees, not what is in the cells), and which would break the first screen that shows the value.
+    One concatenation per table, decoded at once: about 10 ms for 2,000 cards."""
+    for table, columns in _text_columns(conn).items():
+        if not columns:
+            continue
+        joined = " || x'0a' || ".join(f'coalesce("{column}", \'\')' for column in columns)
+        blobs = " + ".join(f'(typeof("{column}") = \'blob\')' for column in columns)
+        query = f'SELECT group_concat({joined}, x\'0a\'), sum({blobs}) FROM "{table}"'
+        text, blob_count = conn.execute(query).fetchone()
+        if blob_count:
+            return False
+        try:
+            if isinstance(text, bytes):
+                text.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
 def inspect_file(path: Path) -> FileReport:
     """Classify ``path`` without writing to it; raises DatabaseOpenError for files we must not use."""
     try:
@@ -186,6 +215,8 @@ def _inspect_contents(path: Path, size: int) -> FileReport:
             raise damaged_error(path, _("SQLite's integrity check found problems"))
         if _schema_of(conn) != expected_schema(version):
             raise damaged_error(path, _("its tables are not the ones jobfollow made"))
+        if not _text_is_readable(conn):
+            raise damaged_error(path, _("some of its text cannot be read"))
     finally:
         conn.close()
     return FileReport(exists=True, empty=False, application_id=app_id, user_version=version, table_count=tables)

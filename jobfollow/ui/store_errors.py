@@ -45,11 +45,24 @@ def saved_or_reported(parent: QWidget | None, write: Callable[[], T]) -> tuple[b
         return False, None
 
 
-def install_store_error_hook() -> None:
-    """Storage errors that escape a Qt slot become the message box and one line on stderr."""
+# What escaped a slot while nobody could be asked (--self-test): one line each; the self-test fails on them.
+UNATTENDED_ERRORS: list[str] = []
+
+
+def install_store_error_hook(*, interactive: bool = True) -> None:
+    """Storage errors that escape a Qt slot become the message box and one line on stderr.
+
+    Not ``interactive`` (--self-test): no modal box that nobody would close; every exception escaping a slot
+    is one line on stderr and in UNATTENDED_ERRORS instead.
+    """
     previous = sys.excepthook
 
     def hook(kind, value, tb) -> None:
+        if not interactive:
+            line = f"{kind.__name__}: {str(value).splitlines()[0] if str(value) else ''}"
+            UNATTENDED_ERRORS.append(line)
+            print(f"jobfollow: {line}", file=sys.stderr)
+            return
         if not isinstance(value, STORE_ERRORS):
             previous(kind, value, tb)
             return
