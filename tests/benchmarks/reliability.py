@@ -47,8 +47,12 @@ from tests.reliability_helpers import (
 
 
 def self_test_process(folder: Path) -> tuple[int, str]:
-    found = subprocess.run([sys.executable, "-m", "jobfollow", "--self-test", "--profile", str(folder)],
-                           capture_output=True, text=True, timeout=120, check=False)
+    """A real `jobfollow --self-test`; a start that hangs counts as a failure (exit code -1), not a crash here."""
+    try:
+        found = subprocess.run([sys.executable, "-m", "jobfollow", "--self-test", "--profile", str(folder)],
+                               capture_output=True, text=True, timeout=120, check=False)
+    except subprocess.TimeoutExpired:
+        return -1, "jobfollow: the window's start hung for 120 s"
     return found.returncode, found.stderr
 
 
@@ -92,6 +96,9 @@ def damaged_databases(count: int, work: Path, demo_db: Path) -> dict:
         runs["window start"] = type("Run", (), {"code": code, "stderr": stderr,
                                                 "traceback": "Traceback" in stderr})()
         runs["restore the damaged profile"] = run_cli("restore", "--profile", str(folder), str(demo_db))
+        if code == -1:
+            tally["window starts that hung"] += 1
+            problems.append(f"{kind} #{number}: the window's start hung")
         for name, outcome in runs.items():
             tally["runs"] += 1
             if outcome.traceback:
