@@ -3,6 +3,10 @@
 # marks executable and double-clicks; on its first start it adds itself to the application menu (no root).
 #
 #   packaging/linux/build_appimage.sh VERSION       -> dist/jobfollow-VERSION-x86_64.AppImage
+#   packaging/linux/build_appimage.sh --runtime-only -> build/appimage/runtime-x86_64 (and nothing else)
+#
+# APPIMAGE_RUNTIME=FILE uses a runtime compiled elsewhere (the release workflow compiles it on Debian 12, whose
+# squashfuse ships the library it needs, and packs the AppImage on Ubuntu 22.04; the runtime is a static binary).
 #
 # An AppImage is an ELF "runtime" followed by a SquashFS image of the AppDir. Neither appimagetool nor a prebuilt
 # runtime comes from a package registry, so both halves are made here from Debian packages: the runtime is
@@ -14,16 +18,21 @@ cd "$(dirname "$0")/../.."
 say() { echo "build_appimage: $*"; }
 fail() { echo "build_appimage: FAILED: $*" >&2; exit 1; }
 
-version=${1:?usage: build_appimage.sh VERSION}
+version=${1:?usage: build_appimage.sh VERSION | --runtime-only}
 arch=$(uname -m)
 bundle=dist/jobfollow
-[ -x "$bundle/jobfollow" ] || fail "$bundle/jobfollow does not exist: run packaging/build_linux.sh first"
-command -v mksquashfs >/dev/null || fail "mksquashfs is missing (apt-get install squashfs-tools)"
+if [ "$version" != "--runtime-only" ]; then
+  [ -x "$bundle/jobfollow" ] || fail "$bundle/jobfollow does not exist: run packaging/build_linux.sh first"
+  command -v mksquashfs >/dev/null || fail "mksquashfs is missing (apt-get install squashfs-tools)"
+fi
 
 # --- the runtime (rebuilt only when its source changes) ---------------------------------------------------------
 src=packaging/linux/appimage-runtime
-runtime=build/appimage/runtime-$arch
-if [ ! -x "$runtime" ] || [ -n "$(find "$src" -newer "$runtime" -type f -print -quit)" ]; then
+runtime=${APPIMAGE_RUNTIME:-build/appimage/runtime-$arch}
+if [ -n "${APPIMAGE_RUNTIME:-}" ]; then
+  [ -f "$runtime" ] || fail "APPIMAGE_RUNTIME=$runtime does not exist"
+  say "using the runtime $runtime"
+elif [ ! -x "$runtime" ] || [ -n "$(find "$src" -newer "$runtime" -type f -print -quit)" ]; then
   say "compiling the AppImage type-2 runtime ($(cat "$src/version"))"
   mkdir -p build/appimage
   # -static: the runtime must start on any distribution, before anything is mounted; dlopen/getpwnam warnings
@@ -37,6 +46,11 @@ if [ ! -x "$runtime" ] || [ -n "$(find "$src" -newer "$runtime" -type f -print -
   # The classic type-2 magic "AI" 0x02 at offset 8 of the ELF header, written after strip (which would reset it).
   printf 'AI\002' | dd of="$runtime.partial" bs=1 count=3 seek=8 conv=notrunc status=none
   mv "$runtime.partial" "$runtime"
+fi
+[ "$(od -An -tx1 -j8 -N3 "$runtime" | tr -d ' \n')" = "414902" ] || fail "$runtime lacks the AppImage type-2 magic bytes"
+if [ "$version" = "--runtime-only" ]; then
+  say "ok: $runtime"
+  exit 0
 fi
 [ "$(od -An -tx1 -j8 -N3 "$runtime" | tr -d ' ')" = "414902" ] || fail "the runtime lacks the AppImage type-2 magic"
 
