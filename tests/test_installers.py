@@ -60,3 +60,21 @@ def test_icons_hold_every_size_as_png():
         kinds.add(icns[offset:offset + 4])
         offset += struct.unpack_from(">I", icns, offset + 4)[0]
     assert {b"ic07", b"ic08", b"ic09", b"ic10"} <= kinds
+
+
+def test_the_setup_leaves_start_at_login_to_the_program():
+    """Only the program writes the Run value: the setup's box asks it to turn it on, and nothing in an install or
+    upgrade can turn it off (uninstalling runs `start-at-login off`, since the program is then gone)."""
+    script = (PACKAGING / "windows" / "jobfollow.iss").read_text("utf-8")
+    assert "[Registry]" not in script and "deletevalue" not in script
+    assert re.search(r'^Filename: "\{app\}\\\{#AppExe\}"; Parameters: "start-at-login on";.*Tasks: startatlogin$',
+                     script, re.M)
+    assert 'Parameters: "start-at-login off"' in script.split("[UninstallRun]")[1]
+
+
+def test_the_setup_runs_where_qt_does_in_the_systems_language_with_a_numeric_file_version():
+    script = (PACKAGING / "windows" / "jobfollow.iss").read_text("utf-8")
+    assert re.search(r"^MinVersion=10\.0\.17763$", script, re.M)  # Windows 10 1809, Qt 6's oldest
+    assert re.search(r"^ShowLanguageDialog=no$", script, re.M)
+    assert re.search(r"^VersionInfoVersion=\{#FileVersion\}$", script, re.M)
+    assert "ISCC.exe" not in script and "Program Files" not in script
