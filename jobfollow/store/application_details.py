@@ -19,6 +19,9 @@ class ApplicationDetails:
     salary_range: str = ""
     source: str = ""
     invited_by: str = ""
+    how_applied: str = ""
+    employer_address: str = ""
+    employer_website: str = ""
     tags: str = ""
     notes: str = ""
     applied_on: dt.date | None = None
@@ -29,7 +32,7 @@ class ApplicationDetails:
     def cleaned(self) -> ApplicationDetails:
         """Surrounding blanks removed from one-line fields; notes keep their layout."""
         values = {
-            name: value.strip() if isinstance(value, str) and name != "notes" else value
+            name: value.strip() if isinstance(value, str) and name not in ("notes", "employer_address") else value
             for name, value in asdict(self).items()
         }
         return ApplicationDetails(**values)
@@ -43,6 +46,9 @@ FIELD_LABELS = {
     "salary_range": N_("Salary range"),
     "source": N_("Source"),
     "invited_by": N_("Who invited you"),
+    "how_applied": N_("How you applied"),
+    "employer_address": N_("Employer address"),
+    "employer_website": N_("Employer website"),
     "tags": N_("Tags"),
     "notes": N_("Notes"),
     "applied_on": N_("Applied on"),

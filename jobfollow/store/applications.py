@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _
 from jobfollow.store.models import Activity, JobApplication, Stage, now
+from jobfollow.store.stage_history import record_start
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def create_application(company: str, position_title: str, stage_id: int | None =
         application = JobApplication.create(
             company=company, position_title=position_title, stage=stage_id, rank=next_rank(stage_id), **fields
         )
+        record_start(application.id, stage_id, application.created_at)
         log_activity(
             application.id,
             "created",

@@ -16,6 +16,7 @@ from decimal import Decimal
 from jobfollow.core.board_search import fold
 from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind
 from jobfollow.i18n import _
+from jobfollow.store import stage_history
 from jobfollow.store.models import (
     Activity,
     ApplicationContact,
@@ -291,7 +292,7 @@ def move_cards(moves: list[tuple[int, int, float]], outcome: str | None = None) 
     """Move cards ``(app_id, to_stage_id, rank)`` in one transaction.
 
     A card entering a closed stage takes ``outcome``; a card leaving a closed stage loses its outcome.
-    A change of stage writes an Activity "moved"; a new place in the same stage does not.
+    A change of stage writes an Activity "moved" and a stage-history entry; a new place in the same stage does not.
     """
     stages = {sid: (StageKind(kind), name) for sid, kind, name in Stage.select(Stage.id, Stage.kind, Stage.name)
               .tuples()}
@@ -300,6 +301,7 @@ def move_cards(moves: list[tuple[int, int, float]], outcome: str | None = None) 
         app.id, app.stage, app.rank, app.outcome, app.stage_entered_at).where(
         app.id.in_([move[0] for move in moves])).tuples()}
     records = []
+    history = []
     with app._meta.database.atomic():
         for app_id, to_stage, rank in moves:
             before = places[app_id]
@@ -323,6 +325,8 @@ def move_cards(moves: list[tuple[int, int, float]], outcome: str | None = None) 
             activity_id = Activity.insert(application=app_id, kind="moved", summary=summary, data=data,
                                           occurred_at=moment).execute()
             records.append(MoveRecord(app_id, before, after, activity_id))
+            history.append((app_id, to_stage, new_outcome, moment, activity_id))
+        stage_history.record_moves(history)  # kept for good: insights read where each card has been
     return records
 
 
@@ -335,6 +339,7 @@ def undo_moves(records: list[MoveRecord]) -> None:
                                   stage_entered_at=place.stage_entered_at).where(
                 JobApplication.id == record.app_id).execute()
             if record.activity_id:
+                stage_history.forget_moves([record.activity_id])
                 Activity.delete().where(Activity.id == record.activity_id).execute()
 
 

@@ -29,8 +29,18 @@ from jobfollow.core.stages import StageKind
 from jobfollow.core.validation import date_in_range
 from jobfollow.i18n import _
 from jobfollow.store.db import storing
-from jobfollow.store.models import Activity, ApplicationContact, Contact, JobApplication, Stage, database_proxy, now
+from jobfollow.store.models import (
+    Activity,
+    ApplicationContact,
+    Contact,
+    JobApplication,
+    Stage,
+    StageHistory,
+    database_proxy,
+    now,
+)
 from jobfollow.store.safe_write import write_atomically
+from jobfollow.store.stage_history import IMPORT
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet that splits on another separator (";" where "," was meant, tabs, bars, line breaks) starts
@@ -173,6 +183,7 @@ def apply_import(
     status_stages = dict(status_stages or {})
     first_stage = Stage.select(Stage.id).order_by(Stage.position, Stage.id).scalar()
     valid_stages = {s.id: s.kind for s in Stage.select(Stage.id, Stage.kind)}
+    stage_names = {s.id: s.name for s in Stage.select(Stage.id, Stage.name)}
     moment = now()
     summary = _("Imported from {file}").format(file=source_name) if source_name else _("Imported from a CSV file")
     db = database_proxy.obj
@@ -184,7 +195,7 @@ def apply_import(
         ranks: dict[int, float] = {}
         for start in range(0, total, CHUNK_ROWS):
             chunk = plan.cards[start:start + CHUNK_ROWS]
-            apps, activities, contacts, links = [], [], [], []
+            apps, activities, contacts, links, history = [], [], [], [], []
             for card in chunk:
                 stage_id = status_stages.get(card.status, first_stage)
                 if stage_id not in valid_stages:
@@ -200,6 +211,10 @@ def apply_import(
                 apps.append({**card.values, "id": next_id, "stage": stage_id, "rank": ranks[stage_id],
                              "stage_entered_at": moment, "last_activity_at": moment, "created_at": created,
                              "updated_at": moment, "outcome": outcome})
+                # The file tells the stage, not how the card got there: one entry, marked as imported.
+                history.append({"application": next_id, "stage": stage_id, "stage_kind": valid_stages[stage_id],
+                                "stage_name": stage_names[stage_id], "outcome": outcome, "entered_at": created,
+                                "origin": IMPORT})
                 activities.append({"application": next_id, "kind": "created", "summary": summary,
                                    "data": json.dumps({"import": "csv", "row": card.row}), "occurred_at": moment})
                 if card.contact_name or card.contact_email:
@@ -212,6 +227,7 @@ def apply_import(
                 next_id += 1
             _bulk_insert(JobApplication, apps)
             _bulk_insert(Activity, activities)
+            _bulk_insert(StageHistory, history)
             _bulk_insert(Contact, contacts)
             _bulk_insert(ApplicationContact, links)
             if progress is not None and progress(min(start + CHUNK_ROWS, total), total) is False:

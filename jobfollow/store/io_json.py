@@ -42,10 +42,12 @@ from jobfollow.store.models import (
     Offer,
     Setting,
     Stage,
+    StageHistory,
     Template,
     database_proxy,
 )
 from jobfollow.store.safe_write import write_atomically
+from jobfollow.store.stage_history import rebuild_missing
 
 FORMAT_NAME = "jobfollow"
 FORMAT_VERSION = 1
@@ -286,6 +288,9 @@ def import_data(data: dict, progress: ImportProgress | None = None) -> dict[str,
                                                        rule_keys, meter)
         for followup_id, key in rule_keys:  # every id is known now (offers come after follow-ups)
             FollowUp.update(rule_key=remap_rule_key(key, id_maps)).where(FollowUp.id == followup_id).execute()
+        if TABLE_NAMES[StageHistory] not in tables:
+            # A file from before stage history was kept: rebuild it from the file's own timeline, marked as imported.
+            rebuild_missing(id_maps.get(JobApplication, {}).values())
     if progress is not None:
         progress(meter.total, meter.total)
     return counts

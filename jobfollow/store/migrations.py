@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
+from jobfollow.store import migration_v3
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -133,6 +135,8 @@ V2_LETTERS_OFFERS = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: stages, applications, contacts, interviews, follow-ups", V1_CORE),
     Migration(2, "letters, templates, offers, reflections; board and agenda indexes", V2_LETTERS_OFFERS),
+    Migration(3, "stage history (filled from the timeline); how you applied, employer address and website",
+              migration_v3.STATEMENTS, migration_v3.backfill),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

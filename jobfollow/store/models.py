@@ -57,6 +57,9 @@ class JobApplication(BaseModel):
     salary_range = CharField(default="")
     source = CharField(default="")
     invited_by = CharField(default="")
+    how_applied = CharField(default="")  # core.worksearch.ApplyMethod, "" when not recorded
+    employer_address = TextField(default="")  # what a job centre's log asks for
+    employer_website = CharField(default="")
     tags = TextField(default="")  # comma-separated, as typed
     notes = TextField(default="")
     priority = IntegerField(default=0)  # 0 none, 1 starred
@@ -229,6 +232,25 @@ class Activity(BaseModel):
     occurred_at = DateTimeField(default=now, index=True)
 
 
+class StageHistory(BaseModel):
+    """One stage a card entered, kept for good: closing, renaming or removing the stage never loses it.
+
+    Kind and name are copied at the moment of the move, so a later rename or removal leaves the record true.
+    ``origin`` says where the entry came from: "board" (recorded in jobfollow as it happened), "timeline"
+    (rebuilt from the timeline when this table was added), "import" (the stage a file gave; nothing before it
+    is known).
+    """
+
+    application = ForeignKeyField(JobApplication, backref="stage_history", on_delete="CASCADE")
+    stage = ForeignKeyField(Stage, null=True, on_delete="SET NULL")
+    stage_kind = CharField()  # core.stages.StageKind
+    stage_name = CharField(default="")
+    outcome = CharField(null=True)
+    entered_at = DateTimeField(default=now)
+    origin = CharField(default="board")
+    activity = ForeignKeyField(Activity, null=True, on_delete="SET NULL")  # the "moved" entry, for undo
+
+
 class Setting(BaseModel):
     key = CharField(unique=True)
     value = TextField(default="null")  # JSON
@@ -248,4 +270,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Reflection,
     Activity,
     Setting,
+    StageHistory,
 )

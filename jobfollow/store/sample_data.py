@@ -11,7 +11,7 @@ import json
 import random
 from decimal import Decimal
 
-from jobfollow.core.stages import Channel, ContactRole, InterviewFormat, Outcome, StageKind
+from jobfollow.core.stages import STAGE_KIND_LABELS, Channel, ContactRole, InterviewFormat, Outcome, StageKind
 from jobfollow.store.models import (
     Activity,
     ApplicationContact,
@@ -22,6 +22,7 @@ from jobfollow.store.models import (
     JobApplication,
     Offer,
     Stage,
+    StageHistory,
 )
 from jobfollow.store.seed import ensure_default_stages
 
@@ -106,6 +107,30 @@ def _person(rng: random.Random, role: ContactRole, company: str) -> dict:
     }
 
 
+def _history_path(kind: StageKind, applied: dt.datetime, rounds: list[dt.datetime],
+                  entered: dt.datetime) -> list[tuple[StageKind, dt.datetime]]:
+    """The stages a demo card passed through, in order and dated around its interviews."""
+    day = dt.timedelta(days=1)
+    path = [(StageKind.APPLIED, applied)]
+    for number, when in enumerate(rounds):
+        invited = max(min(when - 6 * day, entered), path[-1][1] + day)  # invited before today
+        path.append((StageKind.NEXT_ROUND if number else StageKind.INTERVIEW_SCHEDULED, invited))
+        if when <= entered or kind not in (StageKind.INTERVIEW_SCHEDULED, StageKind.NEXT_ROUND):  # held
+            path.append((StageKind.INTERVIEWED, max(when + dt.timedelta(hours=2), path[-1][1] + day)))
+    if path[-1][0] != kind:
+        path.append((kind, max(entered, path[-1][1] + day)))
+    return path
+
+
+def _write_history(app: JobApplication, stages: dict[StageKind, int],
+                   path: list[tuple[StageKind, dt.datetime]]) -> None:
+    for position, (kind, when) in enumerate(path):
+        is_last = position == len(path) - 1
+        StageHistory.create(application=app, stage=stages[kind], stage_kind=kind.value,
+                            stage_name=STAGE_KIND_LABELS[kind], outcome=app.outcome if is_last else None,
+                            entered_at=when, origin="board")
+
+
 def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = None) -> dict[str, int]:
     """Fill the open database with ``count`` applications across every stage; returns row counts."""
     rng = random.Random(seed)
@@ -148,7 +173,9 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
             ApplicationContact.create(application=app, contact=recruiter, role=ContactRole.RECRUITER.value)
             counts["contacts"] += 1
             if kind == StageKind.APPLIED:
+                _write_history(app, stages, [(StageKind.APPLIED, app.created_at)])
                 continue
+            round_times = []
             rounds = {StageKind.NEXT_ROUND: 2, StageKind.OFFER: 2, StageKind.ACCEPTED: 3}.get(kind, 1)
             for number in range(rounds):
                 if kind == StageKind.INTERVIEW_SCHEDULED:
@@ -161,6 +188,7 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
                         today - dt.timedelta(days=rng.randint(1, 8) + 7 * (rounds - 1 - number)), dt.time(14, 0)
                     )
                 when = _on_a_weekday(when, later=when.date() > today)
+                round_times.append(when)
                 past = when.date() <= today
                 decided_by = when.date() + dt.timedelta(days=rng.choice([7, 10, 14]))
                 interview = Interview.create(
@@ -204,6 +232,7 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
                                         "flexibility": rng.randint(2, 5)}),
                 )
                 counts["offers"] += 1
+            _write_history(app, stages, _history_path(kind, app.created_at, round_times, entered))
             if index % 7 == 3:
                 overdue = index % 2 == 1
                 FollowUp.create(

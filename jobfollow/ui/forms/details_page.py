@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
+from jobfollow.core.insights.apply_method import APPLY_METHOD_LABELS
 from jobfollow.core.validation import Problem, check_application
 from jobfollow.i18n import N_, _
 from jobfollow.store.application_details import ApplicationDetails
@@ -36,6 +37,16 @@ class DetailsPage(QWidget):
         self.invited_edit = ContactNameEdit()
         self.invited_edit.setPlaceholderText(_("Who invited you to interview"))
         self.applied_edit = OptionalDateEdit()
+        self.method_combo = QComboBox()
+        self.method_combo.addItem(_("Not recorded"), "")
+        for method, label in APPLY_METHOD_LABELS.items():
+            self.method_combo.addItem(_(label), method.value)
+        self.address_edit = QPlainTextEdit()
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setPlaceholderText(_("Street, postcode and town (a job centre's record asks for it)"))
+        self.address_edit.setFixedHeight(self.address_edit.fontMetrics().lineSpacing() * 3 + 12)
+        self.website_edit = QLineEdit()
+        self.website_edit.setPlaceholderText("https://")
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(_("Comma-separated, e.g. remote, dream job"))
         self.notes_edit = QPlainTextEdit()
@@ -55,6 +66,9 @@ class DetailsPage(QWidget):
         form.addRow(_("S&ource:"), self.source_combo)
         form.addRow(_("&Invited by:"), self.invited_edit)
         form.addRow(_("&Applied on:"), self.applied_edit)
+        form.addRow(_("&How you applied:"), self.method_combo)
+        form.addRow(_("Employer a&ddress:"), self.address_edit)
+        form.addRow(_("Employer &website:"), self.website_edit)
         form.addRow(_("&Tags:"), self.tags_edit)
         form.addRow(_("&Notes:"), self.notes_edit)
         # Problems are checked again as the user fixes them, so a red line never outlives its cause.
@@ -70,6 +84,9 @@ class DetailsPage(QWidget):
             salary_range=self.salary_edit.text(),
             source=self.source_combo.currentText(),
             invited_by=self.invited_edit.text(),
+            how_applied=self.method_combo.currentData() or "",
+            employer_address=self.address_edit.toPlainText(),
+            employer_website=self.website_edit.text(),
             tags=self.tags_edit.text(),
             notes=self.notes_edit.toPlainText(),
             applied_on=self.applied_edit.value(),
@@ -83,6 +100,13 @@ class DetailsPage(QWidget):
         self.salary_edit.setText(details.salary_range)
         self.source_combo.setCurrentText(details.source)
         self.invited_edit.setText(details.invited_by)
+        index = self.method_combo.findData(details.how_applied)
+        if index < 0 and details.how_applied:  # a value from a hand-edited file: shown, kept
+            self.method_combo.addItem(details.how_applied, details.how_applied)
+            index = self.method_combo.count() - 1
+        self.method_combo.setCurrentIndex(max(index, 0))
+        self.address_edit.setPlainText(details.employer_address)
+        self.website_edit.setText(details.employer_website)
         self.tags_edit.setText(details.tags)
         self.notes_edit.setPlainText(details.notes)
         self.applied_edit.set_value(details.applied_on)

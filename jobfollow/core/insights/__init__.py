@@ -1,0 +1,1 @@
+"""Insights and the work-search record, computed from plain card histories (no Qt, no Peewee)."""
