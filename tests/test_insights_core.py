@@ -125,7 +125,7 @@ def test_weekly_pace_and_streak_leave_the_running_week_open():
     assert [w.applications for w in pace.weeks] == [3, 3, 1, 1, 1]
     assert [w.met for w in pace.weeks] == [True, True, False, False, None]
     assert (pace.streak, pace.best_streak) == (0, 2)
-    met_now = weekly_pace(days + [TODAY, TODAY], dt.date(2026, 4, 6), TODAY, TODAY, goal=3)
+    met_now = weekly_pace([*days, TODAY, TODAY], dt.date(2026, 4, 6), TODAY, TODAY, goal=3)
     assert met_now.weeks[-1].met is True and met_now.streak == 1
     sunday_weeks = weekly_pace([dt.date(2026, 4, 5)], dt.date(2026, 4, 5), dt.date(2026, 4, 5), TODAY, 1, 6)
     assert sunday_weeks.weeks[0].start == dt.date(2026, 4, 5)
