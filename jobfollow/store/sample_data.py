@@ -107,6 +107,21 @@ def _person(rng: random.Random, role: ContactRole, company: str) -> dict:
     }
 
 
+STREETS = ["Market Street 12", "Hauptstraße 5", "Rue de la Paix 8", "Calle Mayor 21", "King Street West 400",
+           "Congress Avenue 1100"]
+TOWNS = ["10115 Berlin", "69002 Lyon", "28013 Madrid", "Toronto, ON M5V 2T6", "Austin, TX 78701"]
+
+
+def _work_search_facts(rng: random.Random, company: str) -> dict:
+    """How the demo user applied and where the employer is: most cards have it, a few lack it (as in life)."""
+    domain = "".join(ch for ch in company.lower().split(",")[0] if ch.isalnum())[:18] or "example"
+    if rng.random() < 0.25:
+        return {}
+    return {"how_applied": rng.choice(["online", "online", "email", "post", "in_person"]),
+            "employer_address": f"{rng.choice(STREETS)}\n{rng.choice(TOWNS)}",
+            "employer_website": f"https://www.{domain}.example"}
+
+
 def _history_path(kind: StageKind, applied: dt.datetime, rounds: list[dt.datetime],
                   entered: dt.datetime) -> list[tuple[StageKind, dt.datetime]]:
     """The stages a demo card passed through, in order and dated around its interviews."""
@@ -134,6 +149,8 @@ def _write_history(app: JobApplication, stages: dict[StageKind, int],
 def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = None) -> dict[str, int]:
     """Fill the open database with ``count`` applications across every stage; returns row counts."""
     rng = random.Random(seed)
+    # The work-search facts draw from their own generator, so the rest of the demo stays as it always was.
+    facts_rng = random.Random(seed + 1)
     today = today or dt.date.today()
     ensure_default_stages()
     stages = {StageKind(s.kind): s.id for s in Stage.select().order_by(Stage.position.desc())}
@@ -162,6 +179,7 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
                 tags=rng.choice(["", "remote", "dream job", "remote, startup", "nonprofit"]),
                 notes=rng.choice(["", "Strong mission; team of 8.", "Long commute but great manager."]),
                 priority=1 if rng.random() < 0.2 else 0,
+                **_work_search_facts(facts_rng, company),
                 outcome=rng.choice(list(Outcome)).value if kind == StageKind.CLOSED else None,
                 last_activity_at=entered,
                 created_at=dt.datetime.combine(applied, dt.time(8, 0)),

@@ -21,6 +21,7 @@ from jobfollow.ui.data.install import DataActions, install_data_menu
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.feature_context import FeatureContext, Menus
 from jobfollow.ui.forms.install import FormOpener, install_forms
+from jobfollow.ui.insights.install import InsightsController, install_insights
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.plain_text import escaped
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
     data_actions: DataActions
     forms: FormOpener
     offers: OffersController
+    insights: InsightsController
     #: set by ``calendar.install.install_reminders`` when the desktop has a tray and the user wants it
     tray: ReminderTray | None = None
     close_to_tray: CloseToTray | None = None
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._connect_panes()
         self.forms = install_forms(context)
         self.offers = install_offers(context)
+        self.insights = install_insights(context)
         self.update_status()
         if not restore_window_state(self, self.splitters, self.ui_state):
             self.resize(1400, 860)

@@ -1,0 +1,1 @@
+"""The Insights window and the work-search log: charts, tables, printing."""
