@@ -49,7 +49,7 @@ class Preset:
 
 PRESETS: tuple[Preset, ...] = (
     Preset("de", N_("Germany: Bewerbungsnachweis (job centre)"), N_("Record of applications (Bewerbungsnachweis)"),
-           ("date", "employer_address", "contact", "position", "method", "found", "result"),
+           ("date", "activity", "employer_address", "contact", "position", "method", "found", "result"),
            ("address", "contact", "how_applied")),
     Preset("us", N_("USA: state work-search log"), N_("Work search log"),
            ("date", "employer_reach", "contact_reach", "position", "activity", "method", "result"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF, QUrl
+from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from jobfollow.core.insights.report import Insights
@@ -98,5 +98,4 @@ def write_pdf(document: QTextDocument, target: Path, *, landscape: bool = False)
     writer.setResolution(300)
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle) or "jobfollow")
     writer.setCreator("jobfollow")
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
