@@ -16,6 +16,8 @@ FUNNEL_KINDS: tuple[StageKind, ...] = (
     StageKind.OFFER, StageKind.ACCEPTED,
 )
 FUNNEL_INDEX = {kind.value: index for index, kind in enumerate(FUNNEL_KINDS)}
+_INTERVIEW_SCHEDULED, _INTERVIEWED, _NEXT_ROUND = (FUNNEL_INDEX[kind.value] for kind in (
+    StageKind.INTERVIEW_SCHEDULED, StageKind.INTERVIEWED, StageKind.NEXT_ROUND))
 
 # Closing outcomes that are an answer from the employer; "no response", "withdrew" and "hired elsewhere" are not.
 ANSWER_OUTCOMES = frozenset({Outcome.REJECTED.value, Outcome.POSITION_FILLED.value, Outcome.DECLINED_OFFER.value})
@@ -66,21 +68,19 @@ def furthest_index(card: CardRecord, today: dt.date) -> int:
     mean Next round, one still to come means Interview scheduled), so a card whose history is thin, such as an
     import, is not counted short.
     """
-    furthest = 0
-    for visit in card.visits:
-        furthest = max(furthest, FUNNEL_INDEX.get(visit.kind, 0))
-    held = sum(1 for when in card.interviews if when.date() <= today)
-    if held >= 2:
-        furthest = max(furthest, FUNNEL_INDEX[StageKind.NEXT_ROUND.value])
-    elif held == 1:
-        furthest = max(furthest, FUNNEL_INDEX[StageKind.INTERVIEWED.value])
-    elif card.interviews:
-        furthest = max(furthest, FUNNEL_INDEX[StageKind.INTERVIEW_SCHEDULED.value])
+    furthest = max([FUNNEL_INDEX.get(visit.kind, 0) for visit in card.visits], default=0)
+    if card.interviews:
+        held = sum(1 for when in card.interviews if when.date() <= today)
+        floor = _NEXT_ROUND if held >= 2 else _INTERVIEWED if held == 1 else _INTERVIEW_SCHEDULED
+        furthest = max(furthest, floor)
     return furthest
+
+
+_CLOSED = StageKind.CLOSED.value
 
 
 def closing_outcome(card: CardRecord) -> str | None:
     """The outcome of the card's last visit when that visit closed it."""
-    if card.visits and card.visits[-1].kind == StageKind.CLOSED.value:
+    if card.visits and card.visits[-1].kind == _CLOSED:
         return card.visits[-1].outcome or ""
     return None

@@ -79,15 +79,16 @@ def compute_insights(cards: list[CardRecord], followups: list[FollowUpRecord], s
             "{count} applications have stage dates out of order: their time in each stage is left out.",
             times.out_of_order).format(count=times.out_of_order))
     no_source = _("(no source)")
+    known = {card.id: responses.days_to_first_answer(card) for card in chosen}
     return Insights(
         start=start, end=end, applications=len(chosen),
         funnel=funnel(chosen, today),
-        after_applying=responses.after_applying(chosen, _("After applying")),
+        after_applying=responses.after_applying(chosen, _("After applying"), known),
         after_interviews=responses.after_interviews(chosen, today, round_label),
-        by_source=responses.by_group(chosen, lambda card: [card.source.strip() or no_source]),
+        by_source=responses.by_group(chosen, lambda card: [card.source.strip() or no_source], known=known),
         by_keyword=responses.by_group(chosen, lambda card: responses.title_keywords(card.position_title),
-                                      at_least=2),
-        by_tag=responses.by_group(chosen, lambda card: card.tags),
+                                      at_least=2, known=known),
+        by_tag=responses.by_group(chosen, lambda card: card.tags, known=known),
         stage_times=times,
         pace=weekly_pace((card.applied_on for card in chosen), start, end, today, goal, first_weekday),
         followups=followup_stats(chosen_followups, chosen, today),

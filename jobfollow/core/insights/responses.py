@@ -16,7 +16,10 @@ from statistics import median
 from jobfollow.core.insights.records import ANSWER_OUTCOMES, FUNNEL_INDEX, CardRecord
 from jobfollow.core.stages import StageKind
 
-_NOT_ANSWERS = frozenset({StageKind.APPLIED.value, StageKind.INTERVIEWED.value})
+# Plain strings, compared tens of thousands of times: an enum's .value costs more than the comparison.
+_ANSWER_KINDS = frozenset(kind for kind in FUNNEL_INDEX if kind not in (StageKind.APPLIED.value,
+                                                                         StageKind.INTERVIEWED.value))
+_CLOSED = StageKind.CLOSED.value
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,9 @@ class ResponseStat:
 
 
 def _is_answer_visit(kind: str, outcome: str | None) -> bool:
-    if kind == StageKind.CLOSED.value:
+    if kind == _CLOSED:
         return outcome in ANSWER_OUTCOMES
-    return kind not in _NOT_ANSWERS and kind in FUNNEL_INDEX
+    return kind in _ANSWER_KINDS
 
 
 def first_answer_after(card: CardRecord, moment: dt.datetime) -> dt.datetime | None:
@@ -62,17 +65,24 @@ def _days(start: dt.datetime, end: dt.datetime) -> float:
     return (end.date() - start.date()).days
 
 
-def after_applying(cards: Iterable[CardRecord], label: str) -> ResponseStat:
-    cases = answered = 0
+def days_to_first_answer(card: CardRecord) -> float | None:
+    """Days from applying to the employer's first answer; None while they have not answered."""
+    start = _applied_moment(card)
+    answer = first_answer_after(card, start - dt.timedelta(microseconds=1))
+    return None if answer is None else _days(start, answer)
+
+
+def after_applying(cards: Iterable[CardRecord], label: str,
+                   known: dict[int, float | None] | None = None) -> ResponseStat:
+    """``known`` holds days_to_first_answer per card id already worked out (groups share one pass)."""
+    cases = 0
     delays = []
     for card in cards:
         cases += 1
-        start = _applied_moment(card)
-        answer = first_answer_after(card, start - dt.timedelta(microseconds=1))
-        if answer is not None:
-            answered += 1
-            delays.append(_days(start, answer))
-    return ResponseStat(label, cases, answered, median(delays) if delays else None)
+        days = known[card.id] if known is not None else days_to_first_answer(card)
+        if days is not None:
+            delays.append(days)
+    return ResponseStat(label, cases, len(delays), median(delays) if delays else None)
 
 
 def after_interviews(cards: Iterable[CardRecord], today: dt.date, label_for_round: Callable[[int], str],
@@ -110,11 +120,11 @@ def title_keywords(title: str) -> set[str]:
 
 
 def by_group(cards: list[CardRecord], keys: Callable[[CardRecord], Iterable[str]], *,
-             limit: int = 10, at_least: int = 1) -> list[ResponseStat]:
+             limit: int = 10, at_least: int = 1, known: dict[int, float | None] | None = None) -> list[ResponseStat]:
     """Response after applying per group, largest groups first (a card can be in several groups)."""
     groups: dict[str, list[CardRecord]] = defaultdict(list)
     for card in cards:
         for key in set(keys(card)):
             groups[key].append(card)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].casefold()))
-    return [after_applying(members, key) for key, members in ordered[:limit] if len(members) >= at_least]
+    return [after_applying(members, key, known) for key, members in ordered[:limit] if len(members) >= at_least]

@@ -33,7 +33,7 @@ def _week_label(day) -> str:
     return format_skeleton("MMMd", day, locale=current_locale())
 
 
-def table_html(table: Table) -> str:
+def table_html(table: Table, *, titled: bool = True) -> str:
     head = "".join(f"<th align='{'left' if i == 0 else 'right'}'>{html.escape(h)}</th>"
                    for i, h in enumerate(table.headers))
     body = "".join("<tr>" + "".join(f"<td align='{'left' if i == 0 else 'right'}'>{html.escape(cell)}</td>"
@@ -41,7 +41,8 @@ def table_html(table: Table) -> str:
     if not table.rows:
         nothing = html.escape(_("Nothing to show in this range."))
         body = f"<tr><td colspan='{len(table.headers)}'>{nothing}</td></tr>"
-    return (f"<h3>{html.escape(table.title)}</h3><table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+    title = f"<h3>{html.escape(table.title)}</h3>" if titled else ""
+    return (f"{title}<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
             f"<tr>{head}</tr>{body}</table>")
 
 
@@ -68,12 +69,14 @@ def insights_document(insights: Insights, title: str | None = None) -> QTextDocu
                  start=format_date(insights.start), end=format_date(insights.end), count=insights.applications))
              + "</p>"]
     parts += [f"<p><i>{html.escape(note)}</i></p>" for note in insights.notes]
+    tables = all_tables(insights)
+    parts.append(f"<h3>{html.escape(tables[0].title)}</h3>")
     if insights.applications:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://funnel"), _chart_image(
             lambda p, r, f: paint_funnel(p, r, funnel, paper, f), 560, 22 * len(funnel)))
         parts.append("<p><img src='chart://funnel'></p>")
-    tables = all_tables(insights)
-    parts += [table_html(table) for table in tables[:7]]
+    parts.append(table_html(tables[0], titled=False))
+    parts += [table_html(table) for table in tables[1:7]]
     if insights.pace.weeks:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://weeks"), _chart_image(
             lambda p, r, f: paint_weeks(p, r, weeks, insights.pace.goal, paper, f), 560, 150))
