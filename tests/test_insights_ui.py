@@ -87,7 +87,7 @@ def test_the_german_log_lists_what_cards_lack_and_opens_the_card(qtbot, demo_pro
     assert dialog.save_csv(str(table))
     with open(table, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert lines[0][1] == "Employer and address" and len(lines) == len(dialog.entries) + 1
+    assert lines[0][2] == "Employer and address" and len(lines) == len(dialog.entries) + 1
 
 
 def test_an_empty_log_range_cannot_be_saved(qtbot, demo_profile):

@@ -118,8 +118,12 @@ def paint_weeks(painter: QPainter, rect: QRectF, weeks: list[WeekBar], goal: int
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, str(week.count))
         if index % label_every == 0:
             painter.setPen(colours.muted)
-            painter.drawText(QRectF(left - slot, plot.bottom() + 2, slot * 3, label_height),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, week.label)
+            label_rect = QRectF(left - slot, plot.bottom() + 2, slot * 3, label_height)
+            align = Qt.AlignmentFlag.AlignHCenter
+            if label_rect.left() < rect.left():  # the first label starts at the edge instead of being cut
+                label_rect.moveLeft(rect.left())
+                align = Qt.AlignmentFlag.AlignLeft
+            painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignTop, week.label)
     painter.setPen(QPen(colours.muted, 1))
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
     if goal > 0:

@@ -82,8 +82,10 @@ class InsightsWindow(QMainWindow):
         top.addWidget(goal_label)
         top.addWidget(self.goal_spin)
         top.addStretch(1)
+        bottom = QHBoxLayout()  # below, so the range and goal fit a 1024-pixel screen in every language
+        bottom.addStretch(1)
         for button in (self.log_button, self.print_button, self.pdf_button):
-            top.addWidget(button)
+            bottom.addWidget(button)
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -136,6 +138,7 @@ class InsightsWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.addLayout(top)
         outer.addWidget(scroll, 1)
+        outer.addLayout(bottom)
         self.setCentralWidget(central)
         self.resize(1180, 820)
 

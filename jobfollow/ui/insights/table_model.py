@@ -10,8 +10,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class TextTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    """``figures``: the columns after the first hold numbers (aligned right); otherwise every column is text."""
+
+    def __init__(self, parent=None, *, figures: bool = True):
         super().__init__(parent)
+        self._figures = figures
         self._headers: list[str] = []
         self._rows: list[list[str]] = []
 
@@ -33,7 +36,7 @@ class TextTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if index.column() == 0:
+            if index.column() == 0 or not self._figures:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

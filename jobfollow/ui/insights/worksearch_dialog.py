@@ -45,8 +45,11 @@ def _view(model: TextTableModel) -> QTableView:
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setMaximumSectionSize(view.fontMetrics().horizontalAdvance("M") * 22)  # long names elide, not sprawl
+    model.modelReset.connect(view.resizeColumnsToContents)
     return view
 
 
@@ -72,11 +75,11 @@ class WorkSearchDialog(QDialog):
             self.range_bar.set_range(start, end)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.log_model = TextTableModel(self)
+        self.log_model = TextTableModel(self, figures=False)
         self.log_view = _view(self.log_model)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
-        self.missing_model = TextTableModel(self)
+        self.missing_model = TextTableModel(self, figures=False)
         self.missing_view = _view(self.missing_model)
         self.missing_view.setMaximumHeight(self.fontMetrics().height() * 9)
         self.open_button = QPushButton(_("&Open the card"))
