@@ -128,3 +128,24 @@ def test_a_json_export_carries_history_and_an_old_file_gets_it_rebuilt_from_its_
         assert [(e.stage_kind, e.origin) for e in history_of(new_id)] == [("applied", "import"),
                                                                           ("interviewed", "import")]
         assert StageHistory.select().count() == 2
+
+
+def test_an_imported_history_row_with_an_unknown_stage_kind_or_method_is_refused(profile):
+    from jobfollow.store.io_json import DataImportError
+
+    app = create_application("Acme", "Analyst")
+    exported = json.loads(json.dumps(io_json.export_data()))
+    bad_kind = json.loads(json.dumps(exported))
+    bad_kind["tables"]["stage_history"][0]["stage_kind"] = "dreaming"
+    bad_method = json.loads(json.dumps(exported))
+    bad_method["tables"]["job_application"][0]["how_applied"] = "carrier pigeon"
+    with fresh_profile():
+        for damaged in (bad_kind, bad_method):
+            try:
+                io_json.import_data(damaged)
+            except DataImportError as exc:
+                assert "not one of the values jobfollow knows" in str(exc)
+            else:
+                raise AssertionError("a damaged file was imported")
+            assert JobApplication.select().count() == 0
+    assert app.id

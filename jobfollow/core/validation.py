@@ -179,6 +179,7 @@ NUMBER_LIMITS: dict[tuple[str, str], tuple[float, float]] = {
 
 @lru_cache(maxsize=1)  # asked for every text cell of an import: built once
 def _choices() -> dict[tuple[str, str], frozenset[str]]:
+    from jobfollow.core.insights.apply_method import ApplyMethod
     from jobfollow.core.offers import PayPeriod
     from jobfollow.core.stages import ContactRole, InterviewFormat, Outcome, StageKind
 
@@ -190,6 +191,10 @@ def _choices() -> dict[tuple[str, str], frozenset[str]]:
         ("offer", "pay_period"): frozenset(PayPeriod),
         ("follow_up", "state"): frozenset(("open", "done", "snoozed", "skipped")),
         ("letter", "state"): frozenset(("draft", "sent")),
+        ("job_application", "how_applied"): frozenset(ApplyMethod) | {""},
+        ("stage_history", "stage_kind"): frozenset(StageKind),
+        ("stage_history", "outcome"): frozenset(Outcome) | {""},
+        ("stage_history", "origin"): frozenset(("board", "timeline", "import")),
     }
 
 
