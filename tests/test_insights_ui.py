@@ -112,3 +112,18 @@ def test_the_main_window_offers_insights_and_the_log_from_its_menus(qtbot, demo_
     assert controller.log_dialog is not None and controller.log_dialog.isVisible()
     controller.log_dialog.close()
     controller.insights.close()
+
+
+def test_chart_colours_stand_out_on_light_and_dark_palettes_and_on_paper(qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from jobfollow.ui.insights.chart_painting import ChartColours
+    from tests.test_palette_colours import contrast, dark_palette
+
+    light = QPalette(QColor("#efefef"))
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    for colours in (ChartColours.from_palette(light), ChartColours.from_palette(dark_palette()),
+                    ChartColours.for_paper()):
+        for shape in (colours.bar, colours.met, colours.goal):
+            assert contrast(shape, colours.background) >= 3  # graphics against their background (WCAG 1.4.11)
+        assert contrast(colours.text, colours.background) >= 4.5

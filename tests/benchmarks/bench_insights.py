@@ -11,7 +11,14 @@ START = TODAY - dt.timedelta(days=365)
 _KEEP: list = []
 
 
+def _calibration() -> None:
+    """The same plain Python work as bench_rules: a slow figure here means a busy machine, not slow code."""
+    [(i, str(i)) for i in range(200_000)]
+
+
 def run(bench) -> None:
+    bench.time("insights run: calibration, 200,000 tuples and str()", _calibration, repeat=10,
+               note="about 30 ms on an idle 2-core machine")
     from jobfollow.core.insights.report import compute_insights
     from jobfollow.profile import open_profile_at
     from jobfollow.store.insights_loader import load_card_records, load_followup_records

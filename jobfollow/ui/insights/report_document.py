@@ -83,7 +83,8 @@ def insights_document(insights: Insights, title: str | None = None) -> QTextDocu
         weekly_title = html.escape(_("Applications per week"))
         parts.append(f"<h3>{weekly_title}</h3>"
                      f"<p>{html.escape(pace_summary(insights))}</p><p><img src='chart://weeks'></p>")
-    parts += [table_html(table) for table in tables[7:]]
+    parts.append(table_html(tables[7], titled=not insights.pace.weeks))  # under the chart's own heading
+    parts += [table_html(table) for table in tables[8:]]
     document.setHtml("".join(parts))
     return document
 
