@@ -140,7 +140,9 @@ class InsightsWindow(QMainWindow):
         outer.addWidget(scroll, 1)
         outer.addLayout(bottom)
         self.setCentralWidget(central)
-        self.resize(1180, 820)
+        available = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1180, available.width() - 40) if available else 1180,
+                    min(820, available.height() - 60) if available else 820)
 
         self.range_bar.changed.connect(self.refresh)
         self.goal_spin.valueChanged.connect(self._goal_changed)

@@ -104,7 +104,9 @@ class WorkSearchDialog(QDialog):
         layout.addLayout(missing_row)
         layout.addWidget(self.missing_view)
         layout.addWidget(self.buttons)
-        self.resize(1100, 640)
+        available = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1100, available.width() - 40) if available else 1100,
+                    min(640, available.height() - 60) if available else 640)
 
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
         self.range_bar.changed.connect(self.refresh)
