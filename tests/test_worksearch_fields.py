@@ -4,7 +4,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox
 
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
-from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
+from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
 
 def test_the_details_tab_keeps_how_you_applied_and_the_employer_address(qtbot, profile, events):
