@@ -19,7 +19,7 @@ from jobfollow.store.models import (
     database_proxy,
 )
 
-WEEKLY_GOAL_KEY = "insights.weekly_goal"
+WEEKLY_GOAL_KEY = "insights.weekly_goal"  # declared in core.settings_registry
 
 
 def _rows(sql: str, params: tuple = ()) -> list[tuple]:
@@ -99,17 +99,18 @@ def load_followup_records() -> list[FollowUpRecord]:
 
 
 def weekly_goal() -> int:
-    from jobfollow.core.insights.weekly import DEFAULT_GOAL, clamp_goal
-    from jobfollow.store.settings import get_setting
+    from jobfollow.core.settings_registry import WEEKLY_GOAL
+    from jobfollow.store.settings import read
 
-    return clamp_goal(get_setting(WEEKLY_GOAL_KEY, DEFAULT_GOAL))
+    return read(WEEKLY_GOAL)
 
 
 def set_weekly_goal(goal: int) -> None:
     from jobfollow.core.insights.weekly import clamp_goal
-    from jobfollow.store.settings import set_setting
+    from jobfollow.core.settings_registry import WEEKLY_GOAL
+    from jobfollow.store.settings import write
 
-    set_setting(WEEKLY_GOAL_KEY, clamp_goal(goal))
+    write(WEEKLY_GOAL, clamp_goal(goal))
 
 
 def first_application_date() -> dt.date | None:

@@ -23,17 +23,16 @@ from PySide6.QtWidgets import (
 
 from jobfollow.core.insights.report import RangeError, check_range
 from jobfollow.core.insights.tables import Table
+from jobfollow.core.settings_registry import WORKLOG_PRESET
 from jobfollow.core.worklog.presets import PRESETS, headers, missing_facts, preset_by_key, rows
 from jobfollow.i18n import _, ngettext
 from jobfollow.store import insights_loader, worklog_loader
-from jobfollow.store.settings import get_setting, get_user_details, set_setting
+from jobfollow.store.settings import get_user_details, read, write
 from jobfollow.ui.insights.range_bar import RangeBar
 from jobfollow.ui.insights.report_document import write_pdf
 from jobfollow.ui.insights.table_model import TextTableModel
 from jobfollow.ui.insights.worklog_document import worklog_document
 from jobfollow.ui.palette_colours import signal_colour
-
-PRESET_SETTING = "insights.worklog_preset"
 
 
 def _view(model: TextTableModel) -> QTableView:
@@ -66,7 +65,7 @@ class WorkSearchDialog(QDialog):
         self.preset_combo = QComboBox()
         for preset in PRESETS:
             self.preset_combo.addItem(_(preset.name), preset.key)
-        saved = self.preset_combo.findData(get_setting(PRESET_SETTING, "plain"))
+        saved = self.preset_combo.findData(read(WORKLOG_PRESET))
         self.preset_combo.setCurrentIndex(max(saved, 0))
         preset_label = QLabel(_("&Layout:"))
         preset_label.setBuddy(self.preset_combo)
@@ -123,7 +122,7 @@ class WorkSearchDialog(QDialog):
         return preset_by_key(self.preset_combo.currentData())
 
     def _preset_changed(self) -> None:
-        set_setting(PRESET_SETTING, self.preset_combo.currentData())
+        write(WORKLOG_PRESET, self.preset_combo.currentData())
         self.refresh()
 
     def refresh(self, *_ignored) -> None:
