@@ -36,6 +36,7 @@ from jobfollow.ui.insights.range_bar import RangeBar
 from jobfollow.ui.insights.report_document import funnel_bars, insights_document, week_bars, write_pdf
 from jobfollow.ui.insights.table_model import TextTableModel
 from jobfollow.ui.palette_colours import signal_colour
+from jobfollow.ui.plain_text import plain_label
 
 
 def _table_view(model: TextTableModel) -> QTableView:
@@ -87,16 +88,16 @@ class InsightsWindow(QMainWindow):
         for button in (self.log_button, self.print_button, self.pdf_button):
             bottom.addWidget(button)
 
-        self.summary_label = QLabel()
+        self.summary_label = plain_label()
         self.summary_label.setWordWrap(True)
-        self.notes_label = QLabel()
+        self.notes_label = plain_label()
         self.notes_label.setWordWrap(True)
 
         self.funnel_chart = FunnelChart()
         self.funnel_model = TextTableModel(self)
         self.closed_model = TextTableModel(self)
         self.weekly_chart = WeeklyChart()
-        self.pace_label = QLabel()
+        self.pace_label = plain_label()
         self.pace_label.setWordWrap(True)
         self.weekly_model = TextTableModel(self)
         self.grouping_combo = QComboBox()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from jobfollow.core.insights.tables import Table
+from jobfollow.ui.plain_text import tip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -33,8 +34,10 @@ class TextTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self._headers):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole cell when a column is too narrow; never as markup
+            return tip(self._rows[index.row()][index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if index.column() == 0 or not self._figures:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -33,6 +33,7 @@ from jobfollow.ui.insights.report_document import write_pdf
 from jobfollow.ui.insights.table_model import TextTableModel
 from jobfollow.ui.insights.worklog_document import worklog_document
 from jobfollow.ui.palette_colours import signal_colour
+from jobfollow.ui.plain_text import plain_label
 
 
 def _view(model: TextTableModel) -> QTableView:
@@ -72,11 +73,11 @@ class WorkSearchDialog(QDialog):
         self.range_bar = RangeBar(today, insights_loader.first_application_date())
         if start is not None and end is not None:
             self.range_bar.set_range(start, end)
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
         self.log_model = TextTableModel(self, figures=False)
         self.log_view = _view(self.log_model)
-        self.missing_label = QLabel()
+        self.missing_label = plain_label()
         self.missing_label.setWordWrap(True)
         self.missing_model = TextTableModel(self, figures=False)
         self.missing_view = _view(self.missing_model)
