@@ -22,7 +22,8 @@ def test_json_lists_open_followups_overdue_first(demo_profile, capsys):
     assert code == 0
     items = json.loads(capsys.readouterr().out)
     assert items and set(items[0]) == {"id", "card", "company", "position", "kind", "title", "contact", "channel",
-                                       "due", "state", "reason"}
+                                       "due", "state", "reason", "rule_key", "interview_id", "interview_date",
+                                       "contact_id", "contact_email", "latest", "original_due"}
     dues = [item["due"] for item in items]
     assert dues == sorted(dues) and dues[0] < TODAY.isoformat() < dues[-1]
     assert {item["state"] for item in items} <= {"open", "snoozed"}

@@ -5,4 +5,4 @@ import line here per module. Handlers open the profile with :func:`jobfollow.pro
 and return an exit code; user errors raise ``CliError`` (one line on stderr, exit 2).
 """
 
-from jobfollow.commands import check, data, due, report, start_at_login  # noqa: F401
+from jobfollow.commands import check, data, due, followups, report, start_at_login  # noqa: F401

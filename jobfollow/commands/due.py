@@ -32,14 +32,15 @@ def parse_today(text: str | None) -> dt.date:
 
 def run_due(args) -> int:
     today = parse_today(args.today)
-    from jobfollow.store.followups import pending_followups, refresh_followups
+    from jobfollow.store.followups import latest_acceptable, pending_followups, refresh_followups
 
     with open_profile(args.profile):
         refresh_followups(today=today)
         items = pending_followups()
+        latest = latest_acceptable(items) if args.json else {}
     if args.json:
         # One object a line: readable, and the C encoder stays in use (indent= falls back to pure Python).
-        rows = ",\n ".join(json.dumps(item.to_json(), ensure_ascii=False) for item in items)
+        rows = ",\n ".join(json.dumps(item.to_json(latest.get(item.id)), ensure_ascii=False) for item in items)
         return _emit(f"[{rows}]" if not rows else f"[\n {rows}\n]")
     return _emit(format_listing(items, today))
 

@@ -38,7 +38,7 @@ from jobfollow.store.models import (
 PAST_APPLIED_KINDS = frozenset(StageKind) - {StageKind.APPLIED, StageKind.CLOSED}
 
 
-def _as_date(value) -> dt.date | None:
+def as_date(value) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, str):  # raw SQLite: "2026-05-04" or "2026-05-04 14:00:00"
@@ -67,7 +67,7 @@ def accepted_applications() -> tuple[AcceptedFact, ...]:
         .where(Stage.kind == StageKind.ACCEPTED.value, JobApplication.deleted_at.is_null())
         .tuples()
     )
-    return tuple(AcceptedFact(i, c, p, _as_date(e)) for i, c, p, e in query)
+    return tuple(AcceptedFact(i, c, p, as_date(e)) for i, c, p, e in query)
 
 
 _ROLE_SETS: dict[tuple, frozenset] = {}
@@ -92,8 +92,8 @@ def pending_offer_deadlines() -> tuple[PendingOfferFact, ...]:
                Offer.status == "pending", Offer.deadline.is_null(False))
         .order_by(Offer.id)
     )
-    return tuple(PendingOfferFact(app_id, company, position, offer_id, _as_date(offered) or _as_date(created),
-                                  _as_date(deadline))
+    return tuple(PendingOfferFact(app_id, company, position, offer_id, as_date(offered) or as_date(created),
+                                  as_date(deadline))
                  for app_id, company, position, offer_id, offered, created, deadline in raw_rows(query))
 
 
@@ -153,7 +153,7 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
     ))
     for app_id, iv_id, starts, informational, decision, follow_on, follow_channel, interval in interview_rows:
         interviews[app_id].append(InterviewFact(
-            iv_id, _as_date(starts), bool(informational), _as_date(decision), _as_date(follow_on),
+            iv_id, as_date(starts), bool(informational), as_date(decision), as_date(follow_on),
             follow_channel or "", interval, tuple(attendees.get(iv_id, ()))))
 
     offers: dict[int, list[OfferFact]] = defaultdict(list)
@@ -163,7 +163,7 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
         Offer.application, scope,
     ))
     for app_id, offer_id, offered, created, deadline, written, status in offer_rows:
-        offers[app_id].append(OfferFact(offer_id, _as_date(offered) or _as_date(created), _as_date(deadline),
+        offers[app_id].append(OfferFact(offer_id, as_date(offered) or as_date(created), as_date(deadline),
                                         bool(written), status))
 
     checks: dict[int, list[CheckFact]] = defaultdict(list)
@@ -178,7 +178,7 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
         if kind == Kind.WITHDRAW.value:
             withdraw_keys[app_id].append(key)
         else:
-            checks[app_id].append(CheckFact(key, state, result or "", _as_date(done_at)))
+            checks[app_id].append(CheckFact(key, state, result or "", as_date(done_at)))
 
     withdrawal_sent = {app_id for (app_id,) in raw_rows(_limit(
         Letter.select(Letter.application).join(Template)
@@ -198,17 +198,17 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
 
     return [
         ApplicationFacts(
-            app_id, company, position, kind, _as_date(entered), outcome,
+            app_id, company, position, kind, as_date(entered), outcome,
             contacts.get(app_id, ()),
             tuple(interviews[app_id]) if app_id in interviews else (),
             tuple(offers[app_id]) if app_id in offers else (),
             tuple(checks[app_id]) if app_id in checks else (),
-            _as_date(replies.get(app_id)),
+            as_date(replies.get(app_id)),
             tuple(withdraw_keys[app_id]) if app_id in withdraw_keys else (),
             app_id in withdrawal_sent,
             app_id in past_applied,
             app_id in closed_here,
-            _as_date(applied),
+            as_date(applied),
         )
         for app_id, company, position, kind, entered, outcome, applied in rows
     ]

@@ -27,11 +27,12 @@ from jobfollow.i18n import _
 from jobfollow.store.applications import log_activity
 from jobfollow.store.followup_facts_loader import (
     accepted_applications,
+    as_date,
     load_application_facts,
     pending_offer_deadlines,
     raw_rows,
 )
-from jobfollow.store.models import Contact, FollowUp, JobApplication, Letter, Stage, now
+from jobfollow.store.models import Contact, FollowUp, Interview, JobApplication, Letter, Stage, now
 from jobfollow.store.settings import get_user_details, read, set_setting
 
 RETIRED_NOTE = "retired: no longer applies"
@@ -167,17 +168,39 @@ class AgendaItem:
     state: str
     notified: bool
     rule_key: str | None
+    interview_id: int | None = None
+    interview_on: dt.date | None = None
+    contact_email: str = ""
+    original_due: dt.date | None = None  # the rules' own date, when a snooze moved it
 
     @property
     def kind_label(self) -> str:
         return kind_label(self.kind)
 
-    def to_json(self) -> dict:
-        """The ``jobfollow due --json`` object (documented in docs/followups.md)."""
+    def to_json(self, latest: dt.date | None = None) -> dict:
+        """The ``jobfollow due --json`` object (documented in docs/followups.md); ``latest`` is the latest
+        acceptable date where a rule has one (see :func:`latest_acceptable`)."""
+        def iso(day):
+            return day.isoformat() if day else None
+
         return {"id": self.id, "card": self.application_id, "company": self.company, "position": self.position,
                 "kind": self.kind, "title": self.title, "contact": self.contact_name or None,
                 "channel": self.channel or None, "due": self.due_on.isoformat(), "state": self.state,
-                "reason": self.reason}
+                "reason": self.reason, "rule_key": self.rule_key, "interview_id": self.interview_id,
+                "interview_date": iso(self.interview_on), "contact_id": self.contact_id,
+                "contact_email": self.contact_email or None, "latest": iso(latest),
+                "original_due": iso(self.original_due)}
+
+
+def latest_acceptable(items: list[AgendaItem]) -> dict[int, dt.date]:
+    """Follow-up id -> the latest acceptable date, where a rule has one: a thank-you is late after the set
+    number of business days from its interview."""
+    thanks = [item for item in items if item.kind == Kind.THANK_YOU.value and item.interview_on is not None]
+    if not thanks:
+        return {}
+    ctx = rule_context()
+    days = ctx.settings.thank_you_latest_business_days
+    return {item.id: ctx.workdays.add(item.interview_on, days) for item in thanks}
 
 
 def _effective(due_on, snoozed_until, state) -> dt.date:
@@ -191,18 +214,20 @@ def pending_followups(application_ids: Collection[int] | None = None) -> list[Ag
         FollowUp.select(FollowUp.id, FollowUp.application, JobApplication.company, JobApplication.position_title,
                         FollowUp.kind, FollowUp.title, FollowUp.reason, FollowUp.channel, FollowUp.contact,
                         Contact.name, FollowUp.due_on, FollowUp.snoozed_until, FollowUp.state, FollowUp.notified_at,
-                        FollowUp.rule_key)
+                        FollowUp.rule_key, FollowUp.interview, Interview.starts_at, Contact.email)
         .join(JobApplication).switch(FollowUp)
-        .join(Contact, join_type=JOIN.LEFT_OUTER, on=(FollowUp.contact == Contact.id))
+        .join(Contact, join_type=JOIN.LEFT_OUTER, on=(FollowUp.contact == Contact.id)).switch(FollowUp)
+        .join(Interview, join_type=JOIN.LEFT_OUTER, on=(FollowUp.interview == Interview.id))
         .where(FollowUp.state.in_(PENDING_STATES), JobApplication.deleted_at.is_null())
     )
     if application_ids is not None:
         query = query.where(FollowUp.application.in_(list(application_ids)))
     items = [
         AgendaItem(fid, app_id, company, position, kind, title, reason, channel or "", contact_id, name or "",
-                   _effective(due, snoozed, state), state, notified is not None, key)
+                   _effective(due, snoozed, state), state, notified is not None, key, interview_id,
+                   as_date(starts), email or "", as_date(due) if state == "snoozed" and snoozed else None)
         for (fid, app_id, company, position, kind, title, reason, channel, contact_id, name, due, snoozed, state,
-             notified, key) in FollowUp._meta.database.execute(query)  # raw rows: no per-row conversion
+             notified, key, interview_id, starts, email) in FollowUp._meta.database.execute(query)  # raw rows
     ]
     items.sort(key=lambda item: (item.due_on, item.id))
     return items
