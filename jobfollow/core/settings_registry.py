@@ -74,6 +74,8 @@ STAGE_LABELS_LANGUAGE = declare("ui.stage_labels_language", str, "")
 ICS_NAMESPACE = declare("data.ics_namespace", str, "")
 WEEKLY_GOAL = declare("insights.weekly_goal", int, 5, minimum=0, maximum=50)  # applications a week; 0 = none
 WORKLOG_PRESET = declare("insights.worklog_preset", str, "plain", choices=("de", "us", "uk", "fr", "plain"))
+NOTIFY_SETTINGS = declare("notifications.quiet_and_digest", dict, {})  # core.followup_notify.NotifySettings
+DIGEST_SHOWN_ON = declare("notifications.digest_shown_on", str, "")  # ISO day of the last morning digest
 
 # -- how the window was left (ui-state.ini in the profile folder) ------------------------------------------
 WINDOW_GEOMETRY = declare("ui.window.geometry", str, "", UI_STATE)  # base64 of QWidget.saveGeometry

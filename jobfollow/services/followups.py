@@ -21,6 +21,7 @@ from jobfollow.i18n import _
 from jobfollow.services.events import AppEvents
 from jobfollow.services.undo import StoreCommand, push
 from jobfollow.store import followups as store
+from jobfollow.store.followup_notify import announcements_now
 from jobfollow.store.followups import AgendaItem
 
 TICK_MS = 45_000
@@ -107,6 +108,8 @@ class FollowUpService(QObject):
             return  # the usual tick: nothing new, one comparison
         cut = bisect.bisect_right(self._waiting, (self.today, float("inf")))
         due_ids = [fid for _due, fid in self._waiting[:cut]]
+        if not announcements_now(due_ids, self.clock()).ids:
+            return  # quiet hours, or kept for the morning digest: they stay waiting, nothing is lost
         del self._waiting[:cut]
         store.mark_notified(due_ids, self.clock().replace(microsecond=0))
         self.fell_due.emit([self._by_id[fid] for fid in due_ids if fid in self._by_id])

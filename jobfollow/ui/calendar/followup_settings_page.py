@@ -11,6 +11,7 @@ from jobfollow.core.stages import CHANNEL_LABELS, Channel
 from jobfollow.i18n import _
 from jobfollow.store.followups import followup_settings, save_followup_settings
 from jobfollow.store.settings import get_user_details, profile_folder, read, write
+from jobfollow.ui.calendar.quiet_hours_box import QuietHoursBox
 from jobfollow.ui.forms.widgets import count_suffix
 from jobfollow.ui.settings.settings_dialog import SettingsPage
 
@@ -55,6 +56,8 @@ class FollowUpSettingsPage(SettingsPage):
         self.login_check = QCheckBox(_("Start jobfollow when I log in (minimised to the tray)"))
         for check in (self.tray_check, self.notify_check, self.login_check):
             box.addWidget(check)
+        self.quiet_box = QuietHoursBox()
+        box.addWidget(self.quiet_box)
         layout = QVBoxLayout(self)
         layout.addWidget(timings)
         layout.addWidget(running)
@@ -75,13 +78,14 @@ class FollowUpSettingsPage(SettingsPage):
         self.tray_check.setChecked(read(keys.TRAY_ENABLED))
         self.notify_check.setChecked(read(keys.TRAY_NOTIFY))
         self.login_check.setChecked(autostart.is_enabled(**self.autostart_where))
+        self.quiet_box.load()
 
     def save(self) -> list[str]:
         values = {key: spin.value() for key, spin in self.spins.items()}
         values["thank_you_on_business_day"] = self.business_day_check.isChecked()
         values["status_check_channel"] = self.channel_combo.currentData()
         values["rejection_thanks_each"] = self.rejection_each_check.isChecked()
-        changed = []
+        changed = self.quiet_box.save()
         new = FollowUpSettings.from_dict(values)
         if new != followup_settings():
             save_followup_settings(new)
