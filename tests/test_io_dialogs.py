@@ -182,6 +182,10 @@ def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(window, csv_file
     window.data_actions.import_file(str(csv_file))
     assert window.board.card_count() == 2
     assert "Imported 2 applications" in window.statusBar().currentMessage()
+    # moving in: what the import made due now is said in a box that does not block
+    summary = window.data_actions.import_summary
+    assert summary.isVisible() and "due now because of the import" in summary.text()
+    summary.close()
 
 
 def test_a_mapping_change_shows_a_busy_cursor_while_every_row_is_reread(qtbot, profile, csv_file, monkeypatch):

@@ -129,6 +129,11 @@ def run_import(args) -> int:
                     count=len(ids), path=source))
                 for error in errors:
                     print(_("Row {row} skipped: {problem}").format(row=error.row, problem=error.message))
+                from jobfollow.store.import_followups import due_after_import, due_summary
+
+                summary = due_summary(due_after_import(ids))
+                if summary:
+                    print(summary)
         except (DataImportError, CsvFormatError) as exc:
             raise CliError(str(exc)) from exc
     return 0

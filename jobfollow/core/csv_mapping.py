@@ -38,6 +38,8 @@ TARGETS: dict[str, str] = {
     "tags": N_("Tags"),
     "contact_name": N_("Contact name"),
     "contact_email": N_("Contact e-mail"),
+    "follow_up_on": N_("Follow-up date"),
+    "stage_on": N_("Date of the current status"),
 }
 IGNORE = ""
 
@@ -58,6 +60,13 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "contact_name": ("contact", "contact name", "recruiter", "recruiter name", "hiring manager", "contact person",
                      "ansprechpartner"),
     "contact_email": ("email", "e-mail", "contact email", "contact e-mail", "recruiter email", "mail"),
+    "follow_up_on": ("follow-up date", "follow up date", "follow-up", "follow up", "followup", "followup date",
+                     "next follow-up", "next follow up", "follow up on", "reminder", "reminder date",
+                     "next action date", "wiedervorlage", "nachfassen", "relance", "date de relance",
+                     "seguimiento", "fecha de seguimiento"),
+    "stage_on": ("status date", "stage date", "status since", "status changed", "status updated",
+                 "last status change", "date of status", "since", "status seit", "date du statut",
+                 "fecha de estado"),
 }
 
 # Status words other trackers write, mapped to the stage kind that means the same.

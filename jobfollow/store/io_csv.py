@@ -29,10 +29,12 @@ from jobfollow.core.stages import StageKind
 from jobfollow.core.validation import date_in_range
 from jobfollow.i18n import _
 from jobfollow.store.db import storing
+from jobfollow.store.import_followups import imported_followup, imported_stage_entered
 from jobfollow.store.models import (
     Activity,
     ApplicationContact,
     Contact,
+    FollowUp,
     JobApplication,
     Stage,
     StageHistory,
@@ -65,6 +67,8 @@ class CardPlan:
     status: str = ""
     contact_name: str = ""
     contact_email: str = ""
+    follow_up_on: dt.date | None = None  # the file's follow-up date: a follow-up on that day
+    stage_on: dt.date | None = None  # since when the card has been in its status, when the file says
 
 
 @dataclass
@@ -155,6 +159,14 @@ def plan_import(table: CsvTable, mapping: list[str] | None = None) -> ImportPlan
                 raise ValueError(cells["applied_on"])  # the same limits as the forms and the JSON import
         except ValueError:
             problems.append(_("the date “{date}” cannot be read").format(date=cells["applied_on"][:40]))
+        dates = {}
+        for name in ("follow_up_on", "stage_on"):
+            try:
+                dates[name] = parse_date(cells.get(name, ""))
+                if dates[name] is not None and not date_in_range(dates[name]):
+                    raise ValueError(cells[name])
+            except ValueError:
+                problems.append(_("the date “{date}” cannot be read").format(date=cells[name][:40]))
         email = cells.get("contact_email", "").split(";")[0].strip()  # our export joins several with "; "
         cells["contact_name"] = cells.get("contact_name", "").split(";")[0].strip()
         if email and not re.fullmatch(r"[^@\s]+@[^@\s]+", email):
@@ -162,7 +174,8 @@ def plan_import(table: CsvTable, mapping: list[str] | None = None) -> ImportPlan
         if problems:
             plan.errors.append(RowError(number, "; ".join(problems)))
             continue
-        plan.cards.append(CardPlan(number, values, cells.get("status", ""), cells.get("contact_name", ""), email))
+        plan.cards.append(CardPlan(number, values, cells.get("status", ""), cells.get("contact_name", ""), email,
+                                   dates["follow_up_on"], dates["stage_on"]))
     return plan
 
 
@@ -195,7 +208,7 @@ def apply_import(
         ranks: dict[int, float] = {}
         for start in range(0, total, CHUNK_ROWS):
             chunk = plan.cards[start:start + CHUNK_ROWS]
-            apps, activities, contacts, links, history = [], [], [], [], []
+            apps, activities, contacts, links, history, followups = [], [], [], [], [], []
             for card in chunk:
                 stage_id = status_stages.get(card.status, first_stage)
                 if stage_id not in valid_stages:
@@ -209,7 +222,8 @@ def apply_import(
                     if card.values.get("applied_on") else moment
                 outcome = _closed_outcome(card.status) if valid_stages[stage_id] == StageKind.CLOSED else None
                 apps.append({**card.values, "id": next_id, "stage": stage_id, "rank": ranks[stage_id],
-                             "stage_entered_at": moment, "last_activity_at": moment, "created_at": created,
+                             "stage_entered_at": imported_stage_entered(card, moment),
+                             "last_activity_at": moment, "created_at": created,
                              "updated_at": moment, "outcome": outcome})
                 # The file tells the stage, not how the card got there: one entry, marked as imported.
                 history.append({"application": next_id, "stage": stage_id, "stage_kind": valid_stages[stage_id],
@@ -217,12 +231,17 @@ def apply_import(
                                 "origin": IMPORT})
                 activities.append({"application": next_id, "kind": "created", "summary": summary,
                                    "data": json.dumps({"import": "csv", "row": card.row}), "occurred_at": moment})
+                contact_id = None
                 if card.contact_name or card.contact_email:
+                    contact_id = next_contact
                     contacts.append({"id": next_contact, "name": card.contact_name or card.contact_email,
                                      "email": card.contact_email, "organisation": card.values["company"],
                                      "created_at": moment})
                     links.append({"application": next_id, "contact": next_contact, "role": "recruiter"})
                     next_contact += 1
+                if card.follow_up_on is not None and outcome is None and valid_stages[stage_id] != StageKind.CLOSED:
+                    followups.append(imported_followup(next_id, contact_id, card.values["company"], card.follow_up_on,
+                                                       moment))
                 new_ids.append(next_id)
                 next_id += 1
             _bulk_insert(JobApplication, apps)
@@ -230,6 +249,7 @@ def apply_import(
             _bulk_insert(StageHistory, history)
             _bulk_insert(Contact, contacts)
             _bulk_insert(ApplicationContact, links)
+            _bulk_insert(FollowUp, followups)
             if progress is not None and progress(min(start + CHUNK_ROWS, total), total) is False:
                 transaction.rollback()
                 raise CsvFormatError(_("The import was cancelled; nothing was added."))

@@ -80,10 +80,19 @@ class DataActions:
                 dialog.deleteLater()
                 return
             if dialog.exec() and dialog.imported_ids:
+                from jobfollow.store.import_followups import due_after_import, due_summary
+
+                due = due_summary(due_after_import(dialog.imported_ids))
                 reload_window(self.context)
                 count = len(dialog.imported_ids)
-                self._status(ngettext("Imported {count} application", "Imported {count} applications",
-                                      count).format(count=count))
+                done = ngettext("Imported {count} application.", "Imported {count} applications.",
+                                count).format(count=count)
+                if due:  # moving in: say what needs doing now, where it cannot be missed (without blocking)
+                    self.import_summary = QMessageBox(QMessageBox.Icon.Information, _("Import"),
+                                                      f"{done}\n\n{due}", parent=self.dialog_parent)
+                    self.import_summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                    self.import_summary.open()
+                self._status(" ".join(filter(None, (done, due))))
             dialog.deleteLater()
 
     def _import_json(self, path: Path) -> None:
