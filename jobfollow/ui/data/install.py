@@ -9,12 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from jobfollow.i18n import _, format_datetime, ngettext
 from jobfollow.store.safe_write import DiskWriteError
 from jobfollow.ui.feature_context import FeatureContext
-from jobfollow.ui.plain_text import Button, ask, warn
+from jobfollow.ui.plain_text import Button, ask, message_box, warn
 
 BACKUP_CHECK_S = 3600  # how often an open window asks whether the daily backup is due
 
@@ -88,8 +88,8 @@ class DataActions:
                 done = ngettext("Imported {count} application.", "Imported {count} applications.",
                                 count).format(count=count)
                 if due:  # moving in: say what needs doing now, where it cannot be missed (without blocking)
-                    self.import_summary = QMessageBox(QMessageBox.Icon.Information, _("Import"),
-                                                      f"{done}\n\n{due}", parent=self.dialog_parent)
+                    self.import_summary = message_box(self.dialog_parent, QMessageBox.Icon.Information, _("Import"),
+                                                      f"{done}\n\n{due}")
                     self.import_summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                     self.import_summary.open()
                 self._status(" ".join(filter(None, (done, due))))
