@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 
 from jobfollow.i18n import N_, _
 from jobfollow.store.applications import create_application, log_activity
+from jobfollow.store.inviters import sync_inviter
 from jobfollow.store.models import Activity, JobApplication, now
 
 
@@ -79,7 +80,11 @@ def add_application(details: ApplicationDetails) -> int:
     company, title = values.pop("company"), values.pop("position_title")
     if values["applied_on"] is None:
         values["applied_on"] = dt.date.today()
-    return create_application(company, title, **values).id
+    db = JobApplication._meta.database
+    with db.atomic():
+        new_id = create_application(company, title, **values).id
+        sync_inviter(new_id, "", details.invited_by)  # a person with the role, so the rules can thank them
+    return new_id
 
 
 def save_details(application_id: int, details: ApplicationDetails) -> int | None:
@@ -99,6 +104,8 @@ def save_details(application_id: int, details: ApplicationDetails) -> int | None
         JobApplication.update(updated_at=now(), **{name: getattr(details, name) for name in changed}).where(
             JobApplication.id == application_id
         ).execute()
+        if "invited_by" in changed:
+            sync_inviter(application_id, before.invited_by, details.invited_by)
         names = ", ".join(_(FIELD_LABELS[name]) for name in changed)
         activity = log_activity(application_id, "edited", _("Edited {fields}").format(fields=names),
                                 {"fields": changed})
@@ -109,8 +116,10 @@ def restore_details(application_id: int, details: ApplicationDetails, activity_i
     """Undo of ``save_details``: put the old values back and take its timeline entry out."""
     db = JobApplication._meta.database
     with db.atomic():
+        current = load_details(application_id)
         JobApplication.update(updated_at=now(), **asdict(details)).where(
             JobApplication.id == application_id
         ).execute()
+        sync_inviter(application_id, current.invited_by, details.invited_by)
         if activity_id is not None:
             Activity.delete().where(Activity.id == activity_id).execute()

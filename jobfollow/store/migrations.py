@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
-from jobfollow.store import migration_v3
+from jobfollow.store import migration_v3, migration_v4
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "letters, templates, offers, reflections; board and agenda indexes", V2_LETTERS_OFFERS),
     Migration(3, "stage history (filled from the timeline); how you applied, employer address and website",
               migration_v3.STATEMENTS, migration_v3.backfill),
+    Migration(4, '"who invited you" becomes a person on the card with that role', (),
+              migration_v4.link_inviters),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version
