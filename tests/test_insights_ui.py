@@ -127,3 +127,24 @@ def test_chart_colours_stand_out_on_light_and_dark_palettes_and_on_paper(qapp):
         for shape in (colours.bar, colours.met, colours.goal):
             assert contrast(shape, colours.background) >= 3  # graphics against their background (WCAG 1.4.11)
         assert contrast(colours.text, colours.background) >= 4.5
+
+
+def test_preferences_keep_the_weekly_goal_in_its_range_and_insights_follow(qtbot, demo_profile, events):
+    from jobfollow.core.settings_registry import WEEKLY_GOAL, WORKLOG_PRESET
+    from jobfollow.store.settings import read
+    from jobfollow.ui.insights.settings_page import JobSearchPage
+    from jobfollow.ui.main_window import MainWindow
+
+    window = MainWindow(demo_profile, events)
+    qtbot.addWidget(window)
+    insights = window.insights.open_insights()
+    page = JobSearchPage()
+    qtbot.addWidget(page)
+    page.goal_spin.setValue(999)  # the spin box stops at the top of the range
+    page.preset_combo.setCurrentIndex(page.preset_combo.findData("uk"))
+    changed = page.save()
+    assert read(WEEKLY_GOAL) == WEEKLY_GOAL.maximum and read(WORKLOG_PRESET) == "uk"
+    events.settings_changed.emit(changed)
+    assert insights.goal_spin.value() == WEEKLY_GOAL.maximum
+    assert any(isinstance(p, JobSearchPage) for p in window.settings_pages())
+    insights.close()

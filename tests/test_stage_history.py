@@ -149,3 +149,20 @@ def test_an_imported_history_row_with_an_unknown_stage_kind_or_method_is_refused
                 raise AssertionError("a damaged file was imported")
             assert JobApplication.select().count() == 0
     assert app.id
+
+
+def test_the_timeline_tab_tells_the_way_through_the_stages_and_an_import(qtbot, profile, tmp_path):
+    from jobfollow.ui.forms.timeline_page import TimelinePage
+
+    app = create_application("Acme", "Analyst")
+    move_cards([(app.id, stage_id(StageKind.CLOSED), 1.0)], Outcome.REJECTED.value)
+    page = TimelinePage()
+    qtbot.addWidget(page)
+    page.set_application(app.id)
+    text = page.stages_label.text()
+    assert text.startswith("Stages: Applied (") and "→ Closed, Rejected (" in text
+    source = tmp_path / "tracker.csv"
+    source.write_text("Company,Title,Status\nBeta,Clerk,Interviewed\n", encoding="utf-8")
+    [imported], _errors = io_csv.import_csv(source)
+    page.set_application(imported)
+    assert "imported file" in page.stages_label.text()

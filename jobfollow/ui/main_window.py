@@ -22,6 +22,7 @@ from jobfollow.ui.events import AppEvents
 from jobfollow.ui.feature_context import FeatureContext, Menus
 from jobfollow.ui.forms.install import FormOpener, install_forms
 from jobfollow.ui.insights.install import InsightsController, install_insights
+from jobfollow.ui.insights.settings_page import JobSearchPage
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.plain_text import escaped
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------------------------
     def settings_pages(self) -> list[SettingsPage]:
-        return [UserDetailsPage(), LanguagePage(), *followup_settings_pages()]
+        return [UserDetailsPage(), LanguagePage(), *followup_settings_pages(), JobSearchPage()]
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings_pages(), self)

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobfollow.core.insights.stage_path import stage_path_text
 from jobfollow.core.validation import Problem, Severity
 from jobfollow.i18n import _
+from jobfollow.store.stage_history import history_of
 from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, remove_entry, timeline
 from jobfollow.ui.forms.record_models import TimelineModel
 from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit, record_table
-from jobfollow.ui.plain_text import Button, ask
+from jobfollow.ui.plain_text import Button, ask, plain_label
 
 
 class TimelinePage(QWidget):
@@ -29,6 +31,8 @@ class TimelinePage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.application_id: int | None = None
+        self.stages_label = plain_label()  # the card's way through the stages, kept after it closes
+        self.stages_label.setWordWrap(True)
         self.model = TimelineModel(self)
         self.view = record_table(self.model, single_selection=False, word_wrap=True)
 
@@ -54,6 +58,7 @@ class TimelinePage(QWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.stages_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -99,6 +104,7 @@ class TimelinePage(QWidget):
         if self.application_id is None:
             return
         self.model.set_rows(timeline(self.application_id))
+        self.stages_label.setText(stage_path_text(history_of(self.application_id)))
         self.view.resizeColumnToContents(0)
         self.view.resizeColumnToContents(1)
         self._update_buttons()

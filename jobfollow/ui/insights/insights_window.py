@@ -218,6 +218,12 @@ class InsightsWindow(QMainWindow):
         if self.insights is not None:
             self.answers_model.set_table(tables.answers_table(self.insights, self.grouping_combo.currentData()))
 
+    def reload_goal(self) -> None:
+        """The goal was changed in Preferences: show it (and the figures it moves)."""
+        stored = insights_loader.weekly_goal()
+        if stored != self.goal_spin.value():
+            self.goal_spin.setValue(stored)
+
     def _goal_changed(self, value: int) -> None:
         insights_loader.set_weekly_goal(value)
         self.refresh()

@@ -40,6 +40,7 @@ class InsightsController(QObject):
         for signal in (self.events.applications_changed, self.events.card_moved, self.events.followups_changed):
             signal.connect(self._data_changed)
         self.events.language_changed.connect(self._language_changed)
+        self.events.settings_changed.connect(self._settings_changed)
 
     def open_insights(self) -> InsightsWindow:
         if self.insights is None:
@@ -69,6 +70,12 @@ class InsightsController(QObject):
         for view in (self.insights, self.log_dialog):
             if view is not None and view.isVisible():
                 view.refresh()
+
+    def _settings_changed(self, keys: list) -> None:
+        from jobfollow.core.settings_registry import WEEKLY_GOAL
+
+        if WEEKLY_GOAL.name in keys and self.insights is not None:
+            self.insights.reload_goal()
 
     def _language_changed(self) -> None:
         # Texts made from data (tables, charts) are rebuilt in the new language the next time they open.
