@@ -58,6 +58,24 @@ def history_of(app_id: int) -> list[HistoryEntry]:
     return [HistoryEntry(*row) for row in query]
 
 
+def history_for_display(app_id: int) -> list[HistoryEntry]:
+    """``history_of`` with default stage names blanked (shown as the kind's name in today's language); a name
+    the user chose stays as it was recorded."""
+    from jobfollow.core.stages import StageKind
+    from jobfollow.store.stage_labels import default_names_of
+
+    defaults: dict[str, set[str]] = {}
+    shown = []
+    for entry in history_of(app_id):
+        try:
+            names = defaults.setdefault(entry.stage_kind, default_names_of(StageKind(entry.stage_kind)))
+        except ValueError:
+            names = set()
+        name = "" if entry.stage_name in names else entry.stage_name
+        shown.append(HistoryEntry(entry.stage_kind, name, entry.outcome, entry.entered_at, entry.origin))
+    return shown
+
+
 def _moved_details(text: str) -> dict:
     try:
         value = json.loads(text or "{}")

@@ -20,13 +20,13 @@ class Step(Protocol):
 
 def stage_path_text(steps: Sequence[Step]) -> str:
     """"Stages: Applied (1 Apr 2026) → Interviewed (20 Apr 2026) → Closed, Rejected (10 May 2026)"."""
-    from jobfollow.core.insights.tables import outcome_label
+    from jobfollow.core.insights.tables import outcome_label, stage_label
 
     if not steps:
         return _("Stages: none recorded yet.")
     parts = []
     for step in steps:
-        name = step.stage_name or step.stage_kind
+        name = step.stage_name or stage_label(step.stage_kind)  # no name: the kind's, in today's language
         if step.stage_kind == StageKind.CLOSED.value and step.outcome:
             name = _("{stage}, {outcome}").format(stage=name, outcome=outcome_label(step.outcome))
         parts.append(_("{stage} ({date})").format(stage=name, date=format_date(step.entered_at.date())))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core.insights.stage_path import stage_path_text
 from jobfollow.core.validation import Problem, Severity
 from jobfollow.i18n import _
-from jobfollow.store.stage_history import history_of
+from jobfollow.store.stage_history import history_for_display
 from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, remove_entry, timeline
 from jobfollow.ui.forms.record_models import TimelineModel
 from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit, record_table
@@ -104,7 +104,7 @@ class TimelinePage(QWidget):
         if self.application_id is None:
             return
         self.model.set_rows(timeline(self.application_id))
-        self.stages_label.setText(stage_path_text(history_of(self.application_id)))
+        self.stages_label.setText(stage_path_text(history_for_display(self.application_id)))
         self.view.resizeColumnToContents(0)
         self.view.resizeColumnToContents(1)
         self._update_buttons()
