@@ -151,11 +151,17 @@ def test_tray_shows_the_count_lists_todays_items_and_notifies(profile, events, c
     window = type("W", (), {"raise_to_front": lambda self: None, "quit_requested": lambda self: None,
                             "isVisible": lambda self: True, "isMinimized": lambda self: False,
                             "hide": lambda self: None})()
+    from jobfollow.ui.notifications import Notifier
+    from jobfollow.ui.reminders import Reminders
+
     controller = make_controller(events, clock)
     tray = ReminderTray(controller, window)
+    notifier = Notifier(None, tray.icon, None)
+    notifier.way = lambda: "tray"
+    reminders = Reminders(controller, window, notifier)  # noqa: F841 - kept alive for its connections
     messages = []
-    tray.notified.connect(lambda title, body: messages.append(title))
-    with qtbot.waitSignal(tray.notified):
+    notifier.notified.connect(lambda title, body: messages.append(title))
+    with qtbot.waitSignal(notifier.notified):
         controller.start()
     assert tray.count == 2
     assert "2 follow-ups due" in tray.icon.toolTip()
@@ -223,27 +229,37 @@ def test_closing_the_window_hides_it_to_the_tray_and_quit_really_quits(qtbot, pr
     qtbot.waitUntil(lambda: StubApp.quitted)
 
 
-def test_clicking_a_reminder_opens_its_card_or_the_window(profile, events, clock, qtbot):
-    app = interviewed_card(on=TODAY - dt.timedelta(days=3), company="Acme")
+def test_clicking_a_reminder_opens_its_follow_up_with_the_letter_or_the_agenda(profile, events, clock, qtbot):
+    from jobfollow.ui.notifications import Notifier
+    from jobfollow.ui.reminders import Reminders
+
+    interviewed_card(on=TODAY - dt.timedelta(days=3), company="Acme")
     shown = []
     window = type("W", (), {"raise_to_front": lambda self: shown.append(True), "quit_requested": lambda self: None,
                             "isVisible": lambda self: False, "isMinimized": lambda self: False,
                             "hide": lambda self: None})()
     controller = make_controller(events, clock)
     tray = ReminderTray(controller, window)
-    opened = []
-    events.open_application_requested.connect(opened.append)
-    with qtbot.waitSignal(tray.notified):
+    notifier = Notifier(None, tray.icon, None)
+    notifier.way = lambda: "tray"  # the tray host that offscreen lacks
+    reminders = Reminders(controller, window, notifier)  # noqa: F841 - kept alive for its connections
+    letters, agenda = [], []
+    events.write_letter_requested.connect(letters.append)
+    events.show_followup_requested.connect(agenda.append)
+    with qtbot.waitSignal(notifier.notified):
         controller.start()
+    (due,) = controller.due_today_or_earlier()
     tray.icon.messageClicked.emit()
-    assert opened == [app.id] and shown == [True]
+    assert letters == [due.id] and agenda == [due.id] and shown == [True]  # the thank-you, its letter ready
     tray.icon.messageClicked.emit()  # the same reminder clicked twice opens nothing more
-    assert opened == [app.id]
+    assert letters == [due.id]
     events.applications_changed.emit([interviewed_card(on=TODAY - dt.timedelta(days=2), company="Beta").id])
     assert len(controller.due_today_or_earlier()) == 2
-    tray.announce(controller.due_today_or_earlier())
+    with qtbot.waitSignal(notifier.notified) as digest:
+        controller.fell_due.emit(controller.due_today_or_earlier())
+    assert "2 follow-ups are due" in digest.args[0]
     tray.icon.messageClicked.emit()
-    assert opened == [app.id] and shown == [True, True]  # several: the window, where the agenda lists them
+    assert letters == [due.id] and agenda == [due.id, 0] and shown == [True, True]  # several: the agenda
 
 
 def test_start_at_login_hides_the_window_only_behind_a_tray_icon(qtbot, qapp, profile, events, clock, monkeypatch):

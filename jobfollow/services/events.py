@@ -38,6 +38,8 @@ class AppEvents(QObject):
     write_letter_requested = Signal(int)
     #: compose a letter from a template: application id, template key, contact id (0 = none chosen)
     compose_letter_requested = Signal(int, str, int)
+    #: show this follow-up in the agenda (0: the agenda itself), e.g. after a click on a reminder
+    show_followup_requested = Signal(int)
     #: highlight these cards on the board (e.g. the calendar's selected day); [] clears
     highlight_applications = Signal(list)
     #: settings were saved (the key prefixes that changed)

@@ -157,11 +157,20 @@ class MainWindow(QMainWindow):
         show_letters = lambda *_args: self.pane_actions["letters"].setChecked(True)  # noqa: E731
         self.events.write_letter_requested.connect(show_letters)
         self.events.compose_letter_requested.connect(show_letters)
+        self.events.show_followup_requested.connect(self.show_followup)
         self.board.open_requested.connect(self.events.open_application_requested)
         self.events.applications_changed.connect(self.update_status)
         self.events.card_moved.connect(lambda *_: self.update_status())
 
     # -- actions -------------------------------------------------------------------------------
+    def show_followup(self, followup_id: int) -> None:
+        """The agenda in sight, with this follow-up selected (0: just the agenda)."""
+        self.pane_actions["calendar"].setChecked(True)
+        if followup_id and not self.calendar_pane.select(followup_id):
+            self.calendar_pane.clear_day_filter()
+            self.calendar_pane.select(followup_id)
+        self.calendar_pane.view.setFocus()
+
     def settings_pages(self) -> list[SettingsPage]:
         return [UserDetailsPage(), LanguagePage(), *followup_settings_pages(), JobSearchPage()]
 

@@ -1,4 +1,4 @@
-"""The system-tray icon: how many follow-ups are due, a notification when one falls due, a short menu.
+"""The system-tray icon: how many follow-ups are due and a short menu (reminders themselves: ui/reminders.py).
 
 Where the desktop has no tray (and under the offscreen and Xvfb platforms) nothing is installed and
 closing the window quits, as before; the reminder controller keeps working either way.
@@ -6,7 +6,7 @@ closing the window quits, as before; the reminder controller keeps working eithe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -54,9 +54,6 @@ def badge_icon(base: QIcon, count: int) -> QIcon:
 class ReminderTray(QObject):
     """Shows the controller's state in the tray; works (without showing) where no tray exists."""
 
-    #: (title, message) of each notification shown, for anyone who wants to know (and for tests)
-    notified = Signal(str, str)
-
     def __init__(self, controller: FollowUpService, window, parent: QObject | None = None):
         super().__init__(parent)
         self.controller = controller
@@ -66,13 +63,10 @@ class ReminderTray(QObject):
         self.menu = QMenu()
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
-        self.icon.messageClicked.connect(self._message_clicked)
-        self.announced: list = []  # what the last notification was about: a click on it opens that
         self.count = -1
         controller.events.followups_changed.connect(self.update)
         controller.events.tick.connect(self._on_tick)
         self._day = controller.today
-        controller.fell_due.connect(self.announce)
         self.update()
 
     def show(self) -> None:
@@ -100,7 +94,8 @@ class ReminderTray(QObject):
                 count=len(due)))
             header.setEnabled(False)
             for item in due[:MENU_ITEMS]:
-                label = _("{title} ({company})").format(title=item.title, company=item.company)
+                label = item.title if item.company in item.title else _("{title} ({company})").format(
+                    title=item.title, company=item.company)
                 action = self.menu.addAction(label)
                 action.triggered.connect(lambda _c=False, app_id=item.application_id: self.open_card(app_id))
             if len(due) > MENU_ITEMS:
@@ -113,28 +108,6 @@ class ReminderTray(QObject):
         self.quit_action.triggered.connect(self.quit)
         self.menu.addAction(self.show_action)
         self.menu.addAction(self.quit_action)
-
-    def announce(self, items: list) -> None:
-        if not items or not read(keys.TRAY_NOTIFY):
-            return
-        if len(items) == 1:
-            title = _("Follow-up due: {title}").format(title=items[0].title)
-            body = _("{company}, {position}").format(company=items[0].company, position=items[0].position)
-        else:
-            title = ngettext("{count} follow-up is due", "{count} follow-ups are due", len(items)).format(
-                count=len(items))
-            body = "\n".join(f"• {item.title}" for item in items[:5])
-        self.announced = list(items)
-        self.icon.showMessage(title, body, self.icon.icon(), 10_000)
-        self.notified.emit(title, body)
-
-    def _message_clicked(self) -> None:
-        """A click on a reminder: its card when it was about one, else the window with the agenda."""
-        items, self.announced = self.announced, []
-        if len(items) == 1:
-            self.open_card(items[0].application_id)
-        elif items:
-            self.show_window()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
@@ -179,7 +152,6 @@ class CloseToTray(QObject):
             self.window.hide()
             if not self._told:
                 self._told = True
-                self.tray.announced = []  # a click on this message is no reminder to open
                 self.tray.icon.showMessage(_("jobfollow keeps running"),
                                            _("Reminders keep coming. Quit from the tray icon's menu."),
                                            self.tray.icon.icon(), 5_000)

@@ -61,10 +61,13 @@ def install_followups(context: FeatureContext, calendar_pane: CalendarPane, firs
 
 
 def install_reminders(window, app):
-    """The tray icon and close-to-tray, where the desktop has a tray; returns the tray or None."""
+    """The tray icon and close-to-tray where the desktop has a tray, and the reminders (desktop notifications,
+    the tray's messages or a banner in the window); returns the tray or None."""
+    from jobfollow.ui.reminders import install_notifications
     from jobfollow.ui.tray import install_tray
 
     window.tray = install_tray(window, app, window.followups)
+    window.reminders = install_notifications(window, window.followups, window.tray)
     return window.tray
 
 
