@@ -43,7 +43,10 @@ def type_text(pane, text):
     cursor.insertText(text)
 
 
-def test_a_refused_draft_stays_and_is_reported_once(qtbot, pane, events, profile, warnings):
+def test_a_refused_draft_stays_and_is_reported_once(qtbot, pane, events, profile, warnings, monkeypatch):
+    from jobfollow.ui.letters import send_check
+
+    monkeypatch.setattr(send_check, "ask_send_anyway", lambda *a: True)  # "{company" is named; sent anyway
     letter_id = pane.letter.id
     with Lock(profile):
         type_text(pane, "\nMy words 😀 {company")

@@ -189,17 +189,16 @@ def test_drafts_save_as_you_type_and_reopen(qtbot, events, pane, card):
 
 
 def test_email_opens_mailto_and_missing_address_is_flagged(qtbot, pane, events, card, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+    from jobfollow.ui.letters import send_check
 
     events.compose_letter_requested.emit(card["app"], "thank_you_interview", card["bo"])
     opened: list[QUrl] = []
     pane.mail_opener = lambda url: opened.append(url) or True
-    asked: list[str] = []
-    no = QMessageBox.StandardButton.No
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: asked.append(text) or no)
-    assert not pane.email_letter() and not opened  # {forgotten_point} is still open: the user said No
-    assert "{forgotten_point}" in asked[0]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    asked: list[list[str]] = []
+    monkeypatch.setattr(send_check, "ask_send_anyway", lambda _p, _t, sentences: asked.append(sentences) or False)
+    assert not pane.email_letter() and not opened  # {forgotten_point} is still open: the user kept editing
+    assert "{forgotten_point}" in asked[0][0]
+    monkeypatch.setattr(send_check, "ask_send_anyway", lambda *a: True)
     assert pane.email_letter()
     url = bytes(opened[0].toEncoded()).decode()
     assert url.startswith("mailto:?subject=Thank%20you")
@@ -217,7 +216,10 @@ def test_similar_thank_yous_warn(qtbot, pane, events, card):
     assert item is not None and not item.passed and "Bo Chen" in item.detail
 
 
-def test_mark_as_sent_completes_the_followup(qtbot, pane, events, card):
+def test_mark_as_sent_completes_the_followup(qtbot, pane, events, card, monkeypatch):
+    from jobfollow.ui.letters import send_check
+
+    monkeypatch.setattr(send_check, "ask_send_anyway", lambda *a: True)  # the template's open points: sent anyway
     events.write_letter_requested.emit(card["followup"])
     letter_id = pane.letter.id
     with qtbot.waitSignal(events.followups_changed):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from jobfollow.core.letters import placeholders
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
@@ -69,6 +69,7 @@ class LetterPane(LetterPaneWidgets):
         self._apps_listed = False
         self._save_refused = False  # the database refused the last draft save (said once per streak)
         self.mail_opener = None  # tests replace how mailto URLs are opened
+        self.send_guard = None  # made when a letter first leaves (E-mail…, Mark as sent)
         self._build()
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_now)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.refresh_checklist)
@@ -180,15 +181,19 @@ class LetterPane(LetterPaneWidgets):
 
     def _show_empty(self) -> None:
         self._fill_app_combo()
-        self.hint.setText(_("Choose a card and a template, or press Write on a follow-up, to draft a letter."))
+        self.hint.setText(_("Choose a card and a template, or select a follow-up in the agenda and press Letter, "
+                            "to draft a letter."))
         self._set_enabled(False)
         self.checklist.set_items([])
         # Show the language the next letter will be written in, not the first entry of the list.
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self._template_language())))
 
     def _set_enabled(self, on: bool) -> None:
+        if not on:
+            self.filled_button.setChecked(False)
         for widget in (self.template_combo, self.recipient_combo, self.subject_edit, self.editor, self.copy_button,
-                       self.email_button, self.print_button, self.sent_button, self.language_combo):
+                       self.email_button, self.print_button, self.sent_button, self.language_combo,
+                       self.filled_button):
             widget.setEnabled(on)
         self.template_combo.setEnabled(self.app_combo.currentData() is not None)
 
@@ -382,6 +387,8 @@ class LetterPane(LetterPaneWidgets):
         facts = self.facts()
         self.checklist.set_items(run_checklist(facts))
         self.preview.setHtml(sending.preview_html(facts.subject, facts.body, facts.values))
+        if self.filled_button.isChecked():
+            self.filled_view.setHtml(self.preview.toHtml())
         paused = not facts.spelling_checked and self.checker is not None
         if paused:
             self.notice.setText(_("This text is too long to check; spell-check and highlighting are paused."))
@@ -396,22 +403,26 @@ class LetterPane(LetterPaneWidgets):
     def copy_letter(self) -> None:
         _sending().copy_text(*self.rendered())
 
+    def _may_leave(self, title: str) -> bool:
+        """Unfilled placeholders and misspellings are named once, with "Send anyway"."""
+        from jobfollow.ui.letters.send_check import SendGuard
+
+        if self.send_guard is None:
+            self.send_guard = SendGuard()
+        return self.send_guard.allows(self, title, self.subject_edit.text(), self.editor.toPlainText(),
+                                      self.context.values, self.facts().misspelled)
+
     def email_letter(self) -> bool:
-        found = placeholders.problems(self.subject_edit.text() + "\n" + self.editor.toPlainText(),
-                                      self.context.values)
-        if not found.ok:
-            names = ", ".join("{" + n + "}" for n in (*found.missing, *found.unknown)) or "{"
-            answer = QMessageBox.question(
-                self, _("E-mail"), _("The letter still contains {names}. Open it in your e-mail program "
-                                     "anyway?").format(names=names))
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        if not self._may_leave(_("E-mail")):
+            return False
         subject, body = self.rendered()
         opener = self.mail_opener or _sending().QDesktopServices.openUrl
         ok = _sending().open_in_mail_program(self.context.recipient_email, subject, body, opener)
         if not ok:
-            QMessageBox.warning(self, _("E-mail"), _("No e-mail program answered. Copy the letter instead and "
-                                                     "paste it into your mail."))
+            from jobfollow.ui.letters.send_check import offer_to_copy
+
+            if offer_to_copy(self):
+                self.copy_letter()
         return ok
 
     def print_letter(self) -> None:
@@ -425,6 +436,8 @@ class LetterPane(LetterPaneWidgets):
 
     def mark_sent(self, channel: str | None) -> None:
         if self.letter is None:
+            return
+        if self.letter.template_key not in PHONE_SCRIPTS and not self._may_leave(_("Mark as sent")):
             return
         if not self.save_now():
             return

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTextBrowser,
     QToolButton,
@@ -51,8 +52,17 @@ class LetterPaneWidgets(QWidget):
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.checklist, "")
         self.side_tabs.addTab(self.preview, "")
+        # The letter as the recipient will read it (values filled in), in the editor's place while toggled on.
+        self.filled_view = QTextBrowser()
+        self.filled_view.setObjectName("letterFilledIn")
+        self.text_stack = QStackedWidget()
+        self.text_stack.addWidget(self.editor)
+        self.text_stack.addWidget(self.filled_view)
+        self.filled_button = QToolButton()
+        self.filled_button.setCheckable(True)
+        self.filled_button.toggled.connect(self.show_filled_in)
         self.text_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.text_splitter.addWidget(self.editor)
+        self.text_splitter.addWidget(self.text_stack)
         self.text_splitter.addWidget(self.side_tabs)
         self.text_splitter.setStretchFactor(0, 3)
         self.text_splitter.setStretchFactor(1, 2)
@@ -102,6 +112,7 @@ class LetterPaneWidgets(QWidget):
         self.subject_label = QLabel()
         subject_row.addWidget(self.subject_label)
         subject_row.addWidget(self.subject_edit, 1)
+        subject_row.addWidget(self.filled_button)
         layout.addLayout(subject_row)
         layout.addWidget(self.text_splitter, 1)
         layout.addWidget(self.notice)
@@ -126,9 +137,19 @@ class LetterPaneWidgets(QWidget):
         self.sent_button.setText(_("Mark as &sent"))
         for channel, action in self.channel_actions.items():
             action.setText(_("Sent by {channel}").format(channel=_(CHANNEL_LABELS[channel])))
+        self.filled_button.setText(_("&Filled in"))
+        self.filled_button.setToolTip(_("Show the letter with every placeholder replaced by its value, as it will be "
+                                        "sent; press again to go on editing"))
         self.to_label.setText(_("To:"))
         self.subject_label.setText(_("Subject:"))
         self._retranslate_state()
+
+    def show_filled_in(self, on: bool) -> None:
+        self.text_stack.setCurrentWidget(self.filled_view if on else self.editor)
+        if on:
+            self.refresh_checklist()  # fills the preview and this view from the text as it is now
+        else:
+            self.editor.setFocus()
 
     def _retranslate_state(self) -> None:
         """Texts that depend on the open letter (the pane overrides this)."""
