@@ -102,7 +102,7 @@ def test_language_page_saves_the_choice_and_the_window_switches_at_once(qtbot, d
     assert window.status_label.text() == "25 Bewerbungen"
     assert window.calendar_pane.filter_label.text() == _german("All open follow-ups")
     assert window.letter_pane.hint.text() == _german(
-        "Choose a card and a template, or press Write on a follow-up, to draft a letter.")
+        "Choose a card and a template, or select a follow-up in the agenda and press Letter, to draft a letter.")
     assert window.calendar_pane.calendar.locale().language() == QLocale.Language.German
     assert [c.name for c in window.board.columns][:2] == ["Beworben", "Gespräch geplant"]
 
