@@ -60,6 +60,8 @@ _new = new_proposal
 WAITING_KINDS = INTERVIEW_KINDS - {INTERVIEW_SCHEDULED}
 THANKING_KINDS = INTERVIEW_KINDS | {OFFER}
 REFERENCE_KINDS = frozenset(WAITING_KINDS | {OFFER})
+# Every stage where an offer may arrive and wait for an answer (it can come before the card reaches Offer).
+ANSWERING_KINDS = frozenset(INTERVIEW_KINDS | {APPLIED, OFFER})
 
 __all__ = ["RuleContext", "channel_for", "derive_followups", "employer_contact", "first_check_due"]
 
@@ -157,7 +159,7 @@ def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext)
                     offer_pending_note(app, offers_elsewhere, out)
             if kind == NEXT_ROUND:
                 _next_round_prep(app, ctx, out)
-            elif kind == OFFER:
+            if kind == OFFER or (app.offers and kind in ANSWERING_KINDS):  # an offer may come before Offer
                 offer_responses(app, ctx, out)
             if kind == ACCEPTED:
                 give_notice(app, ctx, out)

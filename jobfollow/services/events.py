@@ -32,6 +32,8 @@ class AppEvents(QObject):
     record_interview_requested = Signal(int)
     #: move this application to Closed with this outcome (e.g. the agenda's "close as no response")
     close_application_requested = Signal(int, str)
+    #: move this application to the first stage of this kind (a StageKind value), undoably
+    move_to_stage_kind_requested = Signal(int, str)
     #: open the offer record of this application (creating one if none)
     offer_requested = Signal(int)
     #: the user asked to write the letter for a follow-up (follow-up id)

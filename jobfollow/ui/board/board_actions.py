@@ -189,6 +189,15 @@ class BoardActions:
         return self.request_moves([(app_id, stage_id, rank) for app_id, rank in zip(ids, ranks, strict=True)],
                                   outcome)
 
+    def move_to_stage_kind(self, app_id: int, kind: str) -> bool:
+        """Move one card to the first stage of ``kind`` (asked for from elsewhere, e.g. after recording an offer)."""
+        kinds = self._stage_kinds()
+        target = next((column.stage_id for column in self.columns if kinds.get(column.stage_id) == kind), None)
+        card = self._cards.get(app_id)
+        if target is None or card is None or card.stage_id == target:
+            return False
+        return self.move_ids_to_stage([app_id], target)
+
     def close_with_outcome(self, app_id: int, outcome: str) -> bool:
         """Move one card to the first Closed stage with ``outcome``, undoably (asked for from elsewhere)."""
         kinds = self._stage_kinds()

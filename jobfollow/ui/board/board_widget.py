@@ -125,6 +125,7 @@ class BoardWidget(BoardActions, QWidget):
         events.stages_changed.connect(self.rebuild)
         events.highlight_applications.connect(self.set_highlighted)
         events.close_application_requested.connect(self.close_with_outcome)
+        events.move_to_stage_kind_requested.connect(self.move_to_stage_kind)
         events.tick.connect(self._tick)
         events.language_changed.connect(self._language_changed)
         self.rebuild()

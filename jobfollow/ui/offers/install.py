@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from jobfollow.core.stages import Outcome, StageKind
 from jobfollow.i18n import _
+from jobfollow.store.offer_defaults import card_stage_kind_and_company
 from jobfollow.store.offer_outcomes import (
     drop_network_links,
     keep_interviewers_as_network,
@@ -24,6 +25,10 @@ from jobfollow.store.offer_outcomes import (
     stage_kind_of,
 )
 from jobfollow.ui.feature_context import FeatureContext, Menus
+
+# Stages from which a recorded offer asks to move the card on to Offer.
+BEFORE_OFFER_KINDS = frozenset({StageKind.APPLIED, StageKind.INTERVIEW_SCHEDULED, StageKind.INTERVIEWED,
+                                StageKind.NEXT_ROUND})
 
 if TYPE_CHECKING:  # the windows and dialogs load when first opened, not while the main window starts
     from jobfollow.ui.offers.comparison_window import ComparisonWindow
@@ -69,6 +74,7 @@ class OffersController(QObject):
         self.lessons: LessonsWindow | None = None
         self.dialog: QDialog | None = None  # the last dialog opened (tests and screenshots reach it here)
         self._kept_on_close: dict[int, set[int]] = {}  # network links a close added (an Undo takes them back)
+        self._asked_to_move: set[int] = set()  # cards already asked about moving to Offer
         self.menu = self._build_menu(context.menus)
         self.events.offer_requested.connect(self.open_offer)
         self.events.card_moved.connect(self.on_card_moved)
@@ -109,9 +115,29 @@ class OffersController(QObject):
 
     # -- opening things ------------------------------------------------------------------------
     def open_offer(self, app_id: int) -> QDialog:
+        from jobfollow.store import offers as store
         from jobfollow.ui.offers.offer_dialog import OfferDialog
 
-        return self._show(OfferDialog(app_id, self.events, self.dialog_parent, today=self.today()))
+        dialog = OfferDialog(app_id, self.events, self.dialog_parent, today=self.today())
+        if store.offer_for_application(app_id) is None:  # a first offer: maybe the card is not in Offer yet
+            dialog.saved.connect(self.offer_to_move, Qt.ConnectionType.QueuedConnection)
+        return self._show(dialog)
+
+    def offer_to_move(self, app_id: int) -> bool:
+        """An offer recorded on a card before it reached Offer: ask once to move it there (its follow-up to
+        answer the offer is made either way). True when the move was asked for."""
+        kind, company = card_stage_kind_and_company(app_id)
+        if app_id in self._asked_to_move or kind not in BEFORE_OFFER_KINDS:
+            return False
+        self._asked_to_move.add(app_id)
+        answer = QMessageBox.question(
+            self.dialog_parent, _("Record an offer"),
+            _("You recorded an offer from {company}. Move the card to the Offer stage?").format(
+                company=company))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.events.move_to_stage_kind_requested.emit(app_id, StageKind.OFFER.value)
+        return True
 
     def pick_card_for_offer(self) -> None:
         picker = CardPickerDialog(self.dialog_parent)

@@ -40,6 +40,7 @@ from jobfollow.core.offers import (
 from jobfollow.core.validation import COMMUTE_MINUTES, HOURS_PER_WEEK, PAID_DAYS_OFF
 from jobfollow.i18n import N_, _, format_date, format_money, format_relative_days
 from jobfollow.store import offers as store
+from jobfollow.store.offer_defaults import default_currency
 from jobfollow.store.offer_outcomes import letter_contact_id
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.offers.widgets import (
@@ -247,7 +248,8 @@ class OfferDialog(QDialog):
             self.label_edit.setText(values.get("label", ""))
             ratings = values.get("ratings") or {}
         else:
-            values = store.offer_values(self.offer) if self.offer else {"currency": "USD", "offer_date": self.today}
+            values = store.offer_values(self.offer) if self.offer else {
+                "currency": default_currency(self.app_id), "offer_date": self.today}
             ratings = store.ratings_of(self.offer) if self.offer else {}
             self.no_interview.setText(_("No interview is recorded on this card. You can still record the offer; "
                                         "add the interviews later so your thank-you notes and lessons are complete."))
