@@ -29,23 +29,6 @@ def test_card_list_model_is_a_valid_qt_model(qtmodeltester, demo_profile):
     qtmodeltester.check(model)
 
 
-def test_geometry_and_splitters_are_remembered_per_profile(qtbot, profile, events):
-    window = make_window(qtbot, profile, events)
-    # The offscreen screen is 800x600 and restoring clamps to it, so the height is what tells a remembered
-    # size from the first-run default (860 high).
-    width = window.minimumSizeHint().width()
-    height = window.minimumSizeHint().height() + 20
-    window.resize(width, height)
-    window.show()
-    window.main_splitter.setSizes([width - 420, 400])
-    saved = window.main_splitter.sizes()
-    window.close()
-    reopened = make_window(qtbot, profile, events)
-    reopened.show()
-    assert reopened.size().height() == height < 560
-    assert reopened.main_splitter.sizes() == saved
-
-
 def test_settings_dialog_keeps_the_users_details(qtbot, profile, events):
     from jobfollow.ui.settings.settings_dialog import SettingsDialog, UserDetailsPage
 

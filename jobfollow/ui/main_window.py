@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from jobfollow import __version__
 from jobfollow.i18n import _, ngettext
@@ -25,6 +25,7 @@ from jobfollow.ui.insights.install import InsightsController, install_insights
 from jobfollow.ui.insights.settings_page import JobSearchPage
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import OffersController, install_offers
+from jobfollow.ui.panes import Pane, PaneDocks
 from jobfollow.ui.plain_text import escaped
 from jobfollow.ui.qt_translations import install_language_switching
 from jobfollow.ui.settings.language_page import LanguagePage
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
     board: BoardWidget
     calendar_pane: CalendarPane
     letter_pane: LetterPane
+    docks: PaneDocks
     data_actions: DataActions
     forms: FormOpener
     offers: OffersController
@@ -74,18 +76,10 @@ class MainWindow(QMainWindow):
         self.calendar_pane = CalendarPane(events)
         self.letter_pane = LetterPane(events, service=self.services.letters)
 
-        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.side_splitter.setObjectName("sideSplitter")
-        self.side_splitter.addWidget(self.calendar_pane)
-        self.side_splitter.addWidget(self.letter_pane)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.board)
-        self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.main_splitter)
-        self.splitters = {"main": self.main_splitter, "side": self.side_splitter}
+        self.setCentralWidget(self.board)
+        self.docks = PaneDocks(self, [
+            Pane("calendar", lambda: _("Calendar and agenda"), lambda: _("&Calendar"), self.calendar_pane),
+            Pane("letters", lambda: _("Letter"), lambda: _("&Letters"), self.letter_pane)])
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -101,10 +95,9 @@ class MainWindow(QMainWindow):
         self.offers = install_offers(context)
         self.insights = install_insights(context)
         self.update_status()
-        if not restore_window_state(self, self.splitters, self.ui_state):
+        if not restore_window_state(self, self.docks, self.ui_state):
             self.resize(1400, 860)
-            self.main_splitter.setSizes([880, 520])  # the agenda's rows need about 500 px to read
-            self.side_splitter.setSizes([430, 430])
+            self.docks.default_layout()
         install_followups(context, self.calendar_pane, self.board, deferred=defer_startup_work)
         install_language_switching(self)
 
@@ -138,13 +131,16 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.open_settings)
         self.edit_menu.addAction(self.preferences_action)
 
-        self.pane_actions: dict[str, QAction] = {}
-        for key, title, pane in (("board", _("&Board"), self.board), ("calendar", _("&Calendar"), self.calendar_pane),
-                                 ("letters", _("&Letters"), self.letter_pane)):
-            action = QAction(title, self, checkable=True, checked=True)
-            action.toggled.connect(pane.setVisible)
+        board_action = QAction(_("&Board"), self, checkable=True, checked=True)
+        board_action.toggled.connect(self.board.setVisible)  # hidden, it leaves the whole window to the panes
+        self.pane_actions: dict[str, QAction] = {"board": board_action}
+        self.pane_actions.update({key: pane.action for key, pane in self.docks.panes.items()})
+        for action in self.pane_actions.values():
             self.view_menu.addAction(action)
-            self.pane_actions[key] = action
+        self.view_menu.addSeparator()
+        self.reset_layout_action = QAction(_("&Reset the layout"), self)
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.view_menu.addAction(self.reset_layout_action)
 
         about = QAction(_("&About jobfollow"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -153,23 +149,30 @@ class MainWindow(QMainWindow):
 
     # -- cross-pane wiring: every connection between panes is made here -------------------------
     def _connect_panes(self) -> None:
-        # Asking for a letter shows the letter pane again if the user had hidden it.
-        show_letters = lambda *_args: self.pane_actions["letters"].setChecked(True)  # noqa: E731
+        # Asking for a letter brings the letter pane up, even if the user had closed it or tabbed it away.
+        show_letters = lambda *_args: self.docks.bring_up("letters")  # noqa: E731
         self.events.write_letter_requested.connect(show_letters)
         self.events.compose_letter_requested.connect(show_letters)
         self.events.show_followup_requested.connect(self.show_followup)
         self.board.open_requested.connect(self.events.open_application_requested)
         self.events.applications_changed.connect(self.update_status)
         self.events.card_moved.connect(lambda *_: self.update_status())
+        self.events.language_changed.connect(self.docks.retranslate)
 
     # -- actions -------------------------------------------------------------------------------
     def show_followup(self, followup_id: int) -> None:
         """The agenda in sight, with this follow-up selected (0: just the agenda)."""
-        self.pane_actions["calendar"].setChecked(True)
+        self.docks.bring_up("calendar")
         if followup_id and not self.calendar_pane.select(followup_id):
             self.calendar_pane.clear_day_filter()
             self.calendar_pane.select(followup_id)
         self.calendar_pane.view.setFocus()
+
+    def reset_layout(self) -> None:
+        """Every pane back where it starts: the board in the middle, calendar and letters as tabs on the right."""
+        self.pane_actions["board"].setChecked(True)
+        self.docks.default_layout()
+        self.docks.repair()
 
     def settings_pages(self) -> list[SettingsPage]:
         return [UserDetailsPage(), LanguagePage(), *followup_settings_pages(), JobSearchPage()]
@@ -218,5 +221,5 @@ class MainWindow(QMainWindow):
         if not self.really_quit and not self.may_close():  # quit_requested asked already
             event.ignore()
             return
-        save_window_state(self, self.splitters, self.ui_state)
+        save_window_state(self, self.docks, self.ui_state)
         super().closeEvent(event)

@@ -147,7 +147,7 @@ class CloseToTray(QObject):
                 return False
             from jobfollow.ui.window_state import save_window_state
 
-            save_window_state(self.window, self.window.splitters, self.window.ui_state)
+            save_window_state(self.window, self.window.docks, self.window.ui_state)
             event.ignore()
             self.window.hide()
             if not self._told:

@@ -1,12 +1,13 @@
-"""Window geometry, dock state and splitter sizes, remembered per profile in its ``ui-state.ini`` (never in the
+"""Window geometry and the arrangement of its panes, remembered per profile in its ``ui-state.ini`` (never in the
 user's data: see ``ui/ui_state.py``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow
 
 from jobfollow.core import settings_registry as keys
+from jobfollow.ui.panes import PaneDocks
 from jobfollow.ui.ui_state import UiState
 
 
@@ -18,22 +19,18 @@ def _decode(text: str) -> QByteArray:
     return QByteArray.fromBase64(text.encode("ascii"))
 
 
-def save_window_state(window: QMainWindow, splitters: dict[str, QSplitter], state: UiState) -> None:
+def save_window_state(window: QMainWindow, docks: PaneDocks, state: UiState) -> None:
     state.write(keys.WINDOW_GEOMETRY, _encode(window.saveGeometry()))
-    state.write(keys.WINDOW_STATE, _encode(window.saveState()))
-    state.write(keys.WINDOW_SPLITTERS, {name: splitter.sizes() for name, splitter in splitters.items()})
+    state.write(keys.WINDOW_STATE, _encode(docks.save()))
     state.sync()
 
 
-def restore_window_state(window: QMainWindow, splitters: dict[str, QSplitter], state: UiState) -> bool:
-    """True when a saved geometry was applied (otherwise the caller picks a first-run size)."""
+def restore_window_state(window: QMainWindow, docks: PaneDocks, state: UiState) -> bool:
+    """True when a saved geometry was applied (otherwise the caller picks a first-run size). The panes come back
+    as they were left, or in their first-run places when the saved arrangement is from an older layout."""
     geometry = state.read(keys.WINDOW_GEOMETRY)
     dock_state = state.read(keys.WINDOW_STATE)
-    sizes = state.read(keys.WINDOW_SPLITTERS)
-    for name, splitter in splitters.items():
-        saved = sizes.get(name)
-        if isinstance(saved, list) and len(saved) == splitter.count() and all(isinstance(v, int) for v in saved):
-            splitter.setSizes(saved)
-    if dock_state:
-        window.restoreState(_decode(dock_state))
-    return bool(geometry) and window.restoreGeometry(_decode(geometry))
+    restored = bool(geometry) and window.restoreGeometry(_decode(geometry))
+    if restored and not docks.restore(_decode(dock_state) if isinstance(dock_state, str) and dock_state else None):
+        docks.default_layout()
+    return restored

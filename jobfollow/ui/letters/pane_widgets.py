@@ -26,6 +26,8 @@ from jobfollow.ui.letters.checklist_panel import ChecklistPanel
 from jobfollow.ui.letters.letter_editor import LetterEditor
 from jobfollow.ui.palette_colours import signal_colour
 
+NARROW_WIDTH = 700
+
 
 class LetterPaneWidgets(QWidget):
     """Builds every child widget of the letter pane; ``retranslate`` sets their texts again."""
@@ -143,6 +145,13 @@ class LetterPaneWidgets(QWidget):
         self.to_label.setText(_("To:"))
         self.subject_label.setText(_("Subject:"))
         self._retranslate_state()
+
+    def resizeEvent(self, event) -> None:
+        """Narrow (a side pane): the checklist goes under the letter, so the letter keeps its width."""
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Vertical if self.width() < NARROW_WIDTH else Qt.Orientation.Horizontal
+        if self.text_splitter.orientation() != wanted:
+            self.text_splitter.setOrientation(wanted)
 
     def show_filled_in(self, on: bool) -> None:
         self.text_stack.setCurrentWidget(self.filled_view if on else self.editor)

@@ -1,0 +1,132 @@
+"""The side panes as dock widgets: moved, floated (their own window), closed, and always brought back by View.
+
+The board is the window's central widget and keeps the width; the calendar with its agenda and the letter
+editor are docks, by default side by side as tabs on the right so each gets the full height. Whatever the user
+arranges is saved with the window (``QMainWindow.saveState``) and comes back after a restart. A pane can never
+come back invisible: each has a minimum size, a restored pane narrower than that is widened, and a floating pane
+left on a screen that is gone returns to the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
+
+STATE_VERSION = 2  # 0/1: the splitter layout of earlier versions, which restoreState must not apply
+MIN_WIDTH = 300
+MIN_HEIGHT = 220
+DEFAULT_WIDTH = 500  # the agenda's rows and a letter with its checklist beneath need about this much
+
+
+@dataclass
+class Pane:
+    key: str
+    title: Callable[[], str]  # the dock's title; both are called again when the language changes
+    menu_text: Callable[[], str]  # its entry under View
+    widget: QWidget
+    dock: QDockWidget | None = None
+    action: QAction | None = None
+
+
+class PaneDocks:
+    def __init__(self, window: QMainWindow, panes: list[Pane]):
+        self.window = window
+        self.panes = {pane.key: pane for pane in panes}
+        window.setDockNestingEnabled(True)
+        window.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                              | QMainWindow.DockOption.AllowNestedDocks)
+        window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        for pane in panes:
+            dock = QDockWidget(pane.title(), window)
+            dock.setObjectName(f"{pane.key}Dock")
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            pane.widget.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+            dock.setWidget(pane.widget)
+            pane.dock = dock
+            action = QAction(pane.menu_text(), window, checkable=True, checked=True)
+            action.toggled.connect(lambda on, key=pane.key: self.set_shown(key, on))
+            dock.visibilityChanged.connect(lambda _visible, key=pane.key: self._sync_action(key))
+            pane.action = action
+        self.default_layout()
+
+    # -- layout ------------------------------------------------------------------------------------
+    def default_layout(self) -> None:
+        """Calendar and letters as tabs on the right, the calendar in front."""
+        docks = [pane.dock for pane in self.panes.values()]
+        for dock in docks:
+            dock.setFloating(False)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.show()
+        for dock in docks[1:]:
+            self.window.tabifyDockWidget(docks[0], dock)
+        docks[0].raise_()
+        self.window.resizeDocks(docks[:1], [DEFAULT_WIDTH], Qt.Orientation.Horizontal)
+
+    def restore(self, state) -> bool:
+        """Apply a saved arrangement; False (and the default kept) when it is from another layout or broken."""
+        if not state or not self.window.restoreState(state, STATE_VERSION):
+            return False
+        self.repair()
+        return True
+
+    def save(self):
+        return self.window.saveState(STATE_VERSION)
+
+    def repair(self) -> None:
+        """No pane too narrow to see, none floating where no screen is; View's ticks match what is shown."""
+        for pane in self.panes.values():
+            self._make_reachable(pane.dock)
+            self._sync_action(pane.key)
+
+    def _make_reachable(self, dock: QDockWidget) -> None:
+        if dock.isFloating():
+            screens = [screen.availableGeometry() for screen in QGuiApplication.screens()]
+            frame = dock.frameGeometry()
+            if not any(area.intersects(frame) and area.intersected(frame).width() >= 80 for area in screens):
+                dock.setFloating(False)
+        if dock.isFloating() or dock.isHidden():
+            return
+        area = self.window.dockWidgetArea(dock)
+        vertical = area in (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+        if vertical and dock.height() < MIN_HEIGHT:
+            self.window.resizeDocks([dock], [MIN_HEIGHT * 2], Qt.Orientation.Vertical)
+        elif not vertical and dock.width() < MIN_WIDTH:
+            self.window.resizeDocks([dock], [DEFAULT_WIDTH], Qt.Orientation.Horizontal)
+
+    # -- showing and hiding ----------------------------------------------------------------------------
+    def set_shown(self, key: str, on: bool) -> None:
+        dock = self.panes[key].dock
+        if on:
+            self.bring_up(key)
+        else:
+            dock.hide()
+
+    def bring_up(self, key: str) -> None:
+        """Show the pane in front of any pane tabbed with it, reachable and wide enough to use."""
+        dock = self.panes[key].dock
+        dock.show()
+        dock.raise_()
+        self._make_reachable(dock)
+        if dock.isFloating():
+            dock.activateWindow()
+        self._sync_action(key)
+
+    def _sync_action(self, key: str) -> None:
+        pane = self.panes[key]
+        shown = not pane.dock.isHidden()
+        if pane.action.isChecked() != shown:
+            pane.action.blockSignals(True)
+            pane.action.setChecked(shown)
+            pane.action.blockSignals(False)
+
+    def retranslate(self) -> None:
+        for pane in self.panes.values():
+            pane.dock.setWindowTitle(pane.title())
+            pane.action.setText(pane.menu_text())
+
