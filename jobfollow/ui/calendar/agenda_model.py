@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from jobfollow.core.followup_texts import channel_label, short_date
-from jobfollow.i18n import N_, _, first_day_of_week, format_date, format_number, format_relative_days, ngettext
+from jobfollow.core.stages import FORMAT_LABELS, InterviewFormat
+from jobfollow.i18n import (
+    N_,
+    _,
+    first_day_of_week,
+    format_date,
+    format_number,
+    format_relative_days,
+    format_time,
+    ngettext,
+)
 from jobfollow.store.followups import AgendaItem
+from jobfollow.store.interview_entries import InterviewEntry
 from jobfollow.ui.plain_text import tip
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the AgendaItem (None on a group row)
@@ -17,6 +29,7 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # "card · for whom · channel"
 DUE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 5  # "in 2 days" / "3 days overdue"
 REASON_ROLE = Qt.ItemDataRole.UserRole + 6
+INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 7  # the InterviewEntry of an interview row (None otherwise)
 
 GROUPS = (("overdue", N_("Overdue")), ("today", N_("Today")), ("week", N_("This week")), ("later", N_("Later")))
 _ROOT = QModelIndex()
@@ -48,17 +61,27 @@ class AgendaModel(QAbstractItemModel):
         self._groups: list[tuple[str, str, list[AgendaItem]]] = []  # only non-empty groups
 
     # -- filling ---------------------------------------------------------------------------------
-    def set_items(self, items: list[AgendaItem], today: dt.date) -> None:
+    def set_items(self, items: list[AgendaItem], today: dt.date, interviews: list[InterviewEntry] = ()) -> None:
+        """Follow-ups and the interviews to come, each in its group, in date order (interviews are entries to
+        see, not follow-ups to complete)."""
         self.beginResetModel()
         self.today = today
-        buckets: dict[str, list[AgendaItem]] = {key: [] for key, _label in GROUPS}
+        buckets: dict[str, list] = {key: [] for key, _label in GROUPS}
         for item in items:
             buckets[group_of(item.due_on, today)].append(item)
+        for entry in interviews:
+            buckets[group_of(entry.on, today)].append(entry)
+        if interviews:
+            for entries in buckets.values():
+                entries.sort(key=_entry_day)  # stable: follow-ups keep their order within a day
         self._groups = [(key, label, buckets[key]) for key, label in GROUPS if buckets[key]]
         self.endResetModel()
 
     def item_count(self) -> int:
-        return sum(len(items) for _k, _l, items in self._groups)
+        return sum(1 for _k, _l, items in self._groups for item in items if isinstance(item, AgendaItem))
+
+    def interview_count(self) -> int:
+        return sum(1 for _k, _l, items in self._groups for item in items if isinstance(item, InterviewEntry))
 
     def group_keys(self) -> list[str]:
         return [key for key, _label, _items in self._groups]
@@ -66,7 +89,7 @@ class AgendaModel(QAbstractItemModel):
     def index_of(self, followup_id: int) -> QModelIndex:
         for number, (_key, _label, items) in enumerate(self._groups):
             for row, item in enumerate(items):
-                if item.id == followup_id:
+                if item.id == followup_id and isinstance(item, AgendaItem):
                     return self.createIndex(row, 0, number)
         return QModelIndex()
 
@@ -103,13 +126,18 @@ class AgendaModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def item_at(self, index: QModelIndex | QPersistentModelIndex) -> AgendaItem | None:
+    def entry_at(self, index: QModelIndex | QPersistentModelIndex) -> AgendaItem | InterviewEntry | None:
         if not index.isValid() or index.internalId() == _NO_PARENT:
             return None
         number = int(index.internalId())
         if number >= len(self._groups) or index.row() >= len(self._groups[number][2]):
             return None
         return self._groups[number][2][index.row()]
+
+    def item_at(self, index: QModelIndex | QPersistentModelIndex) -> AgendaItem | None:
+        """The follow-up on this row (None on a group header or an interview)."""
+        entry = self.entry_at(index)
+        return entry if isinstance(entry, AgendaItem) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -125,7 +153,10 @@ class AgendaModel(QAbstractItemModel):
             if role == OVERDUE_ROLE:
                 return key == "overdue"
             return None
-        item = self.item_at(index)
+        entry = self.entry_at(index)
+        if isinstance(entry, InterviewEntry):
+            return self._interview_data(entry, role)
+        item = entry
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -144,6 +175,22 @@ class AgendaModel(QAbstractItemModel):
             return tip(self.tooltip(item))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}. {self.subtitle(item)}. {self.due_line(item)}. {item.reason}"
+        return None
+
+    def _interview_data(self, entry: InterviewEntry, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _("Interview at {company}").format(company=entry.company)
+        if role == INTERVIEW_ROLE:
+            return entry
+        if role == SUBTITLE_ROLE:
+            return interview_subtitle(entry)
+        if role == DUE_TEXT_ROLE:
+            return format_relative_days(entry.on, self.today)
+        if role == REASON_ROLE:
+            return " · ".join(part for part in (entry.position, entry.location) if part)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ". ".join((_("Interview at {company}").format(company=entry.company), interview_subtitle(entry),
+                              entry.position))
         return None
 
     # -- texts -----------------------------------------------------------------------------------
@@ -174,3 +221,17 @@ class AgendaModel(QAbstractItemModel):
         if item.reason:
             lines.append(f"<i>{html.escape(item.reason)}</i>")
         return "<br>".join(lines)
+
+
+def _entry_day(entry) -> dt.date:
+    return entry.on if isinstance(entry, InterviewEntry) else entry.due_on
+
+
+def interview_subtitle(entry: InterviewEntry) -> str:
+    """"Thu 14 May 10:00 · Video · with Ana Ruiz, Bo Chen"."""
+    parts = [f"{short_date(entry.on)} {format_time(entry.starts_at)}"]
+    with contextlib.suppress(ValueError, KeyError):
+        parts.append(_(FORMAT_LABELS[InterviewFormat(entry.format)]))
+    if entry.people:
+        parts.append(_("with {names}").format(names=", ".join(entry.people)))
+    return " · ".join(parts)

@@ -21,6 +21,7 @@ from jobfollow.core.followup_texts import short_date
 from jobfollow.core.stages import OUTCOME_LABELS, Outcome
 from jobfollow.i18n import N_, _, ngettext
 from jobfollow.store.followups import AgendaItem, live_cards
+from jobfollow.store.interview_entries import upcoming_interviews
 from jobfollow.ui.calendar.agenda_model import AgendaModel
 from jobfollow.ui.calendar.agenda_view import AgendaView
 from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeDateDialog
@@ -146,8 +147,9 @@ class CalendarPane(QWidget):
         for widget in (self.done_button, self.snooze_button):
             widget.setEnabled(item is not None)
         for action in (*self.done_actions.values(), self.snooze_one, self.snooze_three, self.snooze_pick,
-                       self.skip_action, self.open_action):
+                       self.skip_action):
             action.setEnabled(item is not None)
+        self.open_action.setEnabled(self.model.entry_at(self.view.currentIndex()) is not None)
         self.letter_action.setEnabled(item is not None and item.kind in LETTER_KINDS)
         suggests_closing = item is not None and item.kind == "close_suggestion"
         self.close_card_action.setVisible(suggests_closing)
@@ -159,6 +161,7 @@ class CalendarPane(QWidget):
         """``controller`` is the follow-up service; done, snooze and skip go through it (undoably)."""
         self.controller = controller
         self.events.followups_changed.connect(self.refresh_view)
+        self.events.applications_changed.connect(lambda _ids: self.refresh_view())  # an interview added or moved
         self.events.tick.connect(self._on_tick)
         self.refresh_view()
 
@@ -173,10 +176,13 @@ class CalendarPane(QWidget):
     def refresh_view(self) -> None:
         items: list[AgendaItem] = list(self.controller.items) if self.controller is not None else []
         today = self.today
-        self.calendar.set_counts(Counter(item.due_on for item in items), today)
+        interviews = upcoming_interviews(today) if self.controller is not None else []
+        self.calendar.set_counts(Counter(item.due_on for item in items), today,
+                                 Counter(entry.on for entry in interviews))
         current = self.current_item()
         shown = [item for item in items if self.day_filter is None or item.due_on == self.day_filter]
-        self.model.set_items(shown, today)
+        interviews = [entry for entry in interviews if self.day_filter is None or entry.on == self.day_filter]
+        self.model.set_items(shown, today, interviews)
         self.view.expandAll()
         if current is not None:
             index = self.model.index_of(current.id)
@@ -191,8 +197,8 @@ class CalendarPane(QWidget):
             parts.append(ngettext("{count} due today", "{count} due today", due_today).format(count=due_today))
         parts.append(ngettext("{count} open in all", "{count} open in all", len(items)).format(count=len(items)))
         self.summary_label.setText(" · ".join(parts))
-        self.empty_label.setVisible(not shown)
-        self.view.setVisible(bool(shown))
+        self.empty_label.setVisible(not shown and not interviews)
+        self.view.setVisible(bool(shown or interviews))
         if not shown and self.day_filter is not None:
             self.empty_label.setText(_("Nothing is due on {day}.").format(day=short_date(self.day_filter)))
         elif not shown:
@@ -294,9 +300,9 @@ class CalendarPane(QWidget):
             show_store_error(self, failure)
 
     def open_card(self) -> None:
-        item = self.current_item()
-        if item is not None:
-            self.events.open_application_requested.emit(item.application_id)
+        entry = self.model.entry_at(self.view.currentIndex())  # a follow-up or an interview
+        if entry is not None:
+            self.events.open_application_requested.emit(entry.application_id)
 
     def write_letter(self) -> None:
         item = self.current_item()

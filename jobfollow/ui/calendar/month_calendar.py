@@ -1,17 +1,20 @@
-"""A month calendar that shows on each day how many follow-ups fall due (red when overdue)."""
+"""A month calendar that shows on each day how many follow-ups fall due (red when overdue, blue otherwise), a
+violet dot on days with an interview, and a ring around today; weekends are not coloured (red means overdue)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QDate, QEvent, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from jobfollow.i18n import first_day_of_week, ngettext
+from jobfollow.ui.palette_colours import signal_colour
 
 OVERDUE_COLOUR = QColor("#c62828")
 DUE_COLOUR = QColor("#1565c0")
+INTERVIEW_COLOUR = QColor("#7b1fa2")
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -29,22 +32,61 @@ class DueCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek(first_day_of_week() + 1))  # Babel 0 = Monday, Qt 1 = Monday
         self.counts: dict[dt.date, int] = {}
+        self.interviews: dict[dt.date, int] = {}
         self.today = dt.date.today()
+        self._plain_weekends()
 
-    def set_counts(self, counts: dict[dt.date, int], today: dt.date) -> None:
+    def _plain_weekends(self) -> None:
+        """Weekends in the ordinary text colour: red on a calendar of follow-ups reads as "overdue"."""
+        plain = QTextCharFormat()
+        plain.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, plain)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._plain_weekends()
+
+    def set_counts(self, counts: dict[dt.date, int], today: dt.date, interviews: dict[dt.date, int] | None = None
+                   ) -> None:
         self.counts, self.today = counts, today
+        if interviews is not None:
+            self.interviews = interviews
         self.updateCells()
 
     def count_on(self, day: dt.date) -> int:
         return self.counts.get(day, 0)
 
     def tooltip_for(self, day: dt.date) -> str:
-        count = self.count_on(day)
-        return ngettext("{count} follow-up due", "{count} follow-ups due", count).format(count=count) if count else ""
+        count, interviews = self.count_on(day), self.interviews.get(day, 0)
+        lines = []
+        if count:
+            lines.append(ngettext("{count} follow-up due", "{count} follow-ups due", count).format(count=count))
+        if interviews:
+            lines.append(ngettext("{count} interview", "{count} interviews", interviews).format(count=interviews))
+        return "\n".join(lines)
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:  # noqa: N802 - Qt override
         super().paintCell(painter, rect, date)
-        count = self.counts.get(to_date(date), 0)
+        day = to_date(date)
+        if day == self.today:  # today stays marked whichever day is selected
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(signal_colour("due", self.palette()), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(2, 2, -2, -2), 4, 4)
+            painter.restore()
+        if self.interviews.get(day):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(INTERVIEW_COLOUR)
+            size = max(5, rect.height() // 5)
+            painter.drawEllipse(QRect(rect.left() + 4, rect.bottom() - size - 3, size, size))
+            painter.restore()
+        count = self.counts.get(day, 0)
         if not count:
             return
         painter.save()
@@ -52,7 +94,7 @@ class DueCalendar(QCalendarWidget):
         overdue = to_date(date) < self.today
         colour = OVERDUE_COLOUR if overdue else DUE_COLOUR
         font = QFont(painter.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.66))
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.75))
         font.setBold(True)
         painter.setFont(font)
         text = str(count) if count < 100 else "99+"
