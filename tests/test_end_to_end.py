@@ -48,10 +48,11 @@ def add_application(window, company: str, position: str) -> int:
 
 
 def agenda_items(window) -> list:
-    """Every follow-up row the agenda shows, under its group headings."""
+    """Every follow-up row the agenda shows, under its group headings (interviews are rows too, not follow-ups)."""
     model = window.calendar_pane.model
-    return [model.item_at(model.index(row, 0, model.index(group, 0)))
-            for group in range(model.rowCount()) for row in range(model.rowCount(model.index(group, 0)))]
+    items = [model.item_at(model.index(row, 0, model.index(group, 0)))
+             for group in range(model.rowCount()) for row in range(model.rowCount(model.index(group, 0)))]
+    return [item for item in items if item is not None]
 
 
 def agenda_rows(window) -> list[tuple[str, int]]:

@@ -52,3 +52,21 @@ def upcoming_interviews(today: dt.date, days: int = HORIZON_DAYS) -> list[Interv
         people[interview_id].append(name)
     return [InterviewEntry(row[0], row[1], row[2], row[3], _datetime(row[4]), row[5], row[6],
                            tuple(people.get(row[0], ()))) for row in rows]
+
+
+def interviews_to_come(app_id: int, now: dt.datetime) -> list[InterviewEntry]:
+    """This card's interviews still ahead of ``now``, soonest first."""
+    return [entry for entry in upcoming_interviews(now.date()) if entry.application_id == app_id
+            and entry.starts_at > now]
+
+
+def mark_interview_held(interview_id: int, now: dt.datetime) -> dt.datetime:
+    """The user says this interview (planned for later) took place: it happened today, at its planned time if
+    that has passed, else now. Returns the new start."""
+    row = Interview.get_by_id(interview_id)
+    planned = _datetime(row.starts_at)
+    held = dt.datetime.combine(now.date(), planned.time())
+    if held > now:
+        held = now.replace(second=0, microsecond=0)
+    Interview.update(starts_at=held).where(Interview.id == interview_id).execute()
+    return held

@@ -18,8 +18,8 @@ from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _, ngettext
 from jobfollow.store import board_stages
 from jobfollow.store.applications import list_stages
-from jobfollow.store.board import CardPlace, has_interview
-from jobfollow.ui.board import board_prompts
+from jobfollow.store.board import CardPlace
+from jobfollow.ui.board import board_prompts, interview_prompts
 from jobfollow.ui.board.card_list_model import CARD_ID_ROLE
 from jobfollow.ui.plain_text import inform
 from jobfollow.ui.store_errors import show_store_error, store_error_message
@@ -151,8 +151,10 @@ class BoardActions:
             show_store_error(self, failure)
             return False
         for app_id, stage_id, _rank in changing:
-            if kinds.get(stage_id) == StageKind.INTERVIEWED and not has_interview(app_id):
-                self.events.record_interview_requested.emit(app_id)
+            if kinds.get(stage_id) in (StageKind.INTERVIEW_SCHEDULED, StageKind.INTERVIEWED):
+                card = self._cards.get(app_id)
+                interview_prompts.after_move(self, self.events, app_id, card.company if card else "",
+                                             kinds[stage_id])
         return True
 
     def show_placed_cards(self, placed: list[tuple[int, int, CardPlace]]) -> None:
