@@ -91,6 +91,22 @@ def _reminder_clocks_stop_with_the_test(monkeypatch):
             service.stop()
 
 
+@pytest.fixture(autouse=True)
+def _no_unanswered_questions(monkeypatch):
+    """A question nobody answers would hang a test in its modal loop. Letters leave as before ("send anyway")
+    unless a test answers otherwise; the interview-move question fails the test that did not expect it."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from jobfollow.ui.letters import send_check
+
+    def unexpected(*_args, **_kwargs):
+        raise AssertionError("a question was asked that this test does not answer")
+
+    monkeypatch.setattr(send_check, "ask_send_anyway", lambda *_args: True)
+    monkeypatch.setattr(send_check, "offer_to_copy", lambda *_args: False)
+    monkeypatch.setattr(QInputDialog, "getItem", unexpected)
+
+
 @pytest.fixture
 def profile_dir(_isolated_profile):
     return _isolated_profile
