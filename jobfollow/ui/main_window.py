@@ -30,6 +30,7 @@ from jobfollow.ui.plain_text import escaped
 from jobfollow.ui.qt_translations import install_language_switching
 from jobfollow.ui.settings.language_page import LanguagePage
 from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
+from jobfollow.ui.shortcuts import install_find, install_shortcuts_help
 from jobfollow.ui.ui_state import UiState
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
     calendar_pane: CalendarPane
     letter_pane: LetterPane
     docks: PaneDocks
+    find_action: QAction
+    shortcuts_action: QAction
     data_actions: DataActions
     forms: FormOpener
     offers: OffersController
@@ -94,6 +97,8 @@ class MainWindow(QMainWindow):
         self.forms = install_forms(context)
         self.offers = install_offers(context)
         self.insights = install_insights(context)
+        self.find_action = install_find(self, self.board)
+        self.shortcuts_action = install_shortcuts_help(self)
         self.update_status()
         if not restore_window_state(self, self.docks, self.ui_state):
             self.resize(1400, 860)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,11 +109,8 @@ class BoardWidget(BoardActions, QWidget):
         self.sort_combo.setCurrentIndex(max(0, index))
         self.only_active_check.toggled.connect(self._view_options_changed)
         self.sort_combo.currentIndexChanged.connect(self._view_options_changed)
-        focus_search = QAction(self)
-        focus_search.setShortcut(QKeySequence.StandardKey.Find)
-        focus_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        focus_search.triggered.connect(lambda: (self.search_edit.setFocus(), self.search_edit.selectAll()))
-        self.addAction(focus_search)
+        # Edit > Find (Ctrl+F) lives in the window, so it works from every pane; this is what it does.
+        self.search_edit.setAccessibleName(_("Search the board"))
         self.install_card_actions(self.scroll)
 
         events.applications_changed.connect(self.reload)
@@ -169,6 +166,10 @@ class BoardWidget(BoardActions, QWidget):
             self._row.addWidget(column)
         self._row.addStretch(1)
         self.reload()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
 
     def reload(self, ids: list[int] | None = None) -> None:
         """Re-read cards: only ``ids`` when given (an edit, a move), else the whole board."""

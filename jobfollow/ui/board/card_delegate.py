@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from jobfollow.core.card_texts import (
@@ -27,6 +27,7 @@ from jobfollow.core.card_texts import (
 )
 from jobfollow.i18n import _, ngettext
 from jobfollow.ui.board.card_list_model import CARD_ROLE, HIGHLIGHT_ROLE
+from jobfollow.ui.palette_colours import signal_colour
 
 OVERDUE = (QColor("#c62828"), QColor("#ffffff"))
 DUE_TODAY = (QColor("#f9a825"), QColor("#1b1b1b"))
@@ -156,9 +157,11 @@ class CardDelegate(QStyledItemDelegate):
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         highlighted = bool(index.data(HIGHLIGHT_ROLE))
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus) and option.widget is not None and \
+            option.widget.hasFocus()
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         size = option.rect.size()
-        key = (card, size.width(), size.height(), selected, highlighted, option.palette.cacheKey(),
+        key = (card, size.width(), size.height(), selected, highlighted, focused, option.palette.cacheKey(),
                option.font.key(), ratio)
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
@@ -166,7 +169,7 @@ class CardDelegate(QStyledItemDelegate):
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             card_painter = QPainter(pixmap)
-            self._draw_card(card_painter, option, card, selected, highlighted)
+            self._draw_card(card_painter, option, card, selected, highlighted, focused)
             card_painter.end()
             if len(self._pixmaps) > PIXMAP_CACHE_SIZE:
                 self._pixmaps.clear()
@@ -174,7 +177,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawPixmap(option.rect.topLeft(), pixmap)
 
     def _draw_card(self, painter: QPainter, option: QStyleOptionViewItem, card, selected: bool,
-                   highlighted: bool) -> None:
+                   highlighted: bool, focused: bool = False) -> None:
+        """Selected: tinted with the selection colour. Highlighted (due on the calendar's chosen day): a thick
+        bar of the "due" colour down the left edge, so both can be seen at once. Keyboard focus: a dotted ring."""
         palette: QPalette = option.palette
         fonts = self._fonts(option.font)
         layout = self._layout(card, option.rect.width(), fonts)
@@ -183,9 +188,6 @@ class CardDelegate(QStyledItemDelegate):
         outer = QRectF(0, 0, option.rect.width(), option.rect.height()).adjusted(4.5, 2.5, -4.5, -2.5)
         background = palette.color(QPalette.ColorRole.Base)
         border = palette.color(QPalette.ColorRole.Mid)
-        if highlighted:
-            background = _mix(background, palette.color(QPalette.ColorRole.Highlight), 0.18)
-            border = palette.color(QPalette.ColorRole.Highlight)
         if selected:
             background = _mix(background, palette.color(QPalette.ColorRole.Highlight), 0.35)
             border = palette.color(QPalette.ColorRole.Highlight)
@@ -193,7 +195,14 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(background)
         painter.drawRoundedRect(outer, RADIUS, RADIUS)
         if highlighted:
-            painter.drawRoundedRect(outer.adjusted(1, 1, -1, -1), RADIUS - 1, RADIUS - 1)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(signal_colour("due", palette))
+            painter.drawRoundedRect(QRectF(outer.left(), outer.top(), 5, outer.height()), 2.5, 2.5)
+        if focused:
+            ring = QPen(palette.color(QPalette.ColorRole.Highlight), 1.5, Qt.PenStyle.DotLine)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(outer.adjusted(2.5, 2.5, -2.5, -2.5), RADIUS - 2, RADIUS - 2)
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         left_middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

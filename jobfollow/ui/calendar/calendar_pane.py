@@ -42,6 +42,7 @@ class CalendarPane(QWidget):
         self.events = events
         self.controller = None
         self.day_filter: dt.date | None = None
+        self._highlighted: list[int] = []  # the cards lit up on the board for the chosen day
         self.calendar = DueCalendar()
         self.calendar.setObjectName("dueCalendar")
         self.calendar.clicked.connect(self._day_clicked)
@@ -204,6 +205,11 @@ class CalendarPane(QWidget):
         elif not shown:
             self.empty_label.setText(_("No follow-ups are open. Add one of your own with \u201c+ Add\u201d."))
         self._update_actions()
+        if self.day_filter is not None:  # a follow-up done or moved off the day lets go of its card
+            ids = sorted({item.application_id for item in items if item.due_on == self.day_filter})
+            if ids != self._highlighted:
+                self._highlighted = ids
+                self.events.highlight_applications.emit(ids)
 
     def current_item(self) -> AgendaItem | None:
         return self.model.item_at(self.view.currentIndex())
@@ -225,10 +231,7 @@ class CalendarPane(QWidget):
     def set_day_filter(self, day: dt.date) -> None:
         self.day_filter = day
         self._set_filter_text()
-        self.refresh_view()
-        ids = sorted({item.application_id for item in (self.controller.items if self.controller else [])
-                      if item.due_on == day})
-        self.events.highlight_applications.emit(ids)
+        self.refresh_view()  # highlights the day's cards
 
     def clear_day_filter(self) -> None:
         if self.day_filter is None:
@@ -236,6 +239,7 @@ class CalendarPane(QWidget):
         self.day_filter = None
         self._set_filter_text()
         self.refresh_view()
+        self._highlighted = []
         self.events.highlight_applications.emit([])
 
     def _set_filter_text(self) -> None:
