@@ -40,6 +40,8 @@ class AppEvents(QObject):
     write_letter_requested = Signal(int)
     #: compose a letter from a template: application id, template key, contact id (0 = none chosen)
     compose_letter_requested = Signal(int, str, int)
+    #: select this card on the board and bring it into view (e.g. a card just created)
+    select_application_requested = Signal(int)
     #: show this follow-up in the agenda (0: the agenda itself), e.g. after a click on a reminder
     show_followup_requested = Signal(int)
     #: highlight these cards on the board (e.g. the calendar's selected day); [] clears

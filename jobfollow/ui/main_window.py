@@ -35,6 +35,7 @@ from jobfollow.ui.ui_state import UiState
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:  # the tray loads with the reminders, after the window
+    from jobfollow.ui.reminders import Reminders
     from jobfollow.ui.tray import CloseToTray, ReminderTray
 
 
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
     #: set by ``calendar.install.install_reminders`` when the desktop has a tray and the user wants it
     tray: ReminderTray | None = None
     close_to_tray: CloseToTray | None = None
+    #: set by ``calendar.install.install_reminders``: desktop notifications, the tray's messages or a banner
+    reminders: Reminders | None = None
 
     def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None, *,
                  defer_startup_work: bool = False):

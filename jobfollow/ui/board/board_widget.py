@@ -123,6 +123,7 @@ class BoardWidget(BoardActions, QWidget):
         events.highlight_applications.connect(self.set_highlighted)
         events.close_application_requested.connect(self.close_with_outcome)
         events.move_to_stage_kind_requested.connect(self.move_to_stage_kind)
+        events.select_application_requested.connect(self.show_new_card)
         events.tick.connect(self._tick)
         events.language_changed.connect(self._language_changed)
         self.rebuild()
@@ -166,6 +167,11 @@ class BoardWidget(BoardActions, QWidget):
             self._row.addWidget(column)
         self._row.addStretch(1)
         self.reload()
+
+    def show_new_card(self, app_id: int) -> None:
+        if app_id not in self._cards:
+            self.reload([app_id])
+        self.select_cards([app_id])
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

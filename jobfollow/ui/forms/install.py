@@ -47,8 +47,7 @@ class FormOpener:
         dialog = ApplicationFormDialog(self.events, self.undo_stack, None, self.parent)
         self.exec_dialog(dialog)
         if dialog.application_id is not None:  # saved: the new card is selected, in sight, ready for the keys
-            self.window.board.reload([dialog.application_id])
-            self.window.board.select_cards([dialog.application_id])
+            self.events.select_application_requested.emit(dialog.application_id)
         return dialog
 
     def record_interview(self, application_id: int) -> InterviewFormDialog | None:
