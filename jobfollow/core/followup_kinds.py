@@ -39,7 +39,7 @@ KIND_TEXTS: dict[str, KindTexts] = {
     Kind.RECORD_INTERVIEW: _same(N_("Record the interview"), N_("Record the interview")),
     Kind.ASK_DEADLINE: _same(N_("Ask for the offer's deadline"), N_("Ask for the offer's deadline")),
     Kind.OFFER_DETAILS: _same(N_("Record the offer"), N_("Record the offer")),
-    Kind.OFFER_PENDING: _same(N_("Tell them an offer is pending"), N_("Tell them an offer is pending")),
+    Kind.OFFER_PENDING: _same(N_("Tell them an offer is pending"), N_("Mention your other offer")),
     Kind.CUSTOM: _same(N_("Your own"), N_("Follow up")),
 }
 

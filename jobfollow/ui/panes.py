@@ -66,7 +66,11 @@ class PaneDocks:
         for dock in docks[1:]:
             self.window.tabifyDockWidget(docks[0], dock)
         docks[0].raise_()
-        self.window.resizeDocks(docks[:1], [DEFAULT_WIDTH], Qt.Orientation.Horizontal)
+        self.window.resizeDocks(docks[:1], [self.default_width()], Qt.Orientation.Horizontal)
+
+    def default_width(self) -> int:
+        """About a third of the window, so a small screen keeps two or three stages of the board in view."""
+        return max(MIN_WIDTH + 40, min(DEFAULT_WIDTH, int(self.window.width() * 0.36)))
 
     def restore(self, state) -> bool:
         """Apply a saved arrangement; False (and the default kept) when it is from another layout or broken."""
@@ -97,7 +101,7 @@ class PaneDocks:
         if vertical and dock.height() < MIN_HEIGHT:
             self.window.resizeDocks([dock], [MIN_HEIGHT * 2], Qt.Orientation.Vertical)
         elif not vertical and dock.width() < MIN_WIDTH:
-            self.window.resizeDocks([dock], [DEFAULT_WIDTH], Qt.Orientation.Horizontal)
+            self.window.resizeDocks([dock], [self.default_width()], Qt.Orientation.Horizontal)
 
     # -- showing and hiding ----------------------------------------------------------------------------
     def set_shown(self, key: str, on: bool) -> None:

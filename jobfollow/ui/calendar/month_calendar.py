@@ -83,8 +83,8 @@ class DueCalendar(QCalendarWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(INTERVIEW_COLOUR)
-            size = max(5, rect.height() // 5)
-            painter.drawEllipse(QRect(rect.left() + 4, rect.bottom() - size - 3, size, size))
+            size = max(5, rect.height() // 4)  # a dot at the left of the day, clear of the number and the badge
+            painter.drawEllipse(QRectF(rect.left() + 3, rect.center().y() - size / 2, size, size))
             painter.restore()
         count = self.counts.get(day, 0)
         if not count:
