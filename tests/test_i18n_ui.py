@@ -172,7 +172,7 @@ def test_undo_menu_speaks_the_new_language_after_a_switch(qtbot, profile, events
     assert window.undo_action.text() == "&Rückgängig Karte verschieben"
     assert window.undo_action in window.edit_menu.actions()
     assert window.redo_action in window.edit_menu.actions()
-    assert len(window.edit_menu.actions()) == 4  # undo, redo, separator, preferences: nothing doubled
+    assert len(window.edit_menu.actions()) == 5  # undo, redo, separator, find, preferences: nothing doubled
     assert window.edit_menu.actions()[0] is window.undo_action
 
 

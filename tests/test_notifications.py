@@ -99,3 +99,4 @@ def test_without_tray_or_service_the_reminder_is_a_banner_in_the_window(qtbot, p
         banner.open_button.click()
     assert clicked.args == [[due]]
     assert banner.isHidden()
+
