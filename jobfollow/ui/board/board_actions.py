@@ -152,9 +152,7 @@ class BoardActions:
             return False
         for app_id, stage_id, _rank in changing:
             if kinds.get(stage_id) in (StageKind.INTERVIEW_SCHEDULED, StageKind.INTERVIEWED):
-                card = self._cards.get(app_id)
-                interview_prompts.after_move(self, self.events, app_id, card.company if card else "",
-                                             kinds[stage_id])
+                interview_prompts.after_move(self, self.events, app_id, kinds[stage_id])
         return True
 
     def show_placed_cards(self, placed: list[tuple[int, int, CardPlace]]) -> None:

@@ -41,8 +41,7 @@ def ask_which_took_place(parent: QWidget | None, company: str, entries: list[Int
     return entries[index].id if index < len(entries) else 0
 
 
-def after_move(parent: QWidget | None, events, app_id: int, company: str, kind: StageKind,
-               now: dt.datetime | None = None) -> None:
+def after_move(parent: QWidget | None, events, app_id: int, kind: StageKind, now: dt.datetime | None = None) -> None:
     now = now or dt.datetime.now()
     if kind == StageKind.INTERVIEW_SCHEDULED:
         if not interviews_to_come(app_id, now):
@@ -50,7 +49,7 @@ def after_move(parent: QWidget | None, events, app_id: int, company: str, kind: 
     elif kind == StageKind.INTERVIEWED:
         planned = interviews_to_come(app_id, now)
         if planned:
-            chosen = ask_which_took_place(parent, company, planned)
+            chosen = ask_which_took_place(parent, planned[0].company, planned)
             if chosen:
                 mark_interview_held(chosen, now)
                 events.applications_changed.emit([app_id])
