@@ -122,7 +122,7 @@ class ReminderBanner(QToolBar):
         self.hide()
 
     def show_reminder(self, title: str, body: str) -> None:
-        first_line = body.splitlines()[0] if body else ""
+        first_line = body.splitlines()[0].removeprefix("• ") if body else ""
         self.label.setText(f"{title} — {first_line}" if first_line else title)
         self.setAccessibleName(title)
         self.show()
