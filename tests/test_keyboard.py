@@ -51,3 +51,12 @@ def test_every_search_box_and_view_has_a_name_for_screen_readers(qtbot, demo_pro
     window = open_window(qtbot, demo_profile, events)
     assert window.board.search_edit.accessibleName()
     assert window.calendar_pane.view.accessibleName()
+
+
+def test_symbol_buttons_and_card_lists_are_named_for_screen_readers(qtbot, demo_profile, events):
+    window = open_window(qtbot, demo_profile, events)
+    for column in window.board.columns:
+        assert column.name in column.view.accessibleName()
+        assert column.name in column.menu_button.accessibleName()
+        assert column.collapse_button.accessibleName()
+    assert window.letter_pane.editor.accessibleName() and window.calendar_pane.calendar.accessibleName()

@@ -194,6 +194,7 @@ class StageColumn(QFrame):
             widget.setVisible(not collapsed)
         self.collapse_button.setText("›" if collapsed else "‹")
         self.collapse_button.setToolTip(_("Expand this stage") if collapsed else _("Collapse this stage"))
+        self.collapse_button.setAccessibleName(self.collapse_button.toolTip())
         self.setFixedWidth(COLLAPSED_WIDTH if collapsed else COLUMN_WIDTH)
         self.update_header()
 
@@ -204,6 +205,9 @@ class StageColumn(QFrame):
         self.header.setToolTip(tip(_("{name} (kind: {kind})").format(name=self.name,
                                                                        kind=_(STAGE_KIND_LABELS[self.kind]))))
         self.count_label.setText(count)
+        # Screen readers name the symbol-only buttons and the card list by the stage they belong to.
+        self.view.setAccessibleName(_("Cards in {stage}").format(stage=self.name))
+        self.menu_button.setAccessibleName(_("Actions of the stage {stage}").format(stage=self.name))
         self.strip.text = f"{self.name}  ({count})"
         self.strip.setToolTip(self.header.toolTip())
         self.strip.update()

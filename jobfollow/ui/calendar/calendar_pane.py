@@ -45,6 +45,7 @@ class CalendarPane(QWidget):
         self._highlighted: list[int] = []  # the cards lit up on the board for the chosen day
         self.calendar = DueCalendar()
         self.calendar.setObjectName("dueCalendar")
+        self.calendar.setAccessibleName(_("Calendar of due follow-ups and interviews"))
         self.calendar.clicked.connect(self._day_clicked)
         self.filter_label = QLabel()
         self.show_all_button = QPushButton(_("Show all"))

@@ -139,6 +139,9 @@ class LetterPaneWidgets(QWidget):
         self.sent_button.setText(_("Mark as &sent"))
         for channel, action in self.channel_actions.items():
             action.setText(_("Sent by {channel}").format(channel=_(CHANNEL_LABELS[channel])))
+        self.editor.setAccessibleName(_("Letter text"))
+        self.filled_view.setAccessibleName(_("The letter with its values filled in"))
+        self.language_combo.setAccessibleName(_("Spell-check language"))
         self.filled_button.setText(_("&Filled in"))
         self.filled_button.setToolTip(_("Show the letter with every placeholder replaced by its value, as it will be "
                                         "sent; press again to go on editing"))
