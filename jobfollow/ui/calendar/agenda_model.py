@@ -189,8 +189,9 @@ class AgendaModel(QAbstractItemModel):
         if role == REASON_ROLE:
             return " · ".join(part for part in (entry.position, entry.location) if part)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return ". ".join((_("Interview at {company}").format(company=entry.company), interview_subtitle(entry),
+            text = ". ".join((_("Interview at {company}").format(company=entry.company), interview_subtitle(entry),
                               entry.position))
+            return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
     # -- texts -----------------------------------------------------------------------------------
