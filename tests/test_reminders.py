@@ -1,42 +1,37 @@
-"""What a reminder says and when: one names its follow-up, several make a digest, and what falls due at night
-waits for one morning digest."""
+"""What a reminder says: one names its follow-up and card, several make one digest (never a pop-up each)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import QObject, Signal
 
 from jobfollow.ui.notifications import Notifier, ReminderBanner
+from jobfollow.ui.reminders import Reminders, reminder_text
 from tests.test_notifications import item
 
 
-def test_what_falls_due_at_night_comes_as_one_morning_digest(qtbot, profile, events):
-    from jobfollow.ui.reminders import Reminders, ms_until_morning
-
-    now = {"at": dt.datetime(2026, 5, 5, 0, 0, 30)}  # just after midnight: the new day's follow-ups fall due
-
+def test_one_reminder_names_the_follow_up_and_several_make_one_digest(qtbot, profile, events):
     class Controller(QObject):
         fell_due = Signal(list)
 
         def __init__(self):
             super().__init__()
             self.events = events
-            self.clock = lambda: now["at"]
 
     controller = Controller()
     banner = ReminderBanner()
     qtbot.addWidget(banner)
     notifier = Notifier(None, None, banner)
     window = type("W", (), {"raise_to_front": lambda self: None})()
-    reminders = Reminders(controller, window, notifier)
+    reminders = Reminders(controller, window, notifier)  # noqa: F841 - kept alive for its connections
     shown = []
-    notifier.notified.connect(lambda title, body: shown.append(title))
-    assert reminders.announce([item(1)]) == "held"
-    assert reminders.announce([item(2), item(3)]) == "held"
-    assert shown == [] and reminders.morning.isActive()
-    assert ms_until_morning(now["at"]) == (8 * 3600 - 30) * 1000
-    now["at"] = dt.datetime(2026, 5, 5, 8, 0)
-    reminders.morning.timeout.emit()
-    assert shown == ["3 follow-ups are due"]  # one digest, not three pop-ups at midnight
-    assert reminders.announce([item(4)]) == "banner"  # in the day, at once
+    notifier.notified.connect(lambda title, body: shown.append((title, body)))
+    controller.fell_due.emit([item(1)])
+    controller.fell_due.emit([item(n) for n in range(2, 9)])
+    assert shown[0][0] == "Follow-up due: Thank Marco for the interview" and "Contoso" in shown[0][1]
+    assert shown[1][0] == "7 follow-ups are due" and len(shown) == 2
+    assert "2 more" in shown[1][1]  # five named, the rest counted
+
+
+def test_digest_text_counts_what_it_does_not_list():
+    title, body = reminder_text([item(n) for n in range(6)])
+    assert title == "6 follow-ups are due" and body.count("•") == 5 and "1 more" in body
