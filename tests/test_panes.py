@@ -99,3 +99,13 @@ def test_reset_layout_puts_every_pane_back(qtbot, profile, events):
     window.pane_actions["letters"].setChecked(False)
     window.reset_layout_action.trigger()
     assert window.board.isVisible() and all(pane.action.isChecked() for pane in window.docks.panes.values())
+
+
+def test_pane_titles_follow_a_language_switch(qtbot, profile, events):
+    from jobfollow import i18n
+
+    window = open_window(qtbot, profile, events)
+    i18n.set_language("de_DE")
+    events.language_changed.emit()
+    assert window.docks.panes["calendar"].dock.windowTitle() == i18n._("Calendar and agenda") != "Calendar and agenda"
+    assert window.pane_actions["letters"].text() == i18n._("&Letters")
