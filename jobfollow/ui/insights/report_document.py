@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from jobfollow.core.insights.report import Insights
@@ -90,7 +90,11 @@ def insights_document(insights: Insights, title: str | None = None) -> QTextDocu
 
 
 def write_pdf(document: QTextDocument, target: Path, *, landscape: bool = False) -> None:
-    """Print ``document`` to a PDF file through Qt (A4, or the locale's Letter in the US)."""
+    """Print ``document`` to a PDF file through Qt (A4, or Letter in the US and Canada), "page / pages" below.
+
+    The document is laid out once, in pages of the paper's size, and each page is drawn scaled to the writer:
+    QTextDocument.print_ would copy the document and lay it out again, which doubles the time of a long log.
+    """
     from jobfollow.i18n import current_locale
 
     with open(target, "ab"):  # QPdfWriter fails silently on a folder it cannot write to: find out first
@@ -99,7 +103,32 @@ def write_pdf(document: QTextDocument, target: Path, *, landscape: bool = False)
     size = QPageSize.PageSizeId.Letter if current_locale().territory in ("US", "CA") else QPageSize.PageSizeId.A4
     writer.setPageSize(QPageSize(size))
     writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+    writer.setPageMargins(QMarginsF(15, 12, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle) or "jobfollow")
     writer.setCreator("jobfollow")
-    document.print_(writer)
+    paper = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
+    footer_height = _LAYOUT_DPI * 0.3  # a line for the page number
+    page = QSizeF(paper.width() * _LAYOUT_DPI, paper.height() * _LAYOUT_DPI - footer_height)
+    document.setPageSize(page)
+    pages = max(1, document.pageCount())
+    scale = writer.resolution() / _LAYOUT_DPI
+    painter = QPainter(writer)
+    painter.scale(scale, scale)
+    footer_font = QFont(document.defaultFont())
+    footer_font.setPixelSize(round(8 * _LAYOUT_DPI / 72))  # 8 pt in layout units (the painter scales them)
+    painter.setFont(footer_font)
+    for number in range(pages):
+        if number:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -number * page.height())
+        document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+        painter.restore()
+        painter.drawText(QRectF(0, page.height(), page.width(), footer_height),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
+    painter.end()
+
+
+# The document is laid out in these units (Qt's default logical DPI) and scaled to the writer's resolution.
+_LAYOUT_DPI = 96.0
