@@ -172,6 +172,20 @@ def test_export_and_import_json_through_the_menu(window, profile, tmp_path, monk
     assert (tmp_path / "cal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+def test_a_cancelled_json_import_adds_nothing_and_says_so(window, profile, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from jobfollow.store.models import JobApplication
+
+    create_application("Fabrikam", "Analyst")
+    window.data_actions.export_file(str(tmp_path / "all.json"))
+    monkeypatch.setattr(plain_text, "run", lambda box: plain_text.Button.Yes)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda dialog: True)  # the user pressed Cancel
+    window.data_actions.import_file(str(tmp_path / "all.json"))
+    assert JobApplication.select().count() == 1
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
 def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(window, csv_file, monkeypatch):
     def accept_all(dialog):
         dialog.skip_bad.setChecked(True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from jobfollow.i18n import _, format_datetime, ngettext
 from jobfollow.store.safe_write import DiskWriteError
@@ -23,6 +23,7 @@ class DataActions:
     """The actions and their handlers; the window keeps them as ``window.data_actions``."""
 
     def __init__(self, context: FeatureContext):
+        self._progress: QProgressDialog | None = None  # shown while a JSON import runs
         self.context = context
         self.dialog_parent = context.parent  # the parent of the file and message dialogs
         self.profile = context.profile
@@ -96,7 +97,7 @@ class DataActions:
             dialog.deleteLater()
 
     def _import_json(self, path: Path) -> None:
-        from jobfollow.store.io_json import DataImportError, import_data, read_json_file
+        from jobfollow.store.io_json import DataImportError, ImportCancelledError, import_data, read_json_file
 
         try:
             data = read_json_file(path)
@@ -108,14 +109,41 @@ class DataActions:
                          cards).format(count=cards, file=path.name))
             if answer != Button.Yes:
                 return
-            counts = import_data(data)
+            counts = import_data(data, progress=self._import_progress(path))
+        except ImportCancelledError as exc:
+            self._status(str(exc))
+            return
         except DataImportError as exc:
             warn(self.dialog_parent, _("Cannot import"), str(exc))
             return
+        finally:
+            self._close_progress()
         reload_window(self.context)
         count = counts.get("job_application", 0)
         self._status(ngettext("Imported {count} application", "Imported {count} applications", count).format(
             count=count))
+
+    def _import_progress(self, path: Path):
+        """A progress dialog with Cancel for a JSON import (shown only when the import takes a while)."""
+        dialog = self._progress = QProgressDialog(_("Importing {file}\u2026").format(file=path.name), _("Cancel"),
+                                                  0, 100, self.dialog_parent)
+        dialog.setWindowTitle(_("Import"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(max(1, total))
+            dialog.setValue(min(done, total))
+            QApplication.processEvents()  # paints the bar and hears Cancel: the import runs on this thread
+            return not dialog.wasCanceled()
+
+        return progress
+
+    def _close_progress(self) -> None:
+        dialog, self._progress = self._progress, None
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
 
     def export_file(self, path: str | None = None) -> None:
         json_filter, csv_filter = _("Everything (*.json)"), _("Cards as a spreadsheet (*.csv)")
