@@ -215,3 +215,13 @@ def test_history_imported_as_closed_asks_for_no_letters(profile, tmp_path):
     refresh_followups()
     # a spreadsheet's old rejections and withdrawals are history: no thank-you, lesson or withdrawal due today
     assert [f.kind for f in FollowUp.select().where(FollowUp.application.in_(ids))] == []
+
+
+@given(st.text(st.sampled_from("'= @;,+-a\t"), max_size=12))
+def test_the_formula_guard_gives_back_exactly_what_was_typed(text):
+    """Whatever the cell held (even apostrophes before a formula character), export then import returns it."""
+    from jobfollow.store.io_csv import _unneutralise, neutralise
+
+    guarded = neutralise(text)
+    assert _unneutralise(guarded) == text
+    assert not guarded.lstrip(" ").startswith(("=", "+", "-", "@"))  # a spreadsheet never runs it

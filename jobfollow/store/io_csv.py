@@ -47,8 +47,10 @@ from jobfollow.store.stage_history import IMPORT
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet that splits on another separator (";" where "," was meant, tabs, bars, line breaks) starts
 # a new cell after it: a formula character there runs too. Our export guards every such position with "'".
-_AFTER_SEPARATOR = re.compile(r"([,;\t|\r\n][ ]*)([=+\-@])")
-_GUARDED = re.compile(r"([,;\t|\r\n][ ]*)'([=+\-@])")
+# A text that already starts with apostrophes before a formula character gets one more, so that taking one
+# away on import gives back exactly what the user typed ("'@" is exported as "''@").
+_AFTER_SEPARATOR = re.compile(r"([,;\t|\r\n][ ]*)('*[=+\-@])")
+_GUARDED = re.compile(r"([,;\t|\r\n][ ]*)'('*[=+\-@])")
 CARD_FIELDS = ("company", "position_title", "applied_on", "posting_url", "location", "salary_range", "notes",
                "source", "tags")
 CHUNK_ROWS = 500
@@ -101,7 +103,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _unneutralise(text: str) -> str:
     """Undo our own export's formula guard (an apostrophe before = + - @ at the start or after a separator)."""
-    if len(text) > 1 and text[0] == "'" and text[1:].lstrip(" ").startswith(FORMULA_STARTS):
+    if len(text) > 1 and text[0] == "'" and _starts_like_a_formula(text[1:]):
         text = text[1:]
     return _GUARDED.sub(r"\1\2", text) if "'" in text else text
 
@@ -309,7 +311,17 @@ def neutralise(value: object) -> str:
     """A cell a spreadsheet will show as text, never run as a formula."""
     text = "" if value is None else str(value)
     text = _AFTER_SEPARATOR.sub(r"\1'\2", text)
-    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
+    return "'" + text if _starts_like_a_formula(text) else text
+
+
+def _starts_like_a_formula(text: str) -> bool:
+    """A formula character at the start (after spaces), or after apostrophes our guard may have put there."""
+    while True:
+        if text.lstrip(" ").startswith(FORMULA_STARTS):
+            return True
+        if not text.startswith("'"):
+            return False
+        text = text[1:]
 
 
 def export_csv(target: Path) -> int:
