@@ -3,10 +3,8 @@
 Three ways, the first that exists wins:
 
 * the desktop's own notifications (freedesktop ``org.freedesktop.Notifications`` on the session bus: GNOME,
-  KDE, dunst, mako...), whether or not there is a tray. PySide6 cannot marshal the ``uint32`` that ``Notify``
-  takes (every Python int leaves as a 16- or 32-bit signed value), so the call goes through ``gdbus call``, which
-  reads the types from the service's introspection; finding the service and hearing the click
-  (``ActionInvoked``) use QtDBus;
+  KDE, dunst, mako...), whether or not there is a tray. QtDBus finds the service; ``notify-send`` sends the
+  notification and hears its click (see :class:`DesktopNotifications` for why);
 * the tray icon's native messages (Windows and macOS notification centres, or a Linux tray without a service);
 * a banner across the top of the window, when neither exists.
 
@@ -16,12 +14,12 @@ open the agenda.
 
 from __future__ import annotations
 
-import re
+import itertools
 import shutil
 import sys
 
-from PySide6.QtCore import SLOT, QObject, QProcess, Qt, Signal, Slot
-from PySide6.QtDBus import QDBusConnection, QDBusMessage
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, Signal
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolBar, QWidget
 
 from jobfollow.i18n import _
@@ -29,26 +27,29 @@ from jobfollow.i18n import _
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 EXPIRE_MS = 15_000
-_REPLY_ID = re.compile(r"(\d+)")
 
 
 class DesktopNotifications(QObject):
-    """freedesktop notifications on one bus (the session bus, or a private one in the tests)."""
+    """freedesktop notifications on one bus (the session bus, or a private one in the tests).
 
-    #: the id of a notification of ours that the user clicked
+    The notification is sent by ``notify-send --action`` (libnotify), which waits on its own bus connection for
+    the click and prints the action: servers such as dunst and GNOME Shell send ``ActionInvoked`` only to the
+    connection that asked, and PySide6 cannot send the ``uint32`` that ``Notify`` takes from ours. Without
+    notify-send, ``gdbus call`` shows it (no click then)."""
+
+    #: the token of a notification of ours that the user clicked
     clicked = Signal(int)
-    #: a notification was shown with this id
+    #: a notification was handed to the service, with this token
     shown = Signal(int)
 
-    def __init__(self, bus: QDBusConnection, address: str | None = None, gdbus: str | None = None,
-                 parent: QObject | None = None):
+    def __init__(self, bus: QDBusConnection, address: str | None = None, notify_send: str | None = None,
+                 gdbus: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.bus, self.address = bus, address
-        self.gdbus = gdbus or shutil.which("gdbus") or ""
-        self.ours: set[int] = set()
-        self._processes: list[QProcess] = []
-        self.listening = bus.connect(SERVICE, PATH, SERVICE, "ActionInvoked", self,
-                                     SLOT("on_action(QDBusMessage)"))
+        self.notify_send = shutil.which("notify-send") if notify_send is None else notify_send
+        self.gdbus = shutil.which("gdbus") if gdbus is None else gdbus
+        self._tokens = itertools.count(1)
+        self._processes: dict[int, QProcess] = {}
 
     @staticmethod
     def service_running(bus: QDBusConnection) -> bool:
@@ -58,40 +59,48 @@ class DesktopNotifications(QObject):
         return bool(reply.isValid() and reply.value())
 
     def usable(self) -> bool:
-        return bool(self.gdbus) and self.service_running(self.bus)
+        return bool(self.notify_send or self.gdbus) and self.service_running(self.bus)
 
-    def show(self, title: str, body: str, action_label: str) -> None:
-        """Ask the service to show a notification with a default action (a click on its body)."""
-        bus_option = ["--address", self.address] if self.address else ["--session"]
+    def show(self, title: str, body: str, action_label: str) -> int:
+        """Hand a notification to the service, clickable (its default action); returns its token."""
+        token = next(self._tokens)
         process = QProcess(self)
-        process.setProgram(self.gdbus)
-        process.setArguments(["call", *bus_option, "--dest", SERVICE, "--object-path", PATH,
-                              "--method", f"{SERVICE}.Notify", "jobfollow", "0", "jobfollow", title, body,
-                              f"['default', {_gvariant_text(action_label)}]", "{}", str(EXPIRE_MS)])
-        process.finished.connect(lambda *_args, p=process: self._finished(p))
-        self._processes.append(process)
+        if self.address:
+            environment = QProcessEnvironment.systemEnvironment()
+            environment.insert("DBUS_SESSION_BUS_ADDRESS", self.address)
+            process.setProcessEnvironment(environment)
+        if self.notify_send:
+            process.setProgram(self.notify_send)
+            process.setArguments(["--app-name=jobfollow", "--icon=jobfollow", f"--expire-time={EXPIRE_MS}",
+                                  f"--action=default={action_label}", title, body])
+            process.readyReadStandardOutput.connect(lambda t=token, p=process: self._output(t, p))
+        else:
+            bus_option = ["--address", self.address] if self.address else ["--session"]
+            process.setProgram(self.gdbus)
+            process.setArguments(["call", *bus_option, "--dest", SERVICE, "--object-path", PATH,
+                                  "--method", f"{SERVICE}.Notify", "jobfollow", "0", "jobfollow", title, body,
+                                  "[]", "{}", str(EXPIRE_MS)])
+        process.finished.connect(lambda *_args, t=token: self._finished(t))
+        self._processes[token] = process
         process.start()
+        self.shown.emit(token)
+        return token
 
-    def _finished(self, process: QProcess) -> None:
-        self._processes.remove(process)
-        match = _REPLY_ID.search(bytes(process.readAllStandardOutput().data()).decode(errors="replace"))
-        if process.exitCode() == 0 and match:
-            notification_id = int(match.group(1))
-            self.ours.add(notification_id)
-            self.shown.emit(notification_id)
-        process.deleteLater()
+    def _output(self, token: int, process: QProcess) -> None:
+        if "default" in bytes(process.readAllStandardOutput().data()).decode(errors="replace").split():
+            self.clicked.emit(token)
 
-    @Slot(QDBusMessage)
-    def on_action(self, message: QDBusMessage) -> None:
-        arguments = message.arguments()
-        if len(arguments) >= 2 and arguments[0] in self.ours:
-            self.ours.discard(arguments[0])
-            self.clicked.emit(int(arguments[0]))
+    def close_all(self) -> None:
+        """Stop waiting for clicks (the program quits): the notifications stay on the desktop."""
+        for process in list(self._processes.values()):
+            process.kill()
+            process.waitForFinished(1000)
+        self._processes.clear()
 
-
-def _gvariant_text(text: str) -> str:
-    """A GVariant string literal: gdbus parses its arguments in that syntax."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    def _finished(self, token: int) -> None:
+        process = self._processes.pop(token, None)
+        if process is not None:
+            process.deleteLater()
 
 
 class ReminderBanner(QToolBar):
@@ -144,13 +153,10 @@ class Notifier(QObject):
                  banner: ReminderBanner | None, parent: QObject | None = None):
         super().__init__(parent)
         self.desktop, self.tray_icon, self.banner = desktop, tray_icon, banner
-        self._by_id: dict[int, list] = {}
-        self._waiting: list = []  # items of the notification whose id is still to come
+        self._by_id: dict[int, list] = {}  # what each desktop notification is about, by its token
         self.last_items: list = []  # what the tray message or the banner is about
         if desktop is not None:
-            desktop.shown.connect(self._shown)
-            desktop.clicked.connect(lambda notification_id: self.activated.emit(self._by_id.pop(notification_id,
-                                                                                                 [])))
+            desktop.clicked.connect(lambda token: self.activated.emit(self._by_id.pop(token, [])))
         if tray_icon is not None:
             tray_icon.messageClicked.connect(self._tray_clicked)
         if banner is not None:
@@ -167,8 +173,7 @@ class Notifier(QObject):
     def notify(self, title: str, body: str, items: list) -> str:
         way = self.way()
         if way == "desktop":
-            self._waiting.append(list(items))
-            self.desktop.show(title, body, _("Open"))
+            self._by_id[self.desktop.show(title, body, _("Open"))] = list(items)
         elif way == "tray":
             self.last_items = list(items)
             self.tray_icon.showMessage(title, body, self.tray_icon.icon(), EXPIRE_MS)
@@ -177,10 +182,6 @@ class Notifier(QObject):
             self.banner.show_reminder(title, body)
         self.notified.emit(title, body)
         return way
-
-    def _shown(self, notification_id: int) -> None:
-        if self._waiting:
-            self._by_id[notification_id] = self._waiting.pop(0)
 
     def _tray_clicked(self) -> None:
         items, self.last_items = self.last_items, []
@@ -192,4 +193,10 @@ def session_notifications(parent: QObject | None = None) -> DesktopNotifications
     if sys.platform in ("win32", "darwin"):
         return None
     bus = QDBusConnection.sessionBus()
-    return DesktopNotifications(bus, parent=parent) if bus.isConnected() else None
+    if not bus.isConnected():
+        return None
+    desktop = DesktopNotifications(bus, parent=parent)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(desktop.close_all)
+    return desktop

@@ -1,8 +1,9 @@
 """A fake org.freedesktop.Notifications for the tests: run as ``python -m tests.fakes.notification_service ADDRESS``.
 
 It registers on the bus at ADDRESS (a private bus the test started), prints READY, then for every Notify prints
-``NOTIFY <json arguments>``, answers with a new id and, when the summary contains "[click]", emits
-ActionInvoked(id, "default") as a user's click would.
+``NOTIFY <json>``, answers with a new id (a uint32, as real servers do: the adaptor's slot types give the wire
+types) and, when the summary contains "[click]", emits ActionInvoked(id, "default") as a user's click would;
+every notification is closed soon after (NotificationClosed), so a waiting client exits.
 """
 
 from __future__ import annotations
@@ -10,64 +11,54 @@ from __future__ import annotations
 import json
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVirtualObject
+from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtDBus import QDBusAbstractAdaptor, QDBusConnection, QDBusMessage
 
-INTERFACE = """<interface name="org.freedesktop.Notifications">
- <method name="Notify"><arg name="app_name" type="s" direction="in"/><arg name="replaces_id" type="u" direction="in"/>
-  <arg name="app_icon" type="s" direction="in"/><arg name="summary" type="s" direction="in"/>
-  <arg name="body" type="s" direction="in"/><arg name="actions" type="as" direction="in"/>
-  <arg name="hints" type="a{sv}" direction="in"/><arg name="expire_timeout" type="i" direction="in"/>
-  <arg name="id" type="u" direction="out"/></method>
- <method name="GetCapabilities"><arg type="as" direction="out"/></method>
- <signal name="ActionInvoked"><arg name="id" type="u"/><arg name="action_key" type="s"/></signal>
-</interface>"""
 PATH = "/org/freedesktop/Notifications"
+CONNECTION = "fake-notifications"
 
 
-def reply(message: QDBusMessage, value) -> QDBusMessage:
-    """One return value (createReply([...]) would send a list as one array argument)."""
-    answer = message.createReply()
-    answer.setArguments([value])
-    return answer
+@ClassInfo({"D-Bus Interface": "org.freedesktop.Notifications"})
+class FakeNotifications(QDBusAbstractAdaptor):
+    ActionInvoked = Signal("uint", str)
+    NotificationClosed = Signal("uint", "uint")
 
-
-class FakeNotifications(QDBusVirtualObject):
-    def __init__(self):
-        super().__init__()
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
         self.next_id = 40
 
-    def introspect(self, path: str) -> str:
-        return INTERFACE
-
-    def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:  # noqa: N802 - Qt override
-        member = message.member()
-        if member == "Introspect":
-            connection.send(reply(message, f"<node>{INTERFACE}</node>"))
-            return True
-        if member == "GetCapabilities":
-            connection.send(reply(message, ["actions", "body"]))
-            return True
-        if member != "Notify":
-            return False
+    @Slot(str, "uint", str, str, str, "QStringList", "QVariantMap", int, QDBusMessage, result="uint")
+    def Notify(self, app, _replaces, _icon, summary, body, actions, _hints, _timeout, message):  # noqa: N802
         self.next_id += 1
         notification_id = self.next_id
-        arguments = message.arguments()
-        print("NOTIFY", json.dumps({"signature": message.signature(), "app": arguments[0], "summary": arguments[3],
-                                     "body": arguments[4], "actions": list(arguments[5])}), flush=True)
-        connection.send(reply(message, notification_id))
-        if "[click]" in arguments[3]:
-            signal = QDBusMessage.createSignal(PATH, "org.freedesktop.Notifications", "ActionInvoked")
-            signal.setArguments([notification_id, "default"])
-            QTimer.singleShot(100, lambda: connection.send(signal))
-        return True
+        print("NOTIFY", json.dumps({"signature": message.signature(), "app": app, "summary": summary, "body": body,
+                                     "actions": list(actions)}), flush=True)
+        if "[click]" in summary:
+            QTimer.singleShot(100, lambda: self.ActionInvoked.emit(notification_id, "default"))
+        QTimer.singleShot(300, lambda: self.NotificationClosed.emit(notification_id, 2))
+        return notification_id
+
+    @Slot("uint")
+    def CloseNotification(self, notification_id):  # noqa: N802
+        self.NotificationClosed.emit(notification_id, 3)
+
+    @Slot(result="QStringList")
+    def GetCapabilities(self):  # noqa: N802
+        return ["actions", "body"]
+
+    @Slot(QDBusMessage)
+    def GetServerInformation(self, message):  # noqa: N802 - four strings out: answered by hand
+        answer = message.createReply()
+        answer.setArguments(["fake", "jobfollow tests", "1.0", "1.2"])
+        QDBusConnection(CONNECTION).send(answer)
 
 
 def main() -> None:
     app = QCoreApplication(sys.argv)
-    bus = QDBusConnection.connectToBus(sys.argv[1], "fake-notifications")
-    service = FakeNotifications()
-    if not (bus.registerVirtualObject(PATH, service) and bus.registerService("org.freedesktop.Notifications")):
+    bus = QDBusConnection.connectToBus(sys.argv[1], CONNECTION)
+    holder = QObject()
+    service = FakeNotifications(holder)  # noqa: F841 - lives with its holder
+    if not (bus.registerObject(PATH, holder) and bus.registerService("org.freedesktop.Notifications")):
         print("FAILED", flush=True)
         sys.exit(1)
     print("READY", flush=True)
