@@ -257,5 +257,8 @@ def run_gui(args) -> int:
         _show_fatal(_("unexpected error: {error}").format(error=exc))
         return 1
     finally:
+        from jobfollow.services.worker import wait_for_workers
+
+        wait_for_workers()  # a rules refresh still running finishes before its database closes
         profile.close()
         instance.release()

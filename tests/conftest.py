@@ -131,6 +131,55 @@ def demo_profile(profile):
     return profile
 
 
+class ModalAnswers:
+    """Answers the program's modal questions in a test by patching Qt's ``exec`` and ``QMessageBox``, so the
+    production code keeps no test hooks. ``asked`` lists what was asked, in order: a menu's object name, a message
+    box's text, a dialog's class name."""
+
+    def __init__(self, monkeypatch):
+        from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+
+        from jobfollow.ui.board import board_prompts
+
+        answers = self
+
+        class AnsweredMenu(QMenu):  # QMenu.exec cannot be patched on the class (PySide binds it per object)
+            def exec(self, *args):
+                return answers._menu(self, *args)
+
+        self.asked: list[str] = []
+        self.menu_choice = None  # the data of the menu entry to pick; None dismisses the menu
+        self.button = QMessageBox.StandardButton.Yes  # what every message box answers
+        self.on_dialog = lambda dialog: QDialog.DialogCode.Rejected  # runs instead of each QDialog.exec()
+        monkeypatch.setattr(board_prompts, "QMenu", AnsweredMenu)
+        monkeypatch.setattr(QDialog, "exec", lambda dialog: self._dialog(dialog))
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._box(box))
+        for name in ("question", "warning", "information", "critical"):
+            monkeypatch.setattr(QMessageBox, name, staticmethod(self._static_box))
+
+    def _menu(self, menu, *_args):
+        self.asked.append(menu.objectName())
+        return next((a for a in menu.actions() if self.menu_choice is not None and a.data() == self.menu_choice),
+                    None)
+
+    def _dialog(self, dialog):
+        self.asked.append(type(dialog).__name__)
+        return self.on_dialog(dialog)
+
+    def _box(self, box):
+        self.asked.append(box.text())
+        return self.button
+
+    def _static_box(self, _parent, _title, text, *_args, **_kwargs):
+        self.asked.append(text)
+        return self.button
+
+
+@pytest.fixture
+def modal(monkeypatch):
+    return ModalAnswers(monkeypatch)
+
+
 @pytest.fixture
 def events(qtbot):
     from jobfollow.ui.events import AppEvents

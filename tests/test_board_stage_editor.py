@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from jobfollow.core.stages import StageKind
 from jobfollow.store.applications import create_application, list_stages
@@ -90,21 +91,23 @@ def test_collapse_narrows_the_column_and_is_stored(editor, board, qtbot, events)
     assert not board.columns[6].collapsed
 
 
-def test_removing_a_stage_with_cards_asks_where_they_go_and_undo_brings_all_back(board):
+def test_removing_a_stage_with_cards_asks_where_they_go_and_undo_brings_all_back(board, modal):
     board.add_stage("Second offer", StageKind.OFFER)
     extra = board.columns[-1]
     app = create_application("Acme", "Analyst", stage_id=extra.stage_id)
     board.reload()
     offer = next(c for c in board.columns if c.name == "Offer")
-    asked = []
+    offered = []
 
-    def choose(parent, stage, candidates, count):
-        asked.append((stage.name, count, [c.name for c in candidates]))
-        return offer.stage_id
+    def choose(dialog):
+        offered.append([dialog.combo.itemText(i) for i in range(dialog.combo.count())])
+        dialog.combo.setCurrentIndex(dialog.combo.findData(offer.stage_id))
+        return QDialog.DialogCode.Accepted
 
-    board.destination_chooser = choose
+    modal.on_dialog = choose
     assert board.remove_stage(extra.stage_id)
-    assert asked == [("Second offer", 1, names(board))]
+    assert modal.asked == ["DestinationDialog"]
+    assert len(offered[0]) == len(names(board)) and offered[0][0].startswith("Applied")
     assert "Second offer" not in names(board)
     assert [c.id for c in board.column_for(offer.stage_id).model.cards()] == [app.id]
     board.undo_stack.undo()
@@ -113,23 +116,22 @@ def test_removing_a_stage_with_cards_asks_where_they_go_and_undo_brings_all_back
     assert [c.id for c in restored.model.cards()] == [app.id]
 
 
-def test_cancelling_the_destination_keeps_the_stage(board):
+def test_cancelling_the_destination_keeps_the_stage(board, modal):
     applied = board.columns[0]
     board.add_stage("Applied again", StageKind.APPLIED)
     create_application("Acme", "Analyst", stage_id=applied.stage_id)
     board.reload()
-    board.destination_chooser = lambda *args: None
+    modal.on_dialog = lambda dialog: QDialog.DialogCode.Rejected
     assert not board.remove_stage(board.columns[0].stage_id)
     assert names(board)[0] == "Applied"
 
 
-def test_removing_the_last_stage_of_a_kind_warns(board):
-    warned = []
-    board.last_of_kind_confirmer = lambda parent, stage: warned.append(stage.name) or False
+def test_removing_the_last_stage_of_a_kind_warns(board, modal):
+    modal.button = QMessageBox.StandardButton.Cancel
     accepted = next(c for c in board.columns if c.kind == StageKind.ACCEPTED)
     assert not board.remove_stage(accepted.stage_id)
-    assert warned == ["Accepted"]
-    board.last_of_kind_confirmer = lambda parent, stage: True
+    assert len(modal.asked) == 1 and "Accepted" in modal.asked[0]
+    modal.button = QMessageBox.StandardButton.Yes
     assert board.remove_stage(accepted.stage_id)
     assert StageKind.ACCEPTED not in {c.kind for c in board.columns}
     board.undo_stack.undo()

@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jobfollow.core.board_search import SortMode
 from jobfollow.core.stages import StageKind
@@ -159,23 +159,22 @@ def test_undo_of_a_move_restores_stage_and_announces_it_again(qtbot, board, even
     assert ids_in(board, StageKind.OFFER) == [app_id]
 
 
-def test_drop_on_closed_asks_the_outcome_and_stores_it(qtbot, board):
+def test_drop_on_closed_asks_the_outcome_and_stores_it(qtbot, board, modal):
     [app_id] = add_cards(board, "Acme")
-    asked = []
-    board.outcome_chooser = lambda parent, count: asked.append(count) or "hired_elsewhere"
+    modal.menu_choice = "hired_elsewhere"
     source, closed = column(board, StageKind.APPLIED), column(board, StageKind.CLOSED)
     mime = source.model.mimeData([source.model.index(0, 0)])
     closed.model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
     qtbot.waitUntil(lambda: ids_in(board, StageKind.CLOSED) == [app_id])
-    assert asked == [1]
+    assert modal.asked == ["outcomeMenu"]
     assert JobApplication.get_by_id(app_id).outcome == "hired_elsewhere"
     board.undo_stack.undo()
     assert JobApplication.get_by_id(app_id).outcome is None
 
 
-def test_dismissing_the_outcome_menu_cancels_the_move(board):
+def test_dismissing_the_outcome_menu_cancels_the_move(board, modal):
     [app_id] = add_cards(board, "Acme")
-    board.outcome_chooser = lambda parent, count: None
+    modal.menu_choice = None
     assert not board.move_ids_to_stage([app_id], column(board, StageKind.CLOSED).stage_id)
     assert ids_in(board, StageKind.APPLIED) == [app_id]
     assert board.undo_stack.count() == 0
@@ -302,15 +301,14 @@ def test_sort_by_due_date_and_by_last_activity(board):
     assert ids_in(board, StageKind.APPLIED)[0] == b
 
 
-def test_delete_asks_once_and_undo_brings_cards_back(board):
+def test_delete_asks_once_and_undo_brings_cards_back(board, modal):
     a, b, c = add_cards(board, "Acme", "Bluth", "Cyberdyne")
-    asked = []
-    board.delete_confirmer = lambda parent, count: asked.append(count) or False
+    modal.button = QMessageBox.StandardButton.Cancel
     assert not board.delete_cards([a, b])
     assert board.card_count() == 3
-    board.delete_confirmer = lambda parent, count: asked.append(count) or True
+    modal.button = QMessageBox.StandardButton.Yes
     assert board.delete_cards([a, b])
-    assert asked == [2, 2]
+    assert modal.asked == ["Delete 2 applications?"] * 2
     assert ids_in(board, StageKind.APPLIED) == [c]
     assert JobApplication.get_by_id(a).deleted_at is not None
     board.undo_stack.undo()
@@ -371,17 +369,15 @@ def test_cards_use_the_palette_base_colour_in_a_dark_theme(qtbot, board):
     assert sample.lightness() < 60
 
 
-def test_enter_opens_and_delete_key_asks_to_delete(qtbot, board):
+def test_enter_opens_and_delete_key_asks_to_delete(qtbot, board, modal):
     [app_id] = add_cards(board, "Acme")
     board.select_cards([app_id])
     view = column(board, StageKind.APPLIED).view
     with qtbot.waitSignal(board.open_requested) as opened:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened.args == [app_id]
-    asked = []
-    board.delete_confirmer = lambda parent, count: asked.append(count) or True
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert asked == [1] and board.card_count() == 0
+    assert modal.asked == ["Delete 1 application?"] and board.card_count() == 0
 
 
 def test_cards_dropped_on_a_collapsed_stage_land_at_its_end(board):

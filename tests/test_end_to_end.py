@@ -23,11 +23,11 @@ INTERVIEWERS = ("Ada Moreau", "Björn Kaspersen", "Chiara Lombardi")
 
 
 @pytest.fixture
-def window(qtbot, profile, events):
+def window(qtbot, profile, events, modal):
     window = MainWindow(profile, events)
     qtbot.addWidget(window)
     opened = []
-    window.forms.exec_dialog = opened.append  # keep each form open for the test to fill in
+    modal.on_dialog = lambda dialog: opened.append(dialog) or 0  # keep each form open for the test to fill in
     window.opened_forms = opened
     window.show()
     qtbot.waitExposed(window)
@@ -94,7 +94,7 @@ def record_interview(window, qtbot, app_id: int) -> None:
         form.accept()
 
 
-def test_add_interview_thank_move_close_undo_and_find(qtbot, window, monkeypatch):
+def test_add_interview_thank_move_close_undo_and_find(qtbot, window, monkeypatch, modal):
     from jobfollow.ui.letters import send_check
 
     asked = []  # the template's open points ({forgotten_point}...) are named before it leaves; sent anyway
@@ -126,7 +126,7 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window, monkeypatch
     qtbot.waitUntil(lambda: board.card(app_id).pending_count == 3)
 
     # Through the stages to Closed, with an outcome.
-    board.outcome_chooser = lambda _parent, _count: "withdrew"
+    modal.menu_choice = "withdrew"
     for kind in (StageKind.NEXT_ROUND, StageKind.OFFER):
         assert board.move_ids_to_stage([app_id], stage(kind))
         assert board.card(app_id).stage_id == stage(kind)
@@ -178,12 +178,12 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window, monkeypatch
     assert visible_card_ids(window) == {app_id, other}
 
 
-def test_accepting_an_offer_asks_to_withdraw_from_the_other_active_cards(qtbot, window):
+def test_accepting_an_offer_asks_to_withdraw_from_the_other_active_cards(qtbot, window, modal):
     board = window.board
     chosen = add_application(window, "Larkspur Robotics", "Firmware engineer")
     others = [add_application(window, "Quayside Foods", "Buyer"), add_application(window, "Tallow & Wick", "Analyst")]
     closed = add_application(window, "Old Mill Bakery", "Baker")
-    board.outcome_chooser = lambda _parent, _count: "rejected"
+    modal.menu_choice = "rejected"
     assert board.move_ids_to_stage([closed], stage(StageKind.CLOSED))
     qtbot.waitUntil(lambda: window.offers.dialog is not None)  # the lessons of a rejection
     window.offers.dialog.reject()

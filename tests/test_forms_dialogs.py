@@ -217,7 +217,7 @@ def test_a_new_person_with_a_strange_email_is_warned_but_saved_and_needs_a_name(
         "Dana Silva", "dana at contoso", ContactRole.INTERVIEWER)
 
 
-def test_people_tab_edits_and_removes_a_person_and_announces_it(qtbot, profile, events):
+def test_people_tab_edits_and_removes_a_person_and_announces_it(qtbot, profile, events, modal):
     app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     ben = save_contact(ContactCard(name="Ben Rossi"))
     link_contact(app_id, ben.id, ContactRole.HIRING_MANAGER)
@@ -230,7 +230,7 @@ def test_people_tab_edits_and_removes_a_person_and_announces_it(qtbot, profile, 
         editor.accept()
         return True
 
-    page.open_editor = change_phone
+    modal.on_dialog = change_phone
     dialog.show_tab(1)
     page.view.setFocus()
     with qtbot.waitSignal(events.applications_changed):

@@ -15,7 +15,8 @@ from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from jobfollow.ui.main_window import MainWindow
 
 
-def make_window(qtbot, profile, events):
+def make_window(qtbot, profile, events, modal):
+    """The window; each form it runs is kept open for the test."""
     window = MainWindow(profile, events)
     qtbot.addWidget(window)
     opened = []
@@ -23,16 +24,14 @@ def make_window(qtbot, profile, events):
     def record(dialog):
         qtbot.addWidget(dialog)
         opened.append(dialog)
-        if hasattr(window, "drive"):
-            window.drive(dialog)
         return 0
 
-    window.forms.exec_dialog = record
+    modal.on_dialog = record
     return window, opened
 
 
-def test_file_menu_offers_new_application_with_the_standard_shortcut(qtbot, profile, events):
-    window, opened = make_window(qtbot, profile, events)
+def test_file_menu_offers_new_application_with_the_standard_shortcut(qtbot, profile, events, modal):
+    window, opened = make_window(qtbot, profile, events, modal)
     action = window.forms.new_application_action
     assert window.file_menu.actions()[0] is action
     assert action.text().replace("&", "") == "New application…"
@@ -42,8 +41,8 @@ def test_file_menu_offers_new_application_with_the_standard_shortcut(qtbot, prof
     assert opened[0].application_id is None
 
 
-def test_events_open_the_form_of_a_card_and_the_interview_form(qtbot, profile, events):
-    _window, opened = make_window(qtbot, profile, events)
+def test_events_open_the_form_of_a_card_and_the_interview_form(qtbot, profile, events, modal):
+    _window, opened = make_window(qtbot, profile, events, modal)
     app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     events.open_application_requested.emit(app_id)
     assert opened[-1].application_id == app_id
@@ -63,8 +62,8 @@ def test_events_open_the_form_of_a_card_and_the_interview_form(qtbot, profile, e
     assert len(opened) == count
 
 
-def test_done_when_add_an_application_record_three_interviewers_find_them_on_the_card(qtbot, profile, events):
-    window, opened = make_window(qtbot, profile, events)
+def test_done_when_add_an_application_record_three_interviewers_find_them_on_the_card(qtbot, profile, events, modal):
+    window, opened = make_window(qtbot, profile, events, modal)
     before = window.board.card_count()
     seen = {}
 
@@ -82,15 +81,22 @@ def test_done_when_add_an_application_record_three_interviewers_find_them_on_the
         qtbot.keyClicks(dialog.details_page.position_edit, "Event Planner")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
         dialog.show_tab(INTERVIEWS_TAB)
-        dialog.interviews_page.open_form = fill_interview
-        dialog.interviews_page.add_button.click()
+        dialog.interviews_page.add_button.click()  # the interview form: answered by fill_interview
         dialog.show_tab(PEOPLE_TAB)
         model = dialog.people_page.model
         seen["people"] = {model.index(row, 0).data() for row in range(model.rowCount())}
         seen["interviews"] = dialog.interviews_page.model.rowCount()
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
-    window.drive = drive
+    def answer(dialog) -> int:
+        if isinstance(dialog, InterviewFormDialog):
+            return fill_interview(dialog)
+        qtbot.addWidget(dialog)
+        opened.append(dialog)
+        drive(dialog)
+        return 0
+
+    modal.on_dialog = answer
     window.forms.new_application_action.trigger()  # File > New application… (Ctrl+N)
     assert len(opened) == 1
     assert seen["people"] == {"Ann Okafor", "Ben Rossi", "Cleo Novak"}
@@ -101,9 +107,9 @@ def test_done_when_add_an_application_record_three_interviewers_find_them_on_the
     assert window.board.card_count() == before + 1
 
 
-def test_self_test_builds_the_form_of_a_card(qtbot, demo_profile, events):
+def test_self_test_builds_the_form_of_a_card(qtbot, demo_profile, events, modal):
     from jobfollow.selfcheck import CHECKS, run_checks
 
-    window, _opened = make_window(qtbot, demo_profile, events)
+    window, _opened = make_window(qtbot, demo_profile, events, modal)
     assert "application form opens" in [name for name, _func in CHECKS]
     assert run_checks(window) == []

@@ -146,6 +146,13 @@ def open_database(
     return db
 
 
+def close_thread_connection() -> None:
+    """Close this thread's connection (Peewee opens one per thread: a worker's ends with its task)."""
+    db = database_proxy.obj
+    if db is not None and not db.is_closed():
+        db.close()
+
+
 def close_database(db: SqliteDatabase | None) -> None:
     if db is not None and not db.is_closed():
         db.close()

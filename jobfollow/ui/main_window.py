@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.services: Services = build_services(events, self.undo_stack, parent=self)
         self.followups: FollowUpService = self.services.followups
+        # The program's own start: every-card rules refreshes run on a worker, never on the GUI thread.
+        self.followups.background = defer_startup_work
 
         self.board = BoardWidget(events, service=self.services.board, ui_state=self.ui_state)
         self.calendar_pane = CalendarPane(events)

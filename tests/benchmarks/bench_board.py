@@ -65,7 +65,6 @@ def run(bench) -> None:
     board.resize(1400, 800)
     board.show()
     board.grab()
-    board.outcome_chooser = lambda parent, count: None
     applied = next(c for c in board.columns if c.kind == StageKind.APPLIED)
     next_round = next(c for c in board.columns if c.kind == StageKind.NEXT_ROUND)
     pairs = itertools.cycle([(applied, next_round), (next_round, applied)])

@@ -26,11 +26,6 @@ from jobfollow.ui.store_errors import show_store_error, store_error_message
 
 
 class BoardActions:
-    # Replaceable questions (tests answer them directly).
-    outcome_chooser = staticmethod(board_prompts.choose_outcome)
-    delete_confirmer = staticmethod(board_prompts.confirm_delete)
-    destination_chooser = staticmethod(board_prompts.choose_destination)
-    last_of_kind_confirmer = staticmethod(board_prompts.confirm_last_of_kind)
 
     def install_card_actions(self, host: QWidget) -> None:
         """Keyboard actions that work while a card list has focus (not while typing a search)."""
@@ -138,7 +133,7 @@ class BoardActions:
         if not closing:
             outcome = None
         elif outcome is None:
-            outcome = self.outcome_chooser(self, len(closing))
+            outcome = board_prompts.choose_outcome(self, len(closing))
             if not outcome:
                 return False
         names = {column.stage_id: column.name for column in self.columns}
@@ -238,7 +233,7 @@ class BoardActions:
 
     def delete_cards(self, ids: list[int]) -> bool:
         ids = [app_id for app_id in ids if app_id in self._cards]
-        if not ids or not self.delete_confirmer(self, len(ids)):
+        if not ids or not board_prompts.confirm_delete(self, len(ids)):
             return False
         failure = self.service.delete(ids)
         if failure is not None:
@@ -346,12 +341,12 @@ class BoardActions:
         if len(stages) == 1:
             inform(self, _("Remove stage"), _("The board needs at least one stage."))
             return False
-        if board_stages.is_last_of_kind(stage_id) and not self.last_of_kind_confirmer(self, stage):
+        if board_stages.is_last_of_kind(stage_id) and not board_prompts.confirm_last_of_kind(self, stage):
             return False
         others = [s for s in stages if s.id != stage_id]
         live = board_stages.live_card_count(stage_id)
         if live:
-            target = self.destination_chooser(self, stage, others, live)
+            target = board_prompts.choose_destination(self, stage, others, live)
             if target is None:
                 return False
         else:  # only deleted cards (kept for undo) may remain; they follow to a stage of the same kind

@@ -1,7 +1,7 @@
 """The small questions the board asks: why did it close, really delete, where do the cards go.
 
-Each is a plain function taking the parent widget; the board keeps them as replaceable attributes
-so tests answer them without a modal loop.
+Each is a plain function taking the parent widget. Tests answer them by patching Qt's ``exec`` and
+``QMessageBox`` (the ``modal`` fixture in tests/conftest.py), not through hooks here.
 """
 
 from __future__ import annotations

@@ -234,9 +234,11 @@ class DataActions:
 
     def _swap_in(self, source: Path) -> bool:
         from jobfollow.profile import open_profile_at
+        from jobfollow.services.worker import wait_for_workers
         from jobfollow.store.backups import BackupError, restore_file
         from jobfollow.store.db import DatabaseOpenError
 
+        wait_for_workers()  # a rules refresh still writing to the old file finishes first
         profile = self.profile
         try:
             kept = restore_file(source, profile.db_path, profile.backup_dir, current_db=profile.db)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the dialogs load when first opened, not while the window st
 
 
 class FormOpener:
-    """Opens the forms for the window; the ``exec`` hooks let tests drive them without modal loops."""
+    """Opens the forms for the window (tests answer them through the ``modal`` fixture)."""
 
     def __init__(self, context: FeatureContext):
         self.parent = context.parent
@@ -29,6 +29,7 @@ class FormOpener:
         self.new_application_action = QAction(_("&New application…"), context.parent)
 
     def exec_dialog(self, dialog) -> int:
+        """Every form runs here (tests answer it with the ``modal`` fixture, or by patching this)."""
         return dialog.exec()
 
     def open_application(self, application_id: int, tab: int = 0) -> ApplicationFormDialog | None:

@@ -66,13 +66,9 @@ class InterviewsPage(QWidget):
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
-    def open_form(self, dialog: InterviewFormDialog) -> bool:
-        """Run the interview form (tests replace this to drive it without a modal loop)."""
-        return bool(dialog.exec())
-
     def _run(self, dialog: InterviewFormDialog) -> None:
         dialog.saved.connect(lambda _app_id: self.changed.emit())
-        if self.open_form(dialog):
+        if dialog.exec():
             self.reload()
 
     def record_interview(self, default_start: dt.datetime | None = None) -> None:

@@ -66,14 +66,10 @@ class PeoplePage(QWidget):
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
 
-    def open_editor(self, dialog: ContactEditorDialog) -> bool:
-        """Run the editor (tests replace this to drive the dialog without a modal loop)."""
-        return bool(dialog.exec())
-
     def add_person(self) -> None:
         if self.application_id is None:
             return
-        if self.open_editor(ContactEditorDialog(self.application_id, parent=self)):
+        if ContactEditorDialog(self.application_id, parent=self).exec():
             self.reload()
             self.changed.emit()
 
@@ -81,7 +77,7 @@ class PeoplePage(QWidget):
         row = self.selected_row()
         if row is None or self.application_id is None:
             return
-        if self.open_editor(ContactEditorDialog(self.application_id, self.model.person(row), parent=self)):
+        if ContactEditorDialog(self.application_id, self.model.person(row), parent=self).exec():
             self.reload()
             self.changed.emit()
 
