@@ -36,6 +36,22 @@ RESULTS = ("sent", "called", "reply_received", "done")
 NO_REPLY_RESULTS = frozenset({"sent", "called", "done"})
 
 
+_ROLE_SETS: dict[tuple, frozenset] = {}
+
+
+def role_set(*roles: str) -> frozenset[str]:
+    """One shared frozenset per combination of roles (10,000 cards hold a handful of distinct ones), so the
+    rules can pass over a plain interviewer by identity (:data:`ONLY_INTERVIEWER`)."""
+    key = tuple(sorted(set(roles)))
+    found = _ROLE_SETS.get(key)
+    if found is None:
+        found = _ROLE_SETS[key] = frozenset(key)
+    return found
+
+
+ONLY_INTERVIEWER = role_set("interviewer")  # the common case: no rule but the thank-you looks at them
+
+
 class ContactFact(NamedTuple):
     """A person on a card with every role they hold there (a recruiter may also have invited you)."""
 

@@ -25,7 +25,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterable
 
-from jobfollow.core.followup_facts import ApplicationFacts, Proposal
+from jobfollow.core.followup_facts import ONLY_INTERVIEWER, ApplicationFacts, Proposal
 from jobfollow.core.rules_checks import application_check_due, first_check_due, status_checks
 from jobfollow.core.rules_closing import after_rejection, after_withdrawing
 from jobfollow.core.rules_common import (
@@ -106,7 +106,8 @@ def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext)
             if past and thanking:
                 by_id = None
                 # ... and to whoever invited you, present or not (the guides address the note to them first)
-                inviters = [c.id for c in contacts if INVITER in c.roles] if contacts else ()
+                inviters = [c.id for c in contacts if c.roles is not ONLY_INTERVIEWER and INVITER in c.roles] \
+                    if contacts else ()
                 for interview in past:
                     attendees = interview.attendee_ids
                     if inviters:
@@ -135,6 +136,8 @@ def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext)
             if contacts and thanking and (alerting or past):
                 for contact in contacts:
                     roles = contact.roles
+                    if roles is ONLY_INTERVIEWER:  # the common case, by identity (see role_set)
+                        continue
                     if alerting and REFERENCE in roles:
                         append(_new(Proposal, (
                             f"reference_alert:{app_id}:{contact.id}", REFERENCE_ALERT, app,
@@ -145,18 +148,23 @@ def derive_followups(applications: Iterable[ApplicationFacts], ctx: RuleContext)
                             f"network_checkin:{app_id}:{contact.id}", NETWORK_CHECKIN, app, add_days(past[0].on, 1),
                             contact.preferred_channel or EMAIL, contact, past[0], ())))
             if kind in INTERVIEW_KINDS:
+                boss = None  # whom to ask: looked up once, only when a check or a note needs it
                 if not interviews:
                     # 3. an interview stage with no interview recorded: ask for it, and until then follow up
                     # from the day the card entered the stage
                     append(_new(Proposal, (f"record_interview:{app_id}", RECORD_INTERVIEW, app,
                                            app.stage_entered_on, "", None, None, ())))
-                    status_checks(app, None, ctx, out, application_check_due(app, ctx, False))
+                    boss = employer_contact(app, None)
+                    status_checks(app, None, ctx, out, application_check_due(app, ctx, False), boss)
                 elif past and kind != INTERVIEW_SCHEDULED and interviews[-1].on <= today:
                     # 2 and 3. status checks after the last round; a round still to come is the next step
                     # known, and asking for news before it would be noise
-                    status_checks(app, past[-1], ctx, out)
+                    boss = employer_contact(app, past[-1])
+                    status_checks(app, past[-1], ctx, out, None, boss)
                 if offers_elsewhere:
-                    offer_pending_note(app, offers_elsewhere, out)
+                    if boss is None:
+                        boss = employer_contact(app, interviews[-1] if interviews else None)
+                    offer_pending_note(app, offers_elsewhere, out, boss)
             if kind == NEXT_ROUND:
                 _next_round_prep(app, ctx, out)
             if kind == OFFER or (app.offers and kind in ANSWERING_KINDS):  # an offer may come before Offer

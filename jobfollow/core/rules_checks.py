@@ -45,17 +45,22 @@ def application_check_due(app: ApplicationFacts, ctx: RuleContext, applied: bool
     return ctx.workdays.add(app.stage_entered_on, ctx.settings.no_news_business_days), "stage"
 
 
+_UNKNOWN = object()
+
+
 def status_checks(app: ApplicationFacts, interview: InterviewFact | None, ctx: RuleContext, out: list[Proposal],
-                  first: tuple[dt.date, str] | None = None) -> None:
+                  first: tuple[dt.date, str] | None = None, contact=_UNKNOWN) -> None:
     """The next check of the sequence (or the suggestion to close the card); ``interview`` None for the
-    application's own sequence, whose first check is ``first``."""
+    application's own sequence, whose first check is ``first``. ``contact``: the employer contact, when the
+    caller has already looked it up (see :func:`employer_contact`)."""
     settings = ctx.settings
     prefix = f"status_check:{app.id}:{interview.id if interview else 0}:"
     checks = sorted(
         ((int(c.rule_key[len(prefix):]), c) for c in app.checks if c.rule_key.startswith(prefix)),
         key=lambda pair: pair[0],
     ) if app.checks else ()
-    contact = employer_contact(app, interview)
+    if contact is _UNKNOWN:
+        contact = employer_contact(app, interview)
     if interview is not None:
         interval = interview.follow_up_interval_days
         channel = interview.follow_up_channel or (contact and contact.preferred_channel) or \

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from jobfollow.core.followup_facts import (
+    ONLY_INTERVIEWER,
     AcceptedFact,
     ApplicationFacts,
     ContactFact,
@@ -72,6 +73,8 @@ def employer_contact(app: ApplicationFacts, interview: InterviewFact | None) -> 
     best, best_rank = None, _NOT_EMPLOYER
     for contact in app.contacts:
         roles = contact.roles
+        if roles is ONLY_INTERVIEWER:  # the common case, by identity (see followup_facts.role_set)
+            continue
         rank = _rank_of_roles.get(roles)
         if rank is None:
             rank = _rank_of_roles[roles] = min((EMPLOYER_RANK.get(r, _NOT_EMPLOYER) for r in roles),

@@ -3,7 +3,7 @@ withdraw from them, give notice."""
 
 from __future__ import annotations
 
-from jobfollow.core.followup_facts import ApplicationFacts, PendingOfferFact, Proposal
+from jobfollow.core.followup_facts import ApplicationFacts, ContactFact, PendingOfferFact, Proposal
 from jobfollow.core.rules_common import (
     ASK_DEADLINE,
     EMAIL,
@@ -50,17 +50,20 @@ def earliest_offers(pending: tuple[PendingOfferFact, ...], today) -> tuple[Pendi
     return tuple(live[:1] + [o for o in live[1:] if o.id != live[0].id][:1])
 
 
-def offer_pending_note(app: ApplicationFacts, front: tuple[PendingOfferFact, ...], out: list[Proposal]) -> None:
+def offer_pending_note(app: ApplicationFacts, front: tuple[PendingOfferFact, ...], out: list[Proposal],
+                       contact: ContactFact | None) -> None:
     """An active process elsewhere while an offer with a deadline waits: propose a short note saying an offer
     is pending and asking about their timeline. One per card, for the offer whose deadline comes first
-    (``front``: see :func:`earliest_offers`)."""
-    earliest = next((o for o in front if o.id != app.id), None)
+    (``front``: see :func:`earliest_offers`); ``contact``: the card's employer contact (:func:`employer_contact`
+    with its last interview)."""
+    earliest = front[0] if front[0].id != app.id else (front[1] if len(front) > 1 else None)
     if earliest is None:
         return
-    contact = employer_contact(app, app.interviews[-1] if app.interviews else None)
-    out.append(new_proposal(Proposal, (f"offer_pending:{app.id}:{earliest.id}", OFFER_PENDING, app,
-                                       max(earliest.offer_date, app.stage_entered_on), channel_for(contact),
-                                       contact, None, (earliest,))))
+    entered = app.stage_entered_on
+    out.append(new_proposal(Proposal, (
+        f"offer_pending:{app.id}:{earliest.id}", OFFER_PENDING, app,
+        earliest.offer_date if earliest.offer_date > entered else entered,
+        (contact.preferred_channel or EMAIL) if contact is not None else EMAIL, contact, None, (earliest,))))
 
 
 def withdraw(app: ApplicationFacts, ctx: RuleContext, out: list[Proposal]) -> None:

@@ -18,6 +18,7 @@ from jobfollow.core.followup_facts import (
     Kind,
     OfferFact,
     PendingOfferFact,
+    role_set,
 )
 from jobfollow.core.stages import ContactRole, Outcome, StageKind
 from jobfollow.store.models import (
@@ -68,18 +69,6 @@ def accepted_applications() -> tuple[AcceptedFact, ...]:
         .tuples()
     )
     return tuple(AcceptedFact(i, c, p, as_date(e)) for i, c, p, e in query)
-
-
-_ROLE_SETS: dict[tuple, frozenset] = {}
-
-
-def _roles(roles: set[str]) -> frozenset[str]:
-    """One shared frozenset per combination of roles: 10,000 cards hold a handful of distinct ones."""
-    key = tuple(sorted(roles))
-    found = _ROLE_SETS.get(key)
-    if found is None:
-        found = _ROLE_SETS[key] = frozenset(key)
-    return found
 
 
 def pending_offer_deadlines() -> tuple[PendingOfferFact, ...]:
@@ -139,7 +128,7 @@ def load_application_facts(ids: Collection[int] | None = None) -> list[Applicati
         attendees[interview_id].append(contact_id)
         people[app_id].setdefault(contact_id, [name, channel, {ContactRole.INTERVIEWER.value}])
     contacts = {
-        app_id: tuple(ContactFact(contact_id, name, _roles(roles), channel)
+        app_id: tuple(ContactFact(contact_id, name, role_set(*roles), channel)
                       for contact_id, (name, channel, roles) in sorted(found.items()))
         for app_id, found in people.items()
     }
