@@ -81,3 +81,26 @@ def test_one_card_refresh_equals_full_refresh_for_any_order_of_roles(profile, pe
                       FollowUp.select().where(FollowUp.application == app_id))
 
     assert shape(twin.id, _twin_people) == shape(app.id, _people)
+
+
+def test_a_one_card_change_refreshes_only_that_card(demo_profile, monkeypatch):
+    """Even with an accepted card and offers with deadlines about: a plain card's refresh reads that card only."""
+    from jobfollow.store import followups as store
+    from jobfollow.store.models import JobApplication
+
+    fu.refresh_followups(today=TODAY)
+    scopes = []
+    original = store.load_application_facts
+    monkeypatch.setattr(store, "load_application_facts", lambda ids=None: scopes.append(ids) or original(ids))
+    ctx = store.rule_context(TODAY)
+    from jobfollow.core.rules_offers import earliest_offers
+
+    special = {a.id for a in ctx.accepted} | {o.id for o in earliest_offers(ctx.pending_offers, TODAY)}
+    plain = next(app.id for app in JobApplication.select() if app.id not in special
+                 and not FollowUp.select().where(FollowUp.rule_key.startswith("withdraw:"),
+                                                 FollowUp.rule_key.endswith(f":{app.id}")).exists())
+    fu.refresh_followups([plain], today=TODAY)
+    assert scopes == [{plain}]
+    if special:  # a card others' follow-ups name: every card is refreshed
+        fu.refresh_followups([next(iter(special))], today=TODAY)
+        assert scopes[-1] is None

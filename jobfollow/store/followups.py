@@ -72,12 +72,16 @@ def _widen_scope(ids: set[int], ctx: RuleContext) -> set[int] | None:
     if any(a.id in ids for a in ctx.accepted) or any(
             o.id in ids for o in earliest_offers(ctx.pending_offers, ctx.today)):
         return None
+    db = FollowUp._meta.database
     for kind in CROSS_CARD_KINDS:
-        # A range on the unique rule_key index: "withdraw:" <= key < "withdraw;" (";" follows ":").
-        # (The state is tested here, not in SQL, or SQLite would pick the much wider state index.)
-        keys = FollowUp.select(FollowUp.rule_key, FollowUp.state).where(
-            FollowUp.rule_key >= f"{kind}:", FollowUp.rule_key < f"{kind};").tuples()
-        if any(state in PENDING_STATES and int(key.rsplit(":", 1)[1]) in ids for key, state in keys):
+        # The cards that pending follow-ups of this kind name in their key's last part (the accepted card, the
+        # card holding the offer): a range on the unique rule_key index ("withdraw:" <= key < "withdraw;"),
+        # reduced in SQLite to the few distinct names; "+state" keeps SQLite off the much wider state index.
+        named = db.execute_sql(
+            "SELECT DISTINCT substr(rule_key, length(rtrim(rule_key, '0123456789')) + 1) FROM "
+            f'"{FollowUp._meta.table_name}" WHERE rule_key >= ? AND rule_key < ? AND +state IN (?, ?)',
+            (f"{kind}:", f"{kind};", *PENDING_STATES)).fetchall()
+        if any(value.isdigit() and int(value) in ids for (value,) in named):
             return None
     return ids
 

@@ -41,9 +41,15 @@ def run(bench) -> None:
         facts = load_application_facts()
         ctx = rule_context(TODAY)
         proposals = derive_followups(facts, ctx)
+        from collections import Counter
+
+        kinds = Counter(p.kind for p in proposals)
+        round2 = sum(kinds[k] for k in ("offer_pending", "ask_deadline", "offer_details", "record_interview"))
+        applied_checks = sum(1 for p in proposals if p.kind == "status_check" and p.interview is None)
         bench.time("rules: 10,000 applications (pure, prebuilt facts)", lambda: derive_followups(facts, ctx),
                    goal=50, repeat=30,
-                   note=f"{len(proposals)} follow-ups proposed")
+                   note=f"{len(proposals)} follow-ups proposed, {applied_checks} application checks and {round2} "
+                        "offer/interview asks and offer-pending notes among them")
         bench.time("rules: load facts of 10,000 applications from the DB", load_application_facts, repeat=5)
         with profile.db.atomic():
             started = time.perf_counter()
@@ -54,6 +60,22 @@ def run(bench) -> None:
         bench.time("store refresh, re-run with nothing new (10,000 applications)",
                    lambda: refresh_followups(today=TODAY), repeat=5)
         bench.time("store refresh of one card", lambda: refresh_followups([facts[17].id], today=TODAY), repeat=30)
+        # A one-card change reads and writes only that card (unless it holds an accepted offer or one of the
+        # two nearest offer deadlines, which other cards' follow-ups name).
+        import jobfollow.store.followups as followups_store
+
+        loaded: list = []
+        original = followups_store.load_application_facts
+        followups_store.load_application_facts = lambda scope=None: loaded.append(scope) or original(scope)
+        try:
+            one = next(f.id for f in facts if f.stage_kind == "interviewed")
+            refresh_followups([one], today=TODAY)
+            read = len(loaded[-1]) if loaded[-1] is not None else len(facts)
+            bench.time("store refresh after a one-card change (an Interviewed card)",
+                       lambda: refresh_followups([one], today=TODAY), repeat=30,
+                       note=f"cards read per refresh: {read}")
+        finally:
+            followups_store.load_application_facts = original
 
         from PySide6.QtWidgets import QApplication
 
