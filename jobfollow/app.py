@@ -220,6 +220,7 @@ def run_gui(args) -> int:
         install_if_requested(window.board)
         if args.demo:
             window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))
+        window.fit_to_screen()
         if not starts_hidden(args.minimized, tray):
             window.show()
         if not args.self_test:  # the self-test reports it as a failed check instead

@@ -1,7 +1,7 @@
 from jobfollow.store.applications import list_stages
 from jobfollow.store.settings import get_user_details
 from jobfollow.ui.board.card_list_model import CardListModel
-from jobfollow.ui.main_window import MainWindow
+from jobfollow.ui.main_window import FRAME_ALLOWANCE, MainWindow
 
 
 def make_window(qtbot, profile, events):
@@ -82,3 +82,16 @@ def test_deferred_start_still_refreshes_a_window_that_never_paints(qtbot, profil
     hidden = MainWindow(profile, events, defer_startup_work=True)  # started minimized to the tray
     qtbot.addWidget(hidden)
     qtbot.waitUntil(lambda: started == [hidden.followups])
+
+
+def test_the_first_window_never_reaches_past_a_small_screen(qtbot, profile, events):
+    # a first start (no saved layout) on a screen smaller than the roomy default: the room there is, no more
+    window = make_window(qtbot, profile, events)
+    assert (window.width(), window.height()) == (1400, 860)
+    window.fit_to_screen()  # as the program does before the first show
+    available = window.screen().availableGeometry()
+    assert available.width() < 1440  # the offscreen screen is a small one; a large one keeps 1400x860
+    frame = FRAME_ALLOWANCE
+    assert window.width() + frame.width() <= available.width()
+    assert window.height() + frame.height() <= available.height()
+    assert window.width() > available.width() * 0.9  # and it takes the room there is

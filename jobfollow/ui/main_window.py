@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from jobfollow import __version__
@@ -37,6 +37,9 @@ from jobfollow.ui.window_state import restore_window_state, save_window_state
 if TYPE_CHECKING:  # the tray loads with the reminders, after the window
     from jobfollow.ui.reminders import Reminders
     from jobfollow.ui.tray import CloseToTray, ReminderTray
+
+
+FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, before the window is shown
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +113,20 @@ class MainWindow(QMainWindow):
             self.docks.default_layout()
         install_followups(context, self.calendar_pane, self.board, deferred=defer_startup_work)
         install_language_switching(self)
+
+    def fit_to_screen(self) -> None:
+        """Never past the screen's edge: the roomy first size on a laptop screen, or a size saved on a larger
+        monitor, shrinks to the room there is (called by the program before the window is first shown)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized():
+            return
+        available = screen.availableGeometry()
+        # the size asked for is the inside of the window: leave room for the title bar and borders
+        width = min(self.width(), available.width() - FRAME_ALLOWANCE.width())
+        height = min(self.height(), available.height() - FRAME_ALLOWANCE.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(available.topLeft())
 
     # -- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
