@@ -39,8 +39,9 @@ class FollowUpSettingsPage(SettingsPage):
         for channel in (Channel.PHONE, Channel.EMAIL):
             self.channel_combo.addItem(_(CHANNEL_LABELS[channel]), channel.value)
         form.addRow(_("Status checks, unless they said otherwise:"), self.channel_combo)
-        self.rejection_each_check = QCheckBox(_("After a rejection, thank each person you met (instead of one "
-                                                "letter asking to pass your thanks on)"))
+        self.rejection_each_check = QCheckBox(_("After a rejection, thank each person you met"))
+        self.rejection_each_check.setToolTip(_("Otherwise one letter, which asks its reader to pass your thanks on "
+                                               "to the others"))
         form.addRow(self.rejection_each_check)
         self.holidays_label = QLabel()
         self.holidays_label.setWordWrap(True)
