@@ -6,16 +6,19 @@ A page is a QWidget with a ``title`` and ``load()`` / ``save()`` that read and w
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -92,6 +95,16 @@ class UserDetailsPage(SettingsPage):
         return [USER_DETAILS_KEY]
 
 
+def _scrollable(page: QWidget) -> QScrollArea:
+    """A page taller than a small screen (Follow-ups is) scrolls instead of pushing OK and Cancel off it."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
 class SettingsDialog(QDialog):
     def __init__(self, pages: list[SettingsPage], parent: QWidget | None = None):
         super().__init__(parent)
@@ -103,7 +116,7 @@ class SettingsDialog(QDialog):
         for page in pages:
             page.load()
             self.page_list.addItem(page.title)
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrollable(page))
         list_width = self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + 8
         self.page_list.setMinimumWidth(min(180, list_width))  # translated titles stay readable
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
