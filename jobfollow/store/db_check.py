@@ -144,19 +144,20 @@ def _text_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
 def _text_is_readable(conn: sqlite3.Connection) -> bool:
     """Every text value is UTF-8 and none became a blob: damage the integrity check cannot see (it checks
     the b-trees, not what is in the cells), and which would break the first screen that shows the value.
-    One concatenation per table, decoded at once: about 10 ms for 2,000 cards."""
+    One row per table (each column's values concatenated by SQLite), decoded at once: about 15 ms for
+    2,000 cards."""
     for table, columns in _text_columns(conn).items():
         if not columns:
             continue
-        joined = " || x'0a' || ".join(f'coalesce("{column}", \'\')' for column in columns)
+        texts = ", ".join(f'group_concat("{column}", x\'0a\')' for column in columns)
         blobs = " + ".join(f'(typeof("{column}") = \'blob\')' for column in columns)
-        query = f'SELECT group_concat({joined}, x\'0a\'), sum({blobs}) FROM "{table}"'
-        text, blob_count = conn.execute(query).fetchone()
+        *values, blob_count = conn.execute(f'SELECT {texts}, sum({blobs}) FROM "{table}"').fetchone()
         if blob_count:
             return False
         try:
-            if isinstance(text, bytes):
-                text.decode("utf-8")
+            for value in values:
+                if isinstance(value, bytes):
+                    value.decode("utf-8")
         except UnicodeDecodeError:
             return False
     return True
