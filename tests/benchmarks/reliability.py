@@ -139,6 +139,25 @@ class WindowCheck:
 
         self.previous_hook = previous
         sys.excepthook = hook
+        self.boxes: list[str] = []
+        self._answer_boxes_without_waiting()
+
+    def _answer_boxes_without_waiting(self) -> None:
+        """A box nobody can answer here would hang the run: each is recorded and answered "Cancel"."""
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
+        from jobfollow.ui import plain_text
+
+        def record(text: str, answer):
+            self.boxes.append(text.splitlines()[0][:200] if text else "(a dialog)")
+            return answer
+
+        cancel = QMessageBox.StandardButton.Cancel
+        for name in ("question", "warning", "information", "critical"):
+            setattr(QMessageBox, name, staticmethod(lambda *args, **kwargs: record(str(args[2]) if len(args) > 2
+                                                                                   else "", cancel)))
+        plain_text.run = lambda box: record(box.text(), cancel)
+        QDialog.exec = lambda dialog: record(dialog.windowTitle(), 0)
 
     def failures(self, folder: Path) -> list[str]:
         from jobfollow.profile import open_profile_at
@@ -148,6 +167,7 @@ class WindowCheck:
         from jobfollow.ui.main_window import MainWindow
 
         self.errors.clear()
+        self.boxes.clear()
         profile = open_profile_at(folder)
         window = None
         try:
@@ -179,7 +199,7 @@ class WindowCheck:
                 window.deleteLater()
                 self.app.processEvents()
             profile.close()
-        return failures + [f"slot: {error}" for error in self.errors]
+        return failures + [f"slot: {error}" for error in self.errors] + [f"a box asked: {box}" for box in self.boxes]
 
 
 def mutated_imports(count: int, work: Path, exports: Path, self_test_every: int) -> dict:
