@@ -104,7 +104,7 @@ def integrity_ok(path: Path) -> bool:
             return conn.execute("PRAGMA integrity_check").fetchall() == [(b"ok",)]
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):  # ValueError: SQLite's own report may hold bytes that are not text
         return False
 
 
