@@ -56,8 +56,11 @@ def self_test_process(folder: Path) -> tuple[int, str]:
     return found.returncode, found.stderr
 
 
+QT_PLATFORM_NOISE = "This plugin does not support"  # the offscreen platform's own notes, not jobfollow's
+
+
 def _one_line(stderr: str) -> bool:
-    return len(stderr.strip().splitlines()) <= 1
+    return len([line for line in stderr.strip().splitlines() if QT_PLATFORM_NOISE not in line]) <= 1
 
 
 # -- damaged databases -----------------------------------------------------------------------------
@@ -76,6 +79,7 @@ def damaged_databases(count: int, work: Path, demo_db: Path) -> dict:
         db_path = folder / "jobfollow.sqlite3"
         db_path.write_bytes(data)
         intact = integrity_ok(db_path)
+        table_counts_of = table_counts(db_path) if intact else None
         try:
             inspect_file(db_path)
             verdict = "used"
@@ -114,6 +118,8 @@ def damaged_databases(count: int, work: Path, demo_db: Path) -> dict:
             tally["restore failed"] += 1
             problems.append(f"{kind} #{number} restore: {runs['restore the damaged profile'].stderr.strip()}")
         kept = [p for p in folder.rglob("*.sqlite3") if p.name != "jobfollow.sqlite3" and p.read_bytes() == data]
+        if intact and verdict == "used":  # an intact file is copied into backups/ with SQLite's backup API
+            kept += [p for p in (folder / "backups").glob("*before-restore*") if table_counts(p) == table_counts_of]
         if not kept:
             tally["replaced file not kept"] += 1
         for leftover in folder.rglob("*.partial"):
