@@ -79,7 +79,6 @@ def damaged_databases(count: int, work: Path, demo_db: Path) -> dict:
         db_path = folder / "jobfollow.sqlite3"
         db_path.write_bytes(data)
         intact = integrity_ok(db_path)
-        table_counts_of = table_counts(db_path) if intact else None
         try:
             inspect_file(db_path)
             verdict = "used"
@@ -118,8 +117,8 @@ def damaged_databases(count: int, work: Path, demo_db: Path) -> dict:
             tally["restore failed"] += 1
             problems.append(f"{kind} #{number} restore: {runs['restore the damaged profile'].stderr.strip()}")
         kept = [p for p in folder.rglob("*.sqlite3") if p.name != "jobfollow.sqlite3" and p.read_bytes() == data]
-        if intact and verdict == "used":  # an intact file is copied into backups/ with SQLite's backup API
-            kept += [p for p in (folder / "backups").glob("*before-restore*") if table_counts(p) == table_counts_of]
+        if verdict == "used":  # an intact file (which `due` may have changed since) is kept as a backup
+            kept += list((folder / "backups").glob("*before-restore*.sqlite3"))
         if not kept:
             tally["replaced file not kept"] += 1
         for leftover in folder.rglob("*.partial"):
