@@ -13,7 +13,7 @@ from jobfollow.store.interviews import get_interview, interviews_of_application
 from jobfollow.store.models import JobApplication
 from jobfollow.store.people import ContactCard, link_contact, people_of_application, save_contact
 from jobfollow.store.timeline import timeline
-from jobfollow.ui.forms.application_form import ApplicationFormDialog
+from jobfollow.ui.forms.application_form import TIMELINE_TAB, ApplicationFormDialog
 from jobfollow.ui.forms.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from tests.conftest import TODAY
@@ -268,7 +268,7 @@ def test_timeline_tab_logs_notes_calls_and_replies(qtbot, profile, events):
     app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     dialog = make_form(qtbot, events, app_id)
     page = dialog.timeline_page
-    dialog.show_tab(3)
+    dialog.show_tab(TIMELINE_TAB)
     page.add_button.click()  # an empty note is refused with a message
     assert page.message.isVisible() and page.model.rowCount() == 1
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("call"))

@@ -20,6 +20,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from jobfollow.i18n import _
+from jobfollow.store.blobs import DOCUMENTS_DIR_NAME, copy_missing, stored_hashes
 from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError, backup_to, inspect_file
 from jobfollow.store.safe_write import DiskWriteError, write_atomically, write_error
 
@@ -79,9 +80,37 @@ def back_up(db: SqliteDatabase, folder: Path, *, kind: str = "manual", now: dt.d
     destination = target if target is not None else _free_name(folder, moment, kind)
     try:
         # Standalone: the live database goes back to WAL when it is opened after a restore.
-        return backup_to(db, destination, standalone=True)
+        path = backup_to(db, destination, standalone=True)
     except DiskWriteError as exc:  # names the backup file, not the database it was copied from
         raise BackupError(str(exc)) from exc
+    try:
+        _copy_documents(Path(db.database).resolve().parent / DOCUMENTS_DIR_NAME,
+                        documents_beside(path, rolling=target is None))
+    except OSError as exc:
+        raise BackupError(_("Cannot copy the attached documents beside the backup {path}: {error}.").format(
+            path=path, error=exc.strerror or exc)) from exc
+    return path
+
+
+def documents_beside(backup: Path, *, rolling: bool) -> Path:
+    """Where a backup's attached files go: one shared ``documents/`` folder among the rolling backups
+    (files are stored by content, so each is copied once), ``NAME.documents/`` beside a chosen file."""
+    return backup.parent / DOCUMENTS_DIR_NAME if rolling else backup.with_name(backup.name + ".documents")
+
+
+def _copy_documents(live: Path, target: Path) -> int:
+    if not stored_hashes(live):
+        return 0
+    return copy_missing(live, target)
+
+
+def restore_documents(source: Path, profile_documents: Path) -> int:
+    """Bring back the files a restored backup refers to (those the profile lacks); returns how many."""
+    copied = 0
+    for candidate in (documents_beside(source, rolling=False), documents_beside(source, rolling=True)):
+        if candidate.is_dir():
+            copied += copy_missing(candidate, profile_documents)
+    return copied
 
 
 def _remove_with_journals(path: Path) -> None:
@@ -199,6 +228,7 @@ def _put_in_place(source: Path, db_path: Path) -> None:
     for suffix in ("-wal", "-shm"):  # a stale journal beside the new file would be replayed into it
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     os.replace(db_path.with_name(db_path.name + ".restoring"), db_path)
+    restore_documents(source, db_path.parent / DOCUMENTS_DIR_NAME)
 
 
 def move_aside(db_path: Path, *, now: dt.datetime | None = None) -> Path:

@@ -109,6 +109,9 @@ def export_json(target: Path) -> int:
             json.dump(data, handle, ensure_ascii=False, indent=1)
 
     write_atomically(target, write)
+    from jobfollow.store.io_documents import export_documents
+
+    export_documents(target)  # the attached files, once each, in NAME.documents.zip beside it
     return len(data["tables"][TABLE_NAMES[JobApplication]])
 
 
@@ -436,4 +439,13 @@ def _existing_match(model, values: dict) -> int | None:
 
 def import_json(source: Path) -> dict[str, int]:
     """Read ``source`` and import it; raises DataImportError (nothing written) when it cannot be."""
-    return import_data(read_json_file(source))
+    from jobfollow.store.io_documents import DocumentsArchiveError, check_documents, store_documents
+
+    data = read_json_file(source)
+    attachments = data.get("tables", {}).get("attachment", []) if isinstance(data.get("tables"), dict) else []
+    try:
+        files = check_documents(source, attachments if isinstance(attachments, list) else [])
+    except DocumentsArchiveError as exc:
+        raise DataImportError(str(exc)) from exc
+    store_documents(files)  # files first: an import that then fails leaves only unreferenced files (collected later)
+    return import_data(data)

@@ -307,6 +307,10 @@ def record_sent(letter_id: int, channel: str | None = None, when: dt.datetime | 
                                     {"letter_id": letter.id, "channel": channel, "contact_id": letter.contact_id,
                                      "template": key, "followup_id": followup.id if followup else None},
                                     when=moment)
+            if channel != "phone":  # what they have from you: the letter as sent, among the card's documents
+                from jobfollow.store.documents import keep_sent_letter
+
+                keep_sent_letter(letter.id)
     was_open = get_setting(OPEN_LETTER_KEY) == letter_id
     if was_open:
         set_setting(OPEN_LETTER_KEY, None)
@@ -321,6 +325,9 @@ def unrecord_sent(sent: SentLetter) -> None:
         Letter.update(**sent.draft).where(Letter.id == sent.letter_id).execute()
         if sent.activity_id:
             Activity.delete().where(Activity.id == sent.activity_id).execute()
+        from jobfollow.store.models import Attachment
+
+        Attachment.delete().where(Attachment.letter == sent.letter_id).execute()  # no longer sent: not filed
         if sent.application_id:
             JobApplication.update(last_activity_at=sent.last_activity_at).where(
                 JobApplication.id == sent.application_id).execute()

@@ -132,6 +132,30 @@ V2_LETTERS_OFFERS = (
     'CREATE INDEX "follow_up_state_due_on" ON "follow_up" ("state", "due_on")',
 )
 
+V5_DOCUMENTS = (
+    # Files attached to a card; the bytes live in the profile's documents/ folder under their sha256.
+    'CREATE TABLE "attachment" ("id" INTEGER NOT NULL PRIMARY KEY, "application_id" INTEGER NOT NULL, '
+    '"sha256" VARCHAR(255) NOT NULL, "filename" VARCHAR(255) NOT NULL, "size" INTEGER NOT NULL, '
+    '"kind" VARCHAR(255) NOT NULL, "sent_on" DATE, "sent_to" VARCHAR(255) NOT NULL, "letter_id" INTEGER, '
+    '"created_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("application_id") REFERENCES "job_application" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("letter_id") REFERENCES "letter" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "attachment_application_id" ON "attachment" ("application_id")',
+    'CREATE INDEX "attachment_sha256" ON "attachment" ("sha256")',
+    'CREATE INDEX "attachment_letter_id" ON "attachment" ("letter_id")',
+    # The job posting's text, kept because employers take postings down.
+    'CREATE TABLE "job_posting" ("id" INTEGER NOT NULL PRIMARY KEY, "application_id" INTEGER NOT NULL, '
+    '"text" TEXT NOT NULL, "source_name" VARCHAR(255) NOT NULL, "saved_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("application_id") REFERENCES "job_application" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "job_posting_application_id" ON "job_posting" ("application_id")',
+    # A star and tags on one question of one interview (the questions themselves stay in the interview's text).
+    'CREATE TABLE "question_mark" ("id" INTEGER NOT NULL PRIMARY KEY, "interview_id" INTEGER NOT NULL, '
+    '"question" TEXT NOT NULL, "starred" INTEGER NOT NULL, "tags" TEXT NOT NULL, '
+    'FOREIGN KEY ("interview_id") REFERENCES "interview" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "question_mark_interview_id" ON "question_mark" ("interview_id")',
+    'CREATE UNIQUE INDEX "question_mark_interview_id_question" ON "question_mark" ("interview_id", "question")',
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: stages, applications, contacts, interviews, follow-ups", V1_CORE),
     Migration(2, "letters, templates, offers, reflections; board and agenda indexes", V2_LETTERS_OFFERS),
@@ -139,6 +163,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               migration_v3.STATEMENTS, migration_v3.backfill),
     Migration(4, '"who invited you" becomes a person on the card with that role', (),
               migration_v4.link_inviters),
+    Migration(5, "attachments, kept job postings, starred and tagged interview questions", V5_DOCUMENTS),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -251,6 +251,39 @@ class StageHistory(BaseModel):
     activity = ForeignKeyField(Activity, null=True, on_delete="SET NULL")  # the "moved" entry, for undo
 
 
+class Attachment(BaseModel):
+    """A file sent to (or received from) the employer; its bytes are stored once under their sha256."""
+
+    application = ForeignKeyField(JobApplication, backref="attachments", on_delete="CASCADE")
+    sha256 = CharField(index=True)
+    filename = CharField()  # the name it had when attached
+    size = IntegerField()
+    kind = CharField()  # core.documents.DocumentKind
+    sent_on = DateField(null=True)
+    sent_to = CharField(default="")
+    letter = ForeignKeyField(Letter, null=True, on_delete="SET NULL")  # a letter written here, kept as sent
+    created_at = DateTimeField(default=now)
+
+
+class JobPosting(BaseModel):
+    application = ForeignKeyField(JobApplication, backref="postings", unique=True, on_delete="CASCADE")
+    text = TextField(default="")
+    source_name = CharField(default="")  # the file it came from, "" when pasted
+    saved_at = DateTimeField(default=now)
+
+
+class QuestionMark(BaseModel):
+    """A star and tags on one question of one interview."""
+
+    interview = ForeignKeyField(Interview, backref="question_marks", on_delete="CASCADE")
+    question = TextField()
+    starred = BooleanField(default=False)
+    tags = TextField(default="")
+
+    class Meta:
+        indexes = ((("interview", "question"), True),)
+
+
 class Setting(BaseModel):
     key = CharField(unique=True)
     value = TextField(default="null")  # JSON
@@ -269,6 +302,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Offer,
     Reflection,
     Activity,
+    Attachment,
+    JobPosting,
+    QuestionMark,
     Setting,
     StageHistory,
 )

@@ -18,6 +18,7 @@ from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.calendar.install import followup_settings_pages, install_followups
 from jobfollow.ui.data.install import DataActions, install_data_menu
+from jobfollow.ui.documents.install import install_documents
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.feature_context import FeatureContext, Menus
 from jobfollow.ui.forms.install import FormOpener, install_forms
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.insights = install_insights(context)
         self.find_action = install_find(self, self.board)
         self.shortcuts_action = install_shortcuts_help(self)
+        self.documents = install_documents(context)
         self.update_status()
         if not restore_window_state(self, self.docks, self.ui_state):
             self.resize(1400, 860)

@@ -16,6 +16,8 @@ from jobfollow.i18n import _
 from jobfollow.services.card_commands import EditDetailsCommand
 from jobfollow.services.undo import push
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
+from jobfollow.ui.documents.drop import FileDropFilter
+from jobfollow.ui.documents.page import DocumentsPage
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.forms.details_page import DetailsPage
 from jobfollow.ui.forms.interviews_page import InterviewsPage
@@ -24,7 +26,7 @@ from jobfollow.ui.forms.timeline_page import TimelinePage
 from jobfollow.ui.forms.widgets import is_kept_enter
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
-DETAILS_TAB, PEOPLE_TAB, INTERVIEWS_TAB, TIMELINE_TAB = range(4)
+DETAILS_TAB, PEOPLE_TAB, INTERVIEWS_TAB, DOCUMENTS_TAB, TIMELINE_TAB = range(5)
 
 
 class ApplicationFormDialog(QDialog):
@@ -40,11 +42,13 @@ class ApplicationFormDialog(QDialog):
         self.details_page = DetailsPage()
         self.people_page = PeoplePage(events=events, undo_stack=undo_stack)
         self.interviews_page = InterviewsPage()
+        self.documents_page = DocumentsPage(undo_stack)
         self.timeline_page = TimelinePage()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details_page, _("&Details"))
         self.tabs.addTab(self.people_page, _("&People"))
         self.tabs.addTab(self.interviews_page, _("&Interviews"))
+        self.tabs.addTab(self.documents_page, _("D&ocuments"))
         self.tabs.addTab(self.timeline_page, _("&Timeline"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Apply
@@ -56,8 +60,9 @@ class ApplicationFormDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
-        for page in (self.people_page, self.interviews_page, self.timeline_page):
+        for page in self._record_pages():
             page.changed.connect(self._records_changed)
+        self.file_drops = FileDropFilter(self, self.files_dropped, lambda: self.application_id is not None)
 
         self.saved_details = load_details(application_id) if application_id else ApplicationDetails(
             applied_on=dt.date.today())
@@ -68,13 +73,13 @@ class ApplicationFormDialog(QDialog):
     def _enter_mode(self) -> None:
         """New card: only Details until the card exists. Existing card: every tab, filled from the store."""
         existing = self.application_id is not None
-        for tab in (PEOPLE_TAB, INTERVIEWS_TAB, TIMELINE_TAB):
+        for tab in (PEOPLE_TAB, INTERVIEWS_TAB, DOCUMENTS_TAB, TIMELINE_TAB):
             self.tabs.setTabEnabled(tab, existing)
             self.tabs.setTabToolTip(tab, "" if existing else _("Save the details first (Apply keeps this open)."))
         if existing:
             self.setWindowTitle(_("{position} at {company}").format(
                 position=self.saved_details.position_title, company=self.saved_details.company))
-            for page in (self.people_page, self.interviews_page, self.timeline_page):
+            for page in self._record_pages():
                 page.set_application(self.application_id)
         else:
             self.setWindowTitle(_("New application"))
@@ -133,8 +138,16 @@ class ApplicationFormDialog(QDialog):
         super().reject()
 
     # -- records written by the other tabs --------------------------------------------------------
+    def _record_pages(self) -> tuple[QWidget, ...]:
+        return (self.people_page, self.interviews_page, self.documents_page, self.timeline_page)
+
+    def files_dropped(self, paths) -> None:
+        """Files dropped anywhere on the form are attached to the card."""
+        self.tabs.setCurrentIndex(DOCUMENTS_TAB)
+        self.documents_page.attach_paths(paths)
+
     def _records_changed(self) -> None:
-        for page in (self.people_page, self.interviews_page, self.timeline_page):
+        for page in self._record_pages():
             page.reload()
         self.events.applications_changed.emit([self.application_id])
 
