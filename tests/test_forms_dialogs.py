@@ -13,7 +13,7 @@ from jobfollow.store.interviews import get_interview, interviews_of_application
 from jobfollow.store.models import JobApplication
 from jobfollow.store.people import ContactCard, link_contact, people_of_application, save_contact
 from jobfollow.store.timeline import timeline
-from jobfollow.ui.forms.application_form import TIMELINE_TAB, ApplicationFormDialog
+from jobfollow.ui.forms.application_form import PEOPLE_TAB, TIMELINE_TAB, ApplicationFormDialog
 from jobfollow.ui.forms.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from tests.conftest import TODAY
@@ -231,7 +231,7 @@ def test_people_tab_edits_and_removes_a_person_and_announces_it(qtbot, profile, 
         return True
 
     modal.on_dialog = change_phone
-    dialog.show_tab(1)
+    dialog.show_tab(PEOPLE_TAB)
     page.view.setFocus()
     with qtbot.waitSignal(events.applications_changed):
         qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter on a row opens that person

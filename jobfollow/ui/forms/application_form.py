@@ -16,6 +16,7 @@ from jobfollow.i18n import _
 from jobfollow.services.card_commands import EditDetailsCommand
 from jobfollow.services.undo import push
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
+from jobfollow.store.postings import KeptPosting, save_posting
 from jobfollow.ui.documents.drop import FileDropFilter
 from jobfollow.ui.documents.page import DocumentsPage
 from jobfollow.ui.events import AppEvents
@@ -23,10 +24,12 @@ from jobfollow.ui.forms.details_page import DetailsPage
 from jobfollow.ui.forms.interviews_page import InterviewsPage
 from jobfollow.ui.forms.people_page import PeoplePage
 from jobfollow.ui.forms.timeline_page import TimelinePage
+from jobfollow.ui.posting.duplicates import DuplicateWarning
+from jobfollow.ui.posting.page import PostingPage
 from jobfollow.ui.forms.widgets import is_kept_enter
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
-DETAILS_TAB, PEOPLE_TAB, INTERVIEWS_TAB, DOCUMENTS_TAB, TIMELINE_TAB = range(5)
+DETAILS_TAB, POSTING_TAB, PEOPLE_TAB, INTERVIEWS_TAB, DOCUMENTS_TAB, TIMELINE_TAB = range(6)
 
 
 class ApplicationFormDialog(QDialog):
@@ -40,12 +43,17 @@ class ApplicationFormDialog(QDialog):
         self.resize(900, 640)
 
         self.details_page = DetailsPage()
+        self.posting_page = PostingPage()
+        self.duplicates = DuplicateWarning()
+        self.duplicates.exclude_id = application_id
+        self.details_page.layout().insertRow(2, "", self.duplicates)
         self.people_page = PeoplePage(events=events, undo_stack=undo_stack)
         self.interviews_page = InterviewsPage()
         self.documents_page = DocumentsPage(undo_stack)
         self.timeline_page = TimelinePage()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details_page, _("&Details"))
+        self.tabs.addTab(self.posting_page, _("Po&sting"))
         self.tabs.addTab(self.people_page, _("&People"))
         self.tabs.addTab(self.interviews_page, _("&Interviews"))
         self.tabs.addTab(self.documents_page, _("D&ocuments"))
@@ -62,7 +70,12 @@ class ApplicationFormDialog(QDialog):
 
         for page in self._record_pages():
             page.changed.connect(self._records_changed)
-        self.file_drops = FileDropFilter(self, self.files_dropped, lambda: self.application_id is not None)
+        self.file_drops = FileDropFilter(self, self.files_dropped, lambda: True)
+        self.posting_page.fill_requested.connect(self.fill_from_posting)
+        self.duplicates.open_requested.connect(self.events.open_application_requested)
+        for edit in (self.details_page.company_edit, self.details_page.position_edit):
+            edit.textChanged.connect(lambda _text: self.duplicates.check_later(
+                self.details_page.company_edit.text(), self.details_page.position_edit.text()))
 
         self.saved_details = load_details(application_id) if application_id else ApplicationDetails(
             applied_on=dt.date.today())
@@ -81,6 +94,7 @@ class ApplicationFormDialog(QDialog):
                 position=self.saved_details.position_title, company=self.saved_details.company))
             for page in self._record_pages():
                 page.set_application(self.application_id)
+            self.posting_page.set_application(self.application_id)
         else:
             self.setWindowTitle(_("New application"))
 
@@ -97,10 +111,14 @@ class ApplicationFormDialog(QDialog):
             if not ok:
                 return False
             self.application_id = new_id
+            self.duplicates.exclude_id = new_id
+            self._save_posting()
             self.saved_details = load_details(self.application_id)
             self.events.applications_changed.emit([self.application_id])
             self._enter_mode()
             return True
+        if self.posting_page.has_changes() and not self._save_posting():
+            return False
         if details != self.saved_details:
             failure = push(self.undo_stack,
                            EditDetailsCommand(self.events, self.application_id, self.saved_details, details))
@@ -111,6 +129,13 @@ class ApplicationFormDialog(QDialog):
             self._enter_mode()
             self.timeline_page.reload()
         return True
+
+    def _save_posting(self) -> bool:
+        text, source = self.posting_page.text(), self.posting_page.source_name
+        ok, _none = saved_or_reported(self, lambda: save_posting(self.application_id, text, source))
+        if ok:
+            self.posting_page.mark_saved(KeptPosting(text, source))
+        return ok
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if is_kept_enter(self, event):
@@ -123,7 +148,7 @@ class ApplicationFormDialog(QDialog):
             super().accept()
 
     def has_unsaved_details(self) -> bool:
-        return self.details_page.details() != self.saved_details.cleaned()
+        return self.details_page.details() != self.saved_details.cleaned() or self.posting_page.has_changes()
 
     def confirm_discard(self) -> bool:
         answer = QMessageBox.question(
@@ -142,9 +167,25 @@ class ApplicationFormDialog(QDialog):
         return (self.people_page, self.interviews_page, self.documents_page, self.timeline_page)
 
     def files_dropped(self, paths) -> None:
-        """Files dropped anywhere on the form are attached to the card."""
+        """Files dropped on the Posting tab (or on a card not saved yet) are read as the posting; anywhere
+        else on the form they are attached to the card."""
+        if self.application_id is None or self.tabs.currentIndex() == POSTING_TAB:
+            self.tabs.setCurrentIndex(POSTING_TAB)
+            self.posting_page.load_file(paths[0])
+            return
         self.tabs.setCurrentIndex(DOCUMENTS_TAB)
         self.documents_page.attach_paths(paths)
+
+    def fill_from_posting(self, suggestion) -> None:
+        """The posting's suggestions go into the Details fields left empty; what was typed stays."""
+        page = self.details_page
+        edits = {"company": page.company_edit, "position_title": page.position_edit,
+                 "location": page.location_edit, "salary_range": page.salary_edit}
+        for name, value in suggestion.found().items():
+            if not edits[name].text().strip():
+                edits[name].setText(value)
+        self.tabs.setCurrentIndex(DETAILS_TAB)
+        self.duplicates.check_now(page.company_edit.text(), page.position_edit.text())
 
     def _records_changed(self) -> None:
         for page in self._record_pages():
