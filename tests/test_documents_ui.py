@@ -11,8 +11,8 @@ from jobfollow.core.documents import DocumentKind
 from jobfollow.store import blobs
 from jobfollow.store.application_details import ApplicationDetails, add_application
 from jobfollow.store.documents import documents_dir, documents_of
-from jobfollow.ui.dialogs.application_form import DOCUMENTS_TAB, ApplicationFormDialog
 from jobfollow.ui.documents.model import DocumentsModel
+from jobfollow.ui.forms.application_form import DOCUMENTS_TAB, ApplicationFormDialog
 
 
 def make_form(qtbot, events, app_id, stack=None):
@@ -102,11 +102,12 @@ def test_open_hands_a_named_copy_to_the_system_viewer_and_remove_is_undoable(qtb
     assert page.model.rowCount() == 1
 
 
-def test_a_new_card_takes_no_dropped_files_until_it_exists(qtbot, profile, events, tmp_path):
+def test_a_new_card_reads_a_dropped_file_as_its_posting_and_attaches_nothing(qtbot, profile, events, tmp_path):
     form = make_form(qtbot, events, None)
-    event = drop_files(form.details_page.company_edit, [write_cv(tmp_path)])
-    assert not event.isAccepted()
-    assert not form.documents_page.copier.busy()
+    drop_files(form.details_page.company_edit, [write_cv(tmp_path)])  # random bytes, not a readable PDF
+    page = form.posting_page
+    assert page.message.isVisible() and "Jane Doe - CV.pdf" in page.message.text()
+    assert not form.documents_page.copier.busy() and blobs.stored_hashes(documents_dir()) == {}
 
 
 def test_documents_model_passes_the_model_tester(qtmodeltester, qtbot, profile, tmp_path):

@@ -13,7 +13,7 @@ from jobfollow.store.interviews import get_interview, interviews_of_application
 from jobfollow.store.models import JobApplication
 from jobfollow.store.people import ContactCard, link_contact, people_of_application, save_contact
 from jobfollow.store.timeline import timeline
-from jobfollow.ui.forms.application_form import PEOPLE_TAB, TIMELINE_TAB, ApplicationFormDialog
+from jobfollow.ui.forms.application_form import PEOPLE_TAB, POSTING_TAB, TIMELINE_TAB, ApplicationFormDialog
 from jobfollow.ui.forms.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from tests.conftest import TODAY
@@ -58,12 +58,13 @@ def test_missing_company_names_the_field_and_keeps_everything_typed(qtbot, profi
 
 def test_a_new_card_opens_its_other_tabs_after_apply(qtbot, profile, events):
     dialog = make_form(qtbot, events)
-    assert not dialog.tabs.isTabEnabled(1)
+    assert not dialog.tabs.isTabEnabled(PEOPLE_TAB)
+    assert dialog.tabs.isTabEnabled(POSTING_TAB)  # a posting can be pasted before the card exists
     dialog.details_page.company_edit.setText("Fabrikam")
     dialog.details_page.position_edit.setText("Designer")
     press(dialog, QDialogButtonBox.StandardButton.Apply)
     assert dialog.isVisible() and dialog.application_id is not None
-    assert all(dialog.tabs.isTabEnabled(tab) for tab in range(4))
+    assert all(dialog.tabs.isTabEnabled(tab) for tab in range(dialog.tabs.count()))
     assert dialog.windowTitle() == "Designer at Fabrikam"
     assert dialog.timeline_page.model.rowCount() == 1
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
 from jobfollow.store.models import JobApplication
 from jobfollow.store.postings import posting_of
-from jobfollow.ui.dialogs.application_form import DETAILS_TAB, POSTING_TAB, ApplicationFormDialog
+from jobfollow.ui.forms.application_form import DETAILS_TAB, POSTING_TAB, ApplicationFormDialog
 from tests.test_documents_ui import drop_files
 from tests.test_posting import ENGLISH, GERMAN, write_pdf
 

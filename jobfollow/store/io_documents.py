@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from jobfollow.i18n import _
@@ -46,7 +47,7 @@ def export_documents(json_path: Path) -> int:
 
 def check_documents(json_path: Path, rows: list[dict]) -> dict[str, bytes]:
     """The files the rows need, read and verified from the archive; raises before anything is written."""
-    needed = {str(row.get("sha256", "")) for row in rows if isinstance(row, dict)}
+    needed = {str(row.get("sha256", "")) for row in rows if isinstance(row, Mapping)}
     needed.discard("")
     have_already = set(blobs.stored_hashes(documents_dir()))
     missing_locally = needed - have_already

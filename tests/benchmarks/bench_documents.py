@@ -15,9 +15,9 @@ def run(bench) -> None:
     from PySide6.QtWidgets import QApplication
 
     from jobfollow.profile import open_profile_at
+    from jobfollow.services.events import AppEvents
     from jobfollow.store.application_details import ApplicationDetails, add_application
-    from jobfollow.ui.dialogs.application_form import ApplicationFormDialog
-    from jobfollow.ui.events import AppEvents
+    from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
     app = QApplication.instance() or QApplication([])
     home = Path(os.environ["JOBFOLLOW_HOME"])

@@ -113,6 +113,7 @@ class DocumentsPage(QWidget):
         self.view.setItemDelegateForColumn(KIND, _KindDelegate(self.view))
         self.view.doubleClicked.connect(lambda index: index.column() == NAME and self.open_selected())
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
         self.summary.setWordWrap(True)
         self.summary.setObjectName("whatTheyHave")
         self.hint = QLabel(_("Drop files on this form to attach them. The same file on many cards is stored once."))
@@ -124,6 +125,7 @@ class DocumentsPage(QWidget):
         for button in (self.attach_button, self.open_button, self.remove_button):
             button.setAutoDefault(False)
         self.progress = QLabel()
+        self.progress.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
         self.message = InlineMessage()
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)

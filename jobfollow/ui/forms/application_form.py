@@ -24,9 +24,9 @@ from jobfollow.ui.forms.details_page import DetailsPage
 from jobfollow.ui.forms.interviews_page import InterviewsPage
 from jobfollow.ui.forms.people_page import PeoplePage
 from jobfollow.ui.forms.timeline_page import TimelinePage
+from jobfollow.ui.forms.widgets import is_kept_enter
 from jobfollow.ui.posting.duplicates import DuplicateWarning
 from jobfollow.ui.posting.page import PostingPage
-from jobfollow.ui.forms.widgets import is_kept_enter
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
 DETAILS_TAB, POSTING_TAB, PEOPLE_TAB, INTERVIEWS_TAB, DOCUMENTS_TAB, TIMELINE_TAB = range(6)

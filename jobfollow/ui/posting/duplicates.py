@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -15,7 +17,7 @@ SHOWN = 3
 def _link(card: SimilarCard) -> str:
     label = _("{position} at {company} ({stage})").format(
         position=card.position_title, company=card.company, stage=card.stage_name)
-    safe = label.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    safe = html.escape(label, quote=True)
     return f'<a href="card:{card.id}">{safe}</a>'
 
 
@@ -56,8 +58,10 @@ class DuplicateWarning(QLabel):
             links += " " + ngettext("and {count} more", "and {count} more", more).format(count=more)
         if self.cards[0].same_role:
             text = _("⚠ This role is already on the board: {cards}").format(cards=links)
+        elif len(self.cards) == 1:
+            text = _("⚠ You already have a card at this company: {cards}").format(cards=links)
         else:
-            text = ngettext("⚠ You already have a card at this company: {cards}",
+            text = ngettext("⚠ You already have {count} card at this company: {cards}",
                             "⚠ You already have {count} cards at this company: {cards}",
                             len(self.cards)).format(count=len(self.cards), cards=links)
         self.setText(text)

@@ -6,9 +6,10 @@ company, title, location and salary range found in it are shown, and one click f
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -50,6 +51,7 @@ class PostingPage(QWidget):
         self.load_button = QPushButton(_("&Load from file…"))
         self.load_button.setAutoDefault(False)
         self.source_label = QLabel()
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
         self.source_label.setEnabled(False)
         self.suggestion_label = QLabel()
         self.suggestion_label.setWordWrap(True)
@@ -58,6 +60,7 @@ class PostingPage(QWidget):
         self.fill_button.setAutoDefault(False)
         self.fill_button.setToolTip(_("Copies the suggestions into the Details fields you have left empty"))
         self.language_note = QLabel()
+        self.language_note.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
         self.language_note.setWordWrap(True)
         self.message = InlineMessage()
         top = QHBoxLayout()
@@ -154,7 +157,7 @@ class PostingPage(QWidget):
             self.suggestion_label.setText(_("Suggested from the posting: {details}").format(
                 details=" · ".join(parts)))
         elif self.text():
-            self.suggestion_label.setText(_("Nothing to suggest: no company, title, place or pay found."))
+            self.suggestion_label.setText(_escape(_("Nothing to suggest: no company, title, place or pay found.")))
         else:
             self.suggestion_label.setText("")
         self.fill_button.setEnabled(bool(found))
@@ -169,4 +172,4 @@ class PostingPage(QWidget):
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=True)
