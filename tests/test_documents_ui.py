@@ -87,7 +87,8 @@ def test_open_hands_a_named_copy_to_the_system_viewer_and_remove_is_undoable(qtb
     cv = write_cv(tmp_path, "Portfolio.pdf")
     app = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     stack = QUndoStack()
-    page = make_form(qtbot, events, app, stack).documents_page
+    form = make_form(qtbot, events, app, stack)
+    page = form.documents_page
     page.attach_paths([cv])
     attached(qtbot, page, 1)
     opened = []

@@ -29,6 +29,7 @@ from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.panes import Pane, PaneDocks
 from jobfollow.ui.plain_text import escaped
 from jobfollow.ui.qt_translations import install_language_switching
+from jobfollow.ui.questions.install import install_question_bank
 from jobfollow.ui.settings.language_page import LanguagePage
 from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.shortcuts import install_find, install_shortcuts_help
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.find_action = install_find(self, self.board)
         self.shortcuts_action = install_shortcuts_help(self)
         self.documents = install_documents(context)
+        self.question_bank = install_question_bank(context)
         self.update_status()
         if not restore_window_state(self, self.docks, self.ui_state):
             self.resize(1400, 860)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from jobfollow.ui.documents.page import local_files
 
 
 class FileDropFilter(QObject):
-    def __init__(self, root: QWidget, handler: Callable[[list[Path]], None], enabled: Callable[[], bool]):
+    """Emits ``dropped(list of Path)``; holds no reference to the form (it must be free to go when closed)."""
+
+    dropped = Signal(object)
+
+    def __init__(self, root: QWidget):
         super().__init__(root)
-        self.handler, self.enabled = handler, enabled
         root.setAcceptDrops(True)
         for widget in [root, *root.findChildren(QWidget)]:
             widget.installEventFilter(self)
@@ -22,14 +22,10 @@ class FileDropFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and local_files(event.mimeData()):
-            if self.enabled():
-                event.acceptProposedAction()
-            else:
-                event.ignore()
+            event.acceptProposedAction()
             return True
         if kind == QEvent.Type.Drop and local_files(event.mimeData()):
-            if self.enabled():
-                event.acceptProposedAction()
-                self.handler(local_files(event.mimeData()))
+            event.acceptProposedAction()
+            self.dropped.emit(local_files(event.mimeData()))
             return True
         return False

@@ -111,7 +111,7 @@ class DocumentsPage(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.view.setItemDelegateForColumn(KIND, _KindDelegate(self.view))
-        self.view.doubleClicked.connect(lambda index: index.column() == NAME and self.open_selected())
+        self.view.doubleClicked.connect(self._double_clicked)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
         self.summary.setWordWrap(True)
@@ -143,6 +143,10 @@ class DocumentsPage(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+
+    def _double_clicked(self, index) -> None:
+        if index.column() == NAME:
+            self.open_selected()
 
     # -- the card ----------------------------------------------------------------------------------
     def set_application(self, application_id: int) -> None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jobfollow.core.validation import has_errors
 from jobfollow.i18n import _
@@ -70,12 +78,19 @@ class ApplicationFormDialog(QDialog):
 
         for page in self._record_pages():
             page.changed.connect(self._records_changed)
-        self.file_drops = FileDropFilter(self, self.files_dropped, lambda: True)
+        self.prepare_button = QPushButton(_("&Prepare the next round…"))
+        self.prepare_button.setAutoDefault(False)
+        self.prepare_button.setToolTip(_("The questions from this company's earlier rounds, and the points you did "
+                                         "not make"))
+        self.prepare_button.clicked.connect(self.prepare_next_round)
+        self.interviews_page.layout().addWidget(self.prepare_button)
+        self.file_drops = FileDropFilter(self)
+        self.file_drops.dropped.connect(self.files_dropped)
         self.posting_page.fill_requested.connect(self.fill_from_posting)
         self.duplicates.open_requested.connect(self.events.open_application_requested)
+        # bound methods, not lambdas: a lambda holding the form keeps it alive after it is closed
         for edit in (self.details_page.company_edit, self.details_page.position_edit):
-            edit.textChanged.connect(lambda _text: self.duplicates.check_later(
-                self.details_page.company_edit.text(), self.details_page.position_edit.text()))
+            edit.textChanged.connect(self._company_or_title_typed)
 
         self.saved_details = load_details(application_id) if application_id else ApplicationDetails(
             applied_on=dt.date.today())
@@ -175,6 +190,21 @@ class ApplicationFormDialog(QDialog):
             return
         self.tabs.setCurrentIndex(DOCUMENTS_TAB)
         self.documents_page.attach_paths(paths)
+
+    def _company_or_title_typed(self) -> None:
+        self.duplicates.check_later(self.details_page.company_edit.text(), self.details_page.position_edit.text())
+
+    def prepare_next_round(self):
+        from jobfollow.ui.questions.dialog import QuestionBankDialog
+
+        dialog = QuestionBankDialog(self)
+        dialog.prepare_next_round(self.application_id)
+        self.exec_question_bank(dialog)
+        return dialog
+
+    def exec_question_bank(self, dialog) -> None:
+        """Modal over the form (tests replace it)."""
+        dialog.exec()
 
     def fill_from_posting(self, suggestion) -> None:
         """The posting's suggestions go into the Details fields left empty; what was typed stays."""

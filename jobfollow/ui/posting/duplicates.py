@@ -38,8 +38,11 @@ class DuplicateWarning(QLabel):
         self.timer.setSingleShot(True)
         self.timer.setInterval(CHECK_DELAY_MS)
         self._pending = ("", "")
-        self.timer.timeout.connect(lambda: self.check_now(*self._pending))
+        self.timer.timeout.connect(self._check_pending)
         self.hide()
+
+    def _check_pending(self) -> None:
+        self.check_now(*self._pending)
 
     def check_later(self, company: str, position_title: str) -> None:
         self._pending = (company, position_title)

@@ -82,8 +82,11 @@ class PostingPage(QWidget):
         self.timer.timeout.connect(self.update_suggestions)
         self.text_edit.textChanged.connect(self.timer.start)
         self.load_button.clicked.connect(self.choose_and_load)
-        self.fill_button.clicked.connect(lambda: self.fill_requested.emit(self.suggestion))
+        self.fill_button.clicked.connect(self._fill_clicked)
         self._show(PostingSuggestion(), None)
+
+    def _fill_clicked(self) -> None:
+        self.fill_requested.emit(self.suggestion)
 
     # -- the card ----------------------------------------------------------------------------------
     def set_application(self, application_id: int) -> None:
