@@ -17,6 +17,7 @@ from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.calendar.install import followup_settings_pages, install_followups
+from jobfollow.ui.contacts.install import install_contacts
 from jobfollow.ui.data.install import DataActions, install_data_menu
 from jobfollow.ui.documents.install import install_documents
 from jobfollow.ui.events import AppEvents
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = install_shortcuts_help(self)
         self.documents = install_documents(context)
         self.question_bank = install_question_bank(context)
+        self.contacts = install_contacts(context)
         self.update_status()
         if not restore_window_state(self, self.docks, self.ui_state):
             self.resize(1400, 860)

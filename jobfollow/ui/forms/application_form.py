@@ -25,6 +25,7 @@ from jobfollow.services.card_commands import EditDetailsCommand
 from jobfollow.services.undo import push
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
 from jobfollow.store.postings import KeptPosting, save_posting
+from jobfollow.ui.contacts.known_box import KnownPeopleBox
 from jobfollow.ui.documents.drop import FileDropFilter
 from jobfollow.ui.documents.page import DocumentsPage
 from jobfollow.ui.events import AppEvents
@@ -78,6 +79,9 @@ class ApplicationFormDialog(QDialog):
 
         for page in self._record_pages():
             page.changed.connect(self._records_changed)
+        self.known_people = KnownPeopleBox()
+        self.people_page.layout().addWidget(self.known_people)
+        self.known_people.changed.connect(self._records_changed)
         self.prepare_button = QPushButton(_("&Prepare the next round…"))
         self.prepare_button.setAutoDefault(False)
         self.prepare_button.setToolTip(_("The questions from this company's earlier rounds, and the points you did "
@@ -110,6 +114,7 @@ class ApplicationFormDialog(QDialog):
             for page in self._record_pages():
                 page.set_application(self.application_id)
             self.posting_page.set_application(self.application_id)
+            self.known_people.set_application(self.application_id)
         else:
             self.setWindowTitle(_("New application"))
 
@@ -220,6 +225,7 @@ class ApplicationFormDialog(QDialog):
     def _records_changed(self) -> None:
         for page in self._record_pages():
             page.reload()
+        self.known_people.reload()
         self.events.applications_changed.emit([self.application_id])
 
     def show_tab(self, tab: int) -> None:

@@ -51,12 +51,15 @@ class QuestionBankDialog(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(True)
+        self.view.setWordWrap(False)  # one line a question (full text in the tooltip): repaints stay cheap
+        # No ResizeToContents: it measures all rows on every keystroke (80 ms at 5,000 questions).
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (QUESTION, ANSWER, DIFFERENTLY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COMPANY, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(STAR, 32)
+        header.resizeSection(COMPANY, 160)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -94,7 +97,7 @@ class QuestionBankDialog(QDialog):
         self._count()
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total()
         self.count_label.setText(ngettext("{shown} of {total} question", "{shown} of {total} questions", total)
                                  .format(shown=shown, total=total))
 

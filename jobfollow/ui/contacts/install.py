@@ -1,0 +1,71 @@
+"""File > Import contacts…: people from a LinkedIn connections export (CSV) or vCard files, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from jobfollow.core.contacts_io import ContactsFileError, read_contacts_file
+from jobfollow.i18n import _, ngettext
+from jobfollow.store.known_people import ImportResult, import_people
+from jobfollow.ui.feature_context import FeatureContext
+from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
+
+
+class ContactsImporter(QObject):
+    def __init__(self, context: FeatureContext):
+        super().__init__(context.parent)
+        self.parent_widget = context.parent
+        self.events = context.events
+        self.show_status = context.show_status
+        self.action = QAction(_("Import &contacts…"), context.parent)
+        self.action.setStatusTip(_("People from a LinkedIn connections export (CSV) or vCard files"))
+        self.action.triggered.connect(self.choose_and_import)
+        context.menus.file.insertAction(context.menus.quit_action, self.action)
+
+    def choose_files(self) -> list[str]:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.parent_widget, _("Import contacts"), "",
+            _("Contacts (*.csv *.vcf *.vcard);;All files (*)"))
+        return names
+
+    def warn(self, text: str) -> None:
+        QMessageBox.warning(self.parent_widget, _("Contacts not imported"), text)
+
+    def choose_and_import(self) -> ImportResult | None:
+        names = self.choose_files()
+        return self.import_files([Path(name) for name in names]) if names else None
+
+    def import_files(self, paths: list[Path]) -> ImportResult | None:
+        """Every file is read before anything is stored: one bad file imports nothing."""
+        people = []
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                self.warn(_("{name} is no longer there (moved or deleted?).").format(name=path.name))
+                return None
+            except OSError as exc:
+                self.warn(_("{name} cannot be read: {error}.").format(name=path.name, error=exc.strerror))
+                return None
+            try:
+                people.extend(read_contacts_file(data, path.name))
+            except ContactsFileError as exc:
+                self.warn(str(exc))
+                return None
+        try:
+            result = import_people(people)
+        except STORE_ERRORS as exc:
+            self.warn(store_error_message(exc))
+            return None
+        self.show_status(ngettext("{added} person added to your contacts ({updated} already known, completed)",
+                                  "{added} people added to your contacts ({updated} already known, completed)",
+                                  result.added).format(added=result.added, updated=result.updated))
+        return result
+
+
+def install_contacts(context: FeatureContext) -> ContactsImporter:
+    return ContactsImporter(context)
