@@ -98,7 +98,8 @@ def test_language_page_saves_the_choice_and_the_window_switches_at_once(qtbot, d
     assert get_setting("ui.language") == "de"
     assert _menu_titles(window) == ["&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"]
     assert [a.text() for a in window.view_menu.actions() if a.text()] == [
-        "&Pinnwand", "&Kalender", "&Briefe", _german("&Reset the layout"), _german("&Insights…")]
+        "&Pinnwand", "&Kalender", "&Briefe", _german("&Reset the layout"), _german("&Insights…"),
+        _german("&Question bank…")]
     assert window.status_label.text() == "25 Bewerbungen"
     assert window.calendar_pane.filter_label.text() == _german("All open follow-ups")
     assert window.letter_pane.hint.text() == _german(
