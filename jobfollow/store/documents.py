@@ -38,6 +38,11 @@ def documents_dir(db=None) -> Path:
     return Path(database.database).resolve().parent / blobs.DOCUMENTS_DIR_NAME
 
 
+def profile_is_open() -> bool:
+    database = database_proxy.obj
+    return database is not None and not database.is_closed()
+
+
 def path_of(sha256: str) -> Path:
     return blobs.blob_path(documents_dir(), sha256)
 

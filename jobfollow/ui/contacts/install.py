@@ -24,7 +24,12 @@ class ContactsImporter(QObject):
         self.action = QAction(_("Import &contacts…"), context.parent)
         self.action.setStatusTip(_("People from a LinkedIn connections export (CSV) or vCard files"))
         self.action.triggered.connect(self.choose_and_import)
-        context.menus.file.insertAction(context.menus.quit_action, self.action)
+        # File menu: with the other entries that bring things in, above Import, Export and the backups
+        entries = context.menus.file.actions()
+        separators = [index for index, entry in enumerate(entries) if entry.isSeparator()]
+        before = (entries[separators[0] + 1] if separators and separators[0] + 1 < len(entries)
+                  else context.menus.quit_action)
+        context.menus.file.insertAction(before, self.action)
 
     def choose_files(self) -> list[str]:
         names, _filter = QFileDialog.getOpenFileNames(

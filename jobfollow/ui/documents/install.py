@@ -8,8 +8,7 @@ import sys
 from PySide6.QtCore import QTimer
 
 from jobfollow.i18n import _
-from jobfollow.store.documents import collect_garbage
-from jobfollow.store.models import database_proxy
+from jobfollow.store.documents import collect_garbage, profile_is_open
 from jobfollow.ui.feature_context import FeatureContext
 from jobfollow.ui.store_errors import STORE_ERRORS
 
@@ -18,8 +17,7 @@ GC_DELAY_MS = 5000  # after the first paint and the follow-up refresh
 
 def collect_now(session_start: dt.datetime) -> int:
     """Files of removed documents, and of cards deleted before this session (no Undo reaches them)."""
-    database = database_proxy.obj
-    if database is None or database.is_closed():  # the window outlived its profile (closed, or tests)
+    if not profile_is_open():  # the window outlived its profile (closed, or tests)
         return 0
     try:
         return collect_garbage(deleted_before=session_start)

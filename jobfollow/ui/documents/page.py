@@ -39,6 +39,7 @@ from jobfollow.store.documents import (
     remove_document,
     restore_document,
 )
+from jobfollow.store.replies import log_reply_from_email
 from jobfollow.ui.documents.copier import FileCopier
 from jobfollow.ui.documents.model import KIND, NAME, ROW_ROLE, DocumentsModel
 from jobfollow.ui.forms.widgets import InlineMessage, record_table
@@ -94,8 +95,6 @@ class _RemoveDocument(QUndoCommand):
 
 class DocumentsPage(QWidget):
     changed = Signal()
-    #: a dropped e-mail was stored; the replies module decides whether it is a reply (application id, row)
-    email_attached = Signal(int, object)
 
     def __init__(self, undo_stack: QUndoStack | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -192,7 +191,7 @@ class DocumentsPage(QWidget):
         self.progress.setText(_("Copying {names}…").format(names=", ".join(names)) if names else "")
 
     def _copied(self, request_id: int, stored, error: str) -> None:
-        source = self._sources.pop(request_id, None)
+        self._sources.pop(request_id, None)
         self._show_progress()
         if stored is None:
             self._problem(error)
@@ -207,10 +206,21 @@ class DocumentsPage(QWidget):
         except STORE_ERRORS as exc:
             self._problem(store_error_message(exc))
             return
+        if kind is DocumentKind.EMAIL:
+            self._maybe_reply(row)
         self.reload()
         self.changed.emit()
-        if kind is DocumentKind.EMAIL and source is not None:
-            self.email_attached.emit(self.application_id, row)
+
+    def _maybe_reply(self, row: DocumentRow) -> None:
+        """An e-mail from a person on the card after a status check is their reply: logged on the timeline."""
+        try:
+            logged = log_reply_from_email(self.application_id, row.sha256)
+        except STORE_ERRORS as exc:
+            self._problem(store_error_message(exc))
+            return
+        if logged is not None:
+            self.progress.setText(_("Logged as the reply of {name}: the follow-ups start again from it.").format(
+                name=logged.name))
 
     def _problem(self, sentence: str) -> None:
         shown = [p.message for p in getattr(self, "_problems", [])] if not self.message.isHidden() else []
