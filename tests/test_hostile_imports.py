@@ -11,6 +11,7 @@ from jobfollow.core import validation
 from jobfollow.store import io_json
 from jobfollow.store.io_json import DataImportError
 from jobfollow.store.models import FollowUp, Interview, JobApplication
+from jobfollow.store.rule_key_remap import remap_rule_key
 from jobfollow.store.sample_data import fill_sample_data
 
 
@@ -91,20 +92,20 @@ def test_remapped_rule_keys_point_at_the_new_rows():
 
     maps[Contact] = {7: 70}
     maps[Offer] = {2: 20}
-    assert io_json.remap_rule_key("thank_you:3:5:7", maps) == "thank_you:30:50:70"
-    assert io_json.remap_rule_key("status_check:3:5:2", maps) == "status_check:30:50:2"  # a counter stays
-    assert io_json.remap_rule_key("withdraw:3:0", maps) == "withdraw:30:0"
-    assert io_json.remap_rule_key("offer_response:3:2", maps) == "offer_response:30:20"
-    assert io_json.remap_rule_key("thank_you:3:9:7", maps) is None  # an interview not in the file
-    assert io_json.remap_rule_key("something_new:3", maps) is None
+    assert remap_rule_key("thank_you:3:5:7", maps) == "thank_you:30:50:70"
+    assert remap_rule_key("status_check:3:5:2", maps) == "status_check:30:50:2"  # a counter stays
+    assert remap_rule_key("withdraw:3:0", maps) == "withdraw:30:0"
+    assert remap_rule_key("offer_response:3:2", maps) == "offer_response:30:20"
+    assert remap_rule_key("thank_you:3:9:7", maps) is None  # an interview not in the file
+    assert remap_rule_key("something_new:3", maps) is None
     # an application's own status check has no interview (0), and the kinds rules round 2 added
-    assert io_json.remap_rule_key("status_check:3:0:1", maps) == "status_check:30:0:1"
-    assert io_json.remap_rule_key("close_suggestion:3:0", maps) == "close_suggestion:30:0"
-    assert io_json.remap_rule_key("record_interview:3", maps) == "record_interview:30"
-    assert io_json.remap_rule_key("ask_deadline:3:2", maps) == "ask_deadline:30:20"
-    assert io_json.remap_rule_key("rejection_thanks:3:7", maps) == "rejection_thanks:30:70"
-    assert io_json.remap_rule_key("rejection_thanks:3", maps) == "rejection_thanks:30"
-    assert io_json.remap_rule_key("thank_you:3:5", maps) is None  # a thank-you names its person
+    assert remap_rule_key("status_check:3:0:1", maps) == "status_check:30:0:1"
+    assert remap_rule_key("close_suggestion:3:0", maps) == "close_suggestion:30:0"
+    assert remap_rule_key("record_interview:3", maps) == "record_interview:30"
+    assert remap_rule_key("ask_deadline:3:2", maps) == "ask_deadline:30:20"
+    assert remap_rule_key("rejection_thanks:3:7", maps) == "rejection_thanks:30:70"
+    assert remap_rule_key("rejection_thanks:3", maps) == "rejection_thanks:30"
+    assert remap_rule_key("thank_you:3:5", maps) is None  # a thank-you names its person
 
 
 def test_every_key_the_rules_make_survives_a_merge(profile):
@@ -117,7 +118,7 @@ def test_every_key_the_rules_make_survives_a_merge(profile):
     same = {model: {row.id: row.id for row in model.select()} for model in (JobApplication, Interview, Contact, Offer)}
     keys = [f.rule_key for f in FollowUp.select().where(FollowUp.rule_key.is_null(False))]
     assert len({key.split(":")[0] for key in keys}) >= 5
-    assert [key for key in keys if io_json.remap_rule_key(key, same) != key] == []
+    assert [key for key in keys if remap_rule_key(key, same) != key] == []
 
 
 def test_the_forms_and_the_import_share_their_limits(qapp):

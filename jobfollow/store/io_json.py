@@ -35,17 +35,15 @@ from jobfollow.store.db import storing
 from jobfollow.store.json_rows import loads_export, read_export
 from jobfollow.store.models import (
     ALL_MODELS,
-    Contact,
     FollowUp,
-    Interview,
     JobApplication,
-    Offer,
     Setting,
     Stage,
     StageHistory,
     Template,
     database_proxy,
 )
+from jobfollow.store.rule_key_remap import remap_rule_key
 from jobfollow.store.safe_write import write_atomically
 from jobfollow.store.stage_history import rebuild_missing
 
@@ -297,50 +295,6 @@ def import_data(data: dict, progress: ImportProgress | None = None) -> dict[str,
     if progress is not None:
         progress(meter.total, meter.total)
     return counts
-
-
-# What the parts of a rules engine's key (core/rules*.py) point to, kind by kind; None: kept as it is
-# (a counter or a date). An id of 0 means "none" (an application's own status check has no interview).
-# A key of another shape is dropped, and the rules make the follow-up anew.
-RULE_KEY_PARTS: dict[str, tuple] = {
-    "thank_you": (JobApplication, Interview, Contact),
-    "reference_alert": (JobApplication, Contact),
-    "network_checkin": (JobApplication, Contact),
-    "record_interview": (JobApplication,),
-    "status_check": (JobApplication, Interview, None),
-    "close_suggestion": (JobApplication, Interview),
-    "next_round_prep": (JobApplication, None),
-    "offer_details": (JobApplication,),
-    "offer_response": (JobApplication, Offer),
-    "ask_deadline": (JobApplication, Offer),
-    "offer_pending": (JobApplication, JobApplication),  # this card; the card whose offer is pending
-    "withdraw": (JobApplication, JobApplication),  # the accepted card; 0 when withdrawn on its own
-    "give_notice": (JobApplication,),
-    "rejection_thanks": (JobApplication, Contact),  # one letter for all has no person
-    "lessons": (JobApplication,),
-}
-SHORTER_KEYS = {"rejection_thanks"}  # kinds whose last part may be missing
-
-
-def remap_rule_key(key: str, id_maps: dict[type, dict[int, int]]) -> str | None:
-    """The key a follow-up from another profile has here, so a done thank-you stays done after a merge."""
-    kind, _sep, rest = key.partition(":")
-    models = RULE_KEY_PARTS.get(kind)
-    if models is None:
-        return None
-    parts = rest.split(":", len(models) - 1)
-    if len(parts) != len(models) and not (kind in SHORTER_KEYS and 0 < len(parts) < len(models)):
-        return None
-    mapped = [kind]
-    for model, part in zip(models, parts, strict=False):
-        if model is None or (part == "0" and len(mapped) > 1):
-            mapped.append(part)
-            continue
-        new_id = id_maps.get(model, {}).get(int(part)) if part.isdigit() else None
-        if new_id is None:
-            return None
-        mapped.append(str(new_id))
-    return ":".join(mapped)
 
 
 def _import_table(model, rows: list, id_maps: dict[type, dict[int, int]], replace: bool,
