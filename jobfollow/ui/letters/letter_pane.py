@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from jobfollow.core.letters import placeholders
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
 from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
 from jobfollow.i18n import _, current_language, current_locale
@@ -24,6 +23,7 @@ from jobfollow.store.letter_context import (
 )
 from jobfollow.ui.events import AppEvents
 from jobfollow.ui.letters.highlighter import DOCUMENT_LIMIT
+from jobfollow.ui.letters.pane_sending import LetterSending
 from jobfollow.ui.letters.pane_widgets import LetterPaneWidgets
 from jobfollow.ui.store_errors import STORE_ERRORS, show_store_error
 
@@ -37,12 +37,6 @@ LARGE_CHECK_DELAY_MS = 1500
 _ENGINES: dict[str, SpellEngine] = {}
 
 
-def _sending():
-    from jobfollow.ui.letters import sending
-
-    return sending
-
-
 def default_engine(language: str) -> SpellEngine:
     """pyspellchecker for ``language``, loaded once per program run (about 0.2 s for English)."""
     if language not in _ENGINES:
@@ -50,7 +44,7 @@ def default_engine(language: str) -> SpellEngine:
     return _ENGINES[language]
 
 
-class LetterPane(LetterPaneWidgets):
+class LetterPane(LetterPaneWidgets, LetterSending):
     def __init__(self, events: AppEvents, parent: QWidget | None = None,
                  engine_factory: Callable[[str], SpellEngine] = default_engine, *,
                  service: LetterService | None = None):
@@ -393,57 +387,6 @@ class LetterPane(LetterPaneWidgets):
         if paused:
             self.notice.setText(_("This text is too long to check; spell-check and highlighting are paused."))
         self.notice.setVisible(paused)
-
-    # -- sending --------------------------------------------------------------------------------------------
-    def rendered(self) -> tuple[str, str]:
-        values = self.context.values
-        return (placeholders.render(self.subject_edit.text(), values),
-                placeholders.render(self.editor.toPlainText(), values))
-
-    def copy_letter(self) -> None:
-        _sending().copy_text(*self.rendered())
-
-    def _may_leave(self, title: str) -> bool:
-        """Unfilled placeholders and misspellings are named once, with "Send anyway"."""
-        from jobfollow.ui.letters.send_check import SendGuard
-
-        if self.send_guard is None:
-            self.send_guard = SendGuard()
-        return self.send_guard.allows(self, title, self.subject_edit.text(), self.editor.toPlainText(),
-                                      self.context.values, self.facts().misspelled)
-
-    def email_letter(self) -> bool:
-        if not self._may_leave(_("E-mail")):
-            return False
-        subject, body = self.rendered()
-        opener = self.mail_opener or _sending().QDesktopServices.openUrl
-        ok = _sending().open_in_mail_program(self.context.recipient_email, subject, body, opener)
-        if not ok:
-            from jobfollow.ui.letters.send_check import offer_to_copy
-
-            if offer_to_copy(self):
-                self.copy_letter()
-        return ok
-
-    def print_letter(self) -> None:
-        _sending().print_letter(*self.rendered(), self)
-
-    def save_pdf(self) -> None:
-        subject, body = self.rendered()
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), subject + ".pdf", _("PDF files (*.pdf)"))
-        if path:
-            _sending().save_pdf(subject, body, path)
-
-    def mark_sent(self, channel: str | None) -> None:
-        if self.letter is None:
-            return
-        if self.letter.template_key not in PHONE_SCRIPTS and not self._may_leave(_("Mark as sent")):
-            return
-        if not self.save_now():
-            return
-        failure = self.service.mark_sent(self.letter.id, channel)
-        if failure is not None:  # still a draft, still on screen
-            show_store_error(self, failure)
 
     def _letter_sent(self, letter_id: int, app_id: int, sent: bool) -> None:
         """The letter service sent a letter (the editor clears), or Undo made it a draft again (it reopens)."""
