@@ -50,14 +50,20 @@ class WeekBar:
     met: bool | None
 
 
-def paint_funnel(painter: QPainter, rect: QRectF, bars: list[FunnelBar], colours: ChartColours,
-                 font: QFont) -> None:
-    """Horizontal bars, widest at the top; each row says its stage, its count and its share of the row above."""
+def _begin(painter: QPainter, rect: QRectF, colours: ChartColours, font: QFont) -> QFontMetricsF:
+    """Every chart starts the same: its own painter state (restored by the caller), smooth edges, its
+    background and its font."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(rect, colours.background)
     painter.setFont(font)
-    metrics = QFontMetricsF(font)
+    return QFontMetricsF(font)
+
+
+def paint_funnel(painter: QPainter, rect: QRectF, bars: list[FunnelBar], colours: ChartColours,
+                 font: QFont) -> None:
+    """Horizontal bars, widest at the top; each row says its stage, its count and its share of the row above."""
+    metrics = _begin(painter, rect, colours, font)
     if not bars:
         painter.restore()
         return
@@ -92,11 +98,7 @@ def paint_funnel(painter: QPainter, rect: QRectF, bars: list[FunnelBar], colours
 def paint_weeks(painter: QPainter, rect: QRectF, weeks: list[WeekBar], goal: int, colours: ChartColours,
                 font: QFont) -> None:
     """Vertical bars, one per week, the count on top; a dashed line at the goal; weeks that met it in green."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(rect, colours.background)
-    painter.setFont(font)
-    metrics = QFontMetricsF(font)
+    metrics = _begin(painter, rect, colours, font)
     if not weeks:
         painter.restore()
         return
