@@ -106,7 +106,7 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app
 [Run]
 ; Start at login belongs to the program (Preferences > Start at login writes HKCU\...\Run\jobfollow). The box only
 ; asks the program to turn it on, keeping the profile the user chose in the app; unticked, it changes nothing, so
-; an upgrade never removes what the user turned on (jobfollow/autostart.py, tests/test_autostart_owner.py).
+; an upgrade never removes what the user turned on (jobfollow/autostart.py, tests/commands/test_autostart_owner.py).
 Filename: "{app}\{#AppExe}"; Parameters: "start-at-login on"; Flags: runhidden waituntilterminated; Tasks: startatlogin
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 

@@ -7,7 +7,7 @@ import datetime as dt
 from jobfollow.core.followup_facts import CheckFact, ContactFact, InterviewFact, OfferFact, PendingOfferFact
 from jobfollow.core.followup_settings import FollowUpSettings
 from jobfollow.core.followup_texts import describe
-from tests.test_rules import ANA, BEN, FRIDAY, FRIDAY_IV, MON, RITA, card, run
+from tests.core.test_rules import ANA, BEN, FRIDAY, FRIDAY_IV, MON, RITA, card, run
 
 D = dt.date
 

@@ -118,7 +118,7 @@ def test_chart_colours_stand_out_on_light_and_dark_palettes_and_on_paper(qapp):
     from PySide6.QtGui import QColor, QPalette
 
     from jobfollow.ui.insights.chart_painting import ChartColours
-    from tests.test_palette_colours import contrast, dark_palette
+    from tests.ui.letters.test_palette_colours import contrast, dark_palette
 
     light = QPalette(QColor("#efefef"))
     light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))

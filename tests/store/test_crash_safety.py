@@ -46,7 +46,7 @@ KILLS = 100
 def test_sigkill_at_random_moments_loses_no_committed_row(tmp_path):
     rng = random.Random(20260504)
     folder = tmp_path / "profile"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     committed: set[int] = set()
     for run in range(KILLS):
         child = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.PIPE,

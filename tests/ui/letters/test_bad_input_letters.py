@@ -12,7 +12,7 @@ from jobfollow.store.models import Contact, FollowUp, Letter
 from jobfollow.ui import store_errors
 from jobfollow.ui.letters.letter_pane import LetterPane
 from tests.conftest import TODAY
-from tests.test_bad_input_locked_db import Lock
+from tests.store.test_bad_input_locked_db import Lock
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
 

@@ -80,7 +80,7 @@ def test_format_is_documented_and_versioned(demo_profile, tmp_path):
     assert set(data["tables"]) >= {"stage", "job_application", "contact", "application_contact", "interview",
                                    "interview_attendee", "follow_up", "template", "letter", "offer",
                                    "reflection", "activity", "setting"}
-    assert "format_version" in (Path(__file__).parents[1] / "docs" / "data-format.md").read_text(encoding="utf-8")
+    assert "format_version" in (Path(__file__).parents[2] / "docs" / "data-format.md").read_text(encoding="utf-8")
 
 
 def test_newer_format_is_refused_with_a_clear_message(profile, tmp_path):

@@ -15,7 +15,7 @@ from jobfollow.app import main
 from jobfollow.store.models import Activity, FollowUp
 from tests.conftest import TODAY
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def due_json(profile, capsys, today=TODAY):

@@ -7,8 +7,8 @@ from jobfollow.store.application_details import ApplicationDetails, add_applicat
 from jobfollow.store.models import JobApplication
 from jobfollow.store.postings import posting_of
 from jobfollow.ui.forms.application_form import DETAILS_TAB, POSTING_TAB, ApplicationFormDialog
-from tests.test_documents_ui import drop_files
-from tests.test_posting import ENGLISH, GERMAN, write_pdf
+from tests.core.test_posting import ENGLISH, GERMAN, write_pdf
+from tests.ui.documents.test_documents_ui import drop_files
 
 
 def make_form(qtbot, events, app_id=None):

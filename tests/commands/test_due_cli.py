@@ -14,7 +14,7 @@ from jobfollow.app import main
 from jobfollow.store.models import FollowUp
 from tests.conftest import TODAY
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_json_lists_open_followups_overdue_first(demo_profile, capsys):

@@ -12,7 +12,7 @@ from jobfollow.store.board import move_cards, undo_moves
 from jobfollow.store.db import APPLICATION_ID, close_database, open_database
 from jobfollow.store.models import JobApplication, StageHistory
 from jobfollow.store.stage_history import history_of
-from tests.test_io_json import fresh_profile
+from tests.store.test_io_json import fresh_profile
 
 
 def stage_id(kind: StageKind) -> int:

@@ -15,7 +15,7 @@ import pytest
 from jobfollow.app import main
 from tests.conftest import TODAY
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def report(profile, *args: str) -> list[str]:

@@ -162,7 +162,7 @@ def _start(folder):
     import sys
     from pathlib import Path
 
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     return subprocess.run([sys.executable, "-m", "jobfollow", "--profile", str(folder), "--self-test"],
                           capture_output=True, text=True, env=env, timeout=60)
 

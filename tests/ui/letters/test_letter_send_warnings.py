@@ -10,7 +10,7 @@ from jobfollow.store.models import FollowUp
 from jobfollow.ui.letters import send_check
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.letters.send_check import send_problems
-from tests.test_letters_ui import WORDS, WordListEngine, card  # noqa: F401 - the fixture is used by name
+from tests.ui.letters.test_letters_ui import WORDS, WordListEngine, card  # noqa: F401 - the fixture is used by name
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def test_dropping_their_reply_on_the_card_logs_it_in_the_timeline(qtbot, profile
 
     from jobfollow.store.timeline import timeline
     from jobfollow.ui.forms.application_form import ApplicationFormDialog
-    from tests.test_documents_ui import drop_files
+    from tests.ui.documents.test_documents_ui import drop_files
 
     app = _card_with_status_check(dt.datetime(2026, 5, 4, 9, 0))
     mail = write_eml(tmp_path / "Re Analyst role.eml", "Amy Chen <amy.chen@contoso.example>",
