@@ -8,20 +8,17 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,28 +29,12 @@ from jobfollow.core.insights.weekly import GOAL_RANGE
 from jobfollow.i18n import _, first_day_of_week
 from jobfollow.store import insights_loader
 from jobfollow.ui.insights.charts import FunnelChart, WeeklyChart
+from jobfollow.ui.insights.figure_table import FigureTable
 from jobfollow.ui.insights.range_bar import RangeBar
 from jobfollow.ui.insights.report_document import funnel_bars, insights_document, week_bars, write_pdf
 from jobfollow.ui.insights.table_model import TextTableModel
 from jobfollow.ui.palette_colours import signal_colour
 from jobfollow.ui.plain_text import plain_label
-
-
-def _table_view(model: TextTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(False)
-    model.modelReset.connect(lambda: model.columnCount() and header.setSectionResizeMode(
-        0, QHeaderView.ResizeMode.Stretch))  # the label column takes the room; figures stay together
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-    return view
 
 
 class InsightsWindow(QMainWindow):
@@ -106,7 +87,7 @@ class InsightsWindow(QMainWindow):
         self.answers_model = TextTableModel(self)
         self.times_model = TextTableModel(self)
         self.followups_model = TextTableModel(self)
-        self.views = {name: _table_view(model) for name, model in (
+        self.views = {name: FigureTable(model) for name, model in (
             ("funnel", self.funnel_model), ("closed", self.closed_model), ("weekly", self.weekly_model),
             ("answers", self.answers_model), ("times", self.times_model), ("followups", self.followups_model))}
         self.views["weekly"].setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 
 from jobfollow.store.application_details import load_details
 from jobfollow.store.insights_loader import WEEKLY_GOAL_KEY
@@ -148,3 +149,22 @@ def test_preferences_keep_the_weekly_goal_in_its_range_and_insights_follow(qtbot
     assert insights.goal_spin.value() == WEEKLY_GOAL.maximum
     assert any(isinstance(p, JobSearchPage) for p in window.settings_pages())
     insights.close()
+
+
+def test_on_a_small_screen_stage_names_and_headers_are_shown_whole(insights, qtbot):
+    # At 1024 px the funnel table is about 440 px wide; its stage names used to end in "Intervie…" and its first
+    # header in "age reache" because every figure column was as wide as its header on one line.
+    insights.resize(1000, 680)
+    qtbot.waitUntil(lambda: insights.views["funnel"].width() < 520)
+    for name in ("funnel", "closed", "times"):
+        view = insights.views[name]
+        model, header = view.model(), view.horizontalHeader()
+        metrics = view.fontMetrics()
+        for row in range(model.rowCount()):
+            label = model.index(row, 0).data()
+            assert metrics.horizontalAdvance(label) < header.sectionSize(0), (name, label)
+        for column in range(model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            lines = metrics.boundingRect(0, 0, header.sectionSize(column) - 16, 1000,
+                                         int(Qt.TextFlag.TextWordWrap), title).height() // metrics.height()
+            assert lines <= 2 and header.height() >= lines * metrics.height(), (name, title)
