@@ -40,6 +40,9 @@ TARGETS: dict[str, str] = {
     "contact_email": N_("Contact e-mail"),
     "follow_up_on": N_("Follow-up date"),
     "stage_on": N_("Date of the current status"),
+    "employer_address": N_("Employer address"),
+    "employer_website": N_("Employer website"),
+    "how_applied": N_("How you applied"),
 }
 IGNORE = ""
 
@@ -59,7 +62,8 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "labels", "keywords"),
     "contact_name": ("contact", "contact name", "recruiter", "recruiter name", "hiring manager", "contact person",
                      "ansprechpartner"),
-    "contact_email": ("email", "e-mail", "contact email", "contact e-mail", "recruiter email", "mail"),
+    "contact_email": ("email", "e-mail", "email address", "e-mail address",
+                      "contact email", "contact e-mail", "recruiter email", "mail"),
     "follow_up_on": ("follow-up date", "follow up date", "follow-up", "follow up", "followup", "followup date",
                      "next follow-up", "next follow up", "follow up on", "reminder", "reminder date",
                      "next action date", "wiedervorlage", "nachfassen", "relance", "date de relance",
@@ -67,6 +71,14 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "stage_on": ("status date", "stage date", "status since", "status changed", "status updated",
                  "last status change", "date of status", "since", "status seit", "date du statut",
                  "fecha de estado"),
+    "employer_address": ("employer address", "company address", "address", "street address", "postal address",
+                         "anschrift", "adresse", "adresse de l employeur", "direccion", "direccion de la empresa"),
+    "employer_website": ("employer website", "company website", "company url", "company site", "company homepage",
+                         "homepage", "webseite", "firmenwebseite", "site web", "site de l entreprise",
+                         "sitio web", "web de la empresa"),
+    "how_applied": ("how applied", "how you applied", "applied via", "applied by", "application method",
+                    "application channel", "method", "bewerbungsart", "art der bewerbung", "bewerbungsweg",
+                    "mode de candidature", "moyen de candidature", "forma de postulacion", "medio de postulacion"),
 }
 
 # Status words other trackers write, mapped to the stage kind that means the same.

@@ -25,6 +25,7 @@ from jobfollow.core.csv_mapping import (
     guess_stage_kind,
     parse_csv_bytes,
 )
+from jobfollow.core.insights.apply_method import parse_apply_method
 from jobfollow.core.stages import StageKind
 from jobfollow.core.validation import date_in_range
 from jobfollow.i18n import _
@@ -52,7 +53,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _AFTER_SEPARATOR = re.compile(r"([,;\t|\r\n][ ]*)('*[=+\-@])")
 _GUARDED = re.compile(r"([,;\t|\r\n][ ]*)'('*[=+\-@])")
 CARD_FIELDS = ("company", "position_title", "applied_on", "posting_url", "location", "salary_range", "notes",
-               "source", "tags")
+               "source", "tags", "employer_address", "employer_website")
 CHUNK_ROWS = 500
 
 
@@ -155,6 +156,11 @@ def plan_import(table: CsvTable, mapping: list[str] | None = None) -> ImportPlan
         values = {name: cells.get(name, "") for name in CARD_FIELDS if name in cells}
         values["company"] = company or _("(unknown company)")
         values["position_title"] = title or _("(unknown position)")
+        if cells.get("how_applied"):
+            values["how_applied"] = parse_apply_method(cells["how_applied"])
+            if not values["how_applied"]:  # a method jobfollow does not know: kept in the notes, not dropped
+                kept = _("How you applied: {method}").format(method=cells["how_applied"])
+                values["notes"] = "\n\n".join(part for part in (values.get("notes", ""), kept) if part)
         try:
             values["applied_on"] = parse_date(cells.get("applied_on", ""))
             if values["applied_on"] is not None and not date_in_range(values["applied_on"]):
@@ -304,7 +310,7 @@ def import_csv(path: Path, *, skip_bad_rows: bool = False,
 # -- export --------------------------------------------------------------------------------------
 EXPORT_HEADERS = ("Company", "Job title", "Stage", "Outcome", "Date applied", "Posting URL", "Location", "Salary",
                   "Source", "Tags", "Notes", "Contact name", "Contact e-mail", "Priority", "Created",
-                  "Last activity")
+                  "Last activity", "Employer address", "Employer website", "How applied")
 
 
 def neutralise(value: object) -> str:
@@ -348,6 +354,7 @@ def export_csv(target: Path) -> int:
                     app.salary_range, app.source, app.tags, app.notes,
                     "; ".join(n for n, _e in people), "; ".join(e for _n, e in people if e),
                     app.priority, app.created_at.isoformat(sep=" "), app.last_activity_at.isoformat(sep=" "),
+                    app.employer_address, app.employer_website, app.how_applied,
                 )])
                 count += 1
         return count

@@ -225,3 +225,42 @@ def test_the_formula_guard_gives_back_exactly_what_was_typed(text):
     guarded = neutralise(text)
     assert _unneutralise(guarded) == text
     assert not guarded.lstrip(" ").startswith(("=", "+", "-", "@"))  # a spreadsheet never runs it
+
+
+def test_the_paperwork_fields_are_guessed_from_other_trackers_headers():
+    headers = ["Company", "Company Website", "Employer address", "Applied via", "E-mail address", "Website"]
+    assert guess_mapping(headers) == ["company", "employer_website", "employer_address", "how_applied",
+                                      "contact_email", "posting_url"]
+
+
+def test_address_website_and_method_come_in_and_an_unknown_method_is_kept_in_the_notes(profile, tmp_path):
+    source = tmp_path / "log.csv"
+    source.write_text("Firma;Anschrift;Webseite;Bewerbungsart;Notizen\n"
+                      "Fabrikam;\"Hauptstr. 1\n10115 Berlin\";https://fabrikam.example;per E-Mail;\n"
+                      "Litware;;;Online-Formular;\n"
+                      "Woodgrove;;;Carrier pigeon;Sent on a Friday\n", encoding="utf-8")
+    ids, errors = io_csv.import_csv(source)
+    assert errors == []
+    cards = {a.company: a for a in JobApplication.select().where(JobApplication.id.in_(ids))}
+    assert cards["Fabrikam"].employer_address == "Hauptstr. 1\n10115 Berlin"
+    assert cards["Fabrikam"].employer_website == "https://fabrikam.example"
+    assert [cards[name].how_applied for name in ("Fabrikam", "Litware", "Woodgrove")] == ["email", "online", ""]
+    assert cards["Woodgrove"].notes.startswith("Sent on a Friday") and "Carrier pigeon" in cards["Woodgrove"].notes
+
+
+def test_our_export_brings_the_paperwork_fields_back(profile, tmp_path):
+    JobApplication.delete().execute()
+    stage = Stage.select().order_by(Stage.position).first()
+    for method in ("online", "email", "post", "in_person", "phone", ""):
+        JobApplication.create(stage=stage, company=f"Co {method or 'none'}", position_title="Analyst",
+                              how_applied=method,
+                              employer_address="Rue 1\n75001 Paris", employer_website="https://co.example")
+    target = tmp_path / "cards.csv"
+    io_csv.export_csv(target)
+    JobApplication.delete().execute()
+    ids, errors = io_csv.import_csv(target)
+    assert errors == []
+    back = {(a.company, a.how_applied, a.employer_address, a.employer_website)
+            for a in JobApplication.select().where(JobApplication.id.in_(ids))}
+    assert back == {(f"Co {method or 'none'}", method, "Rue 1\n75001 Paris", "https://co.example")
+                    for method in ("online", "email", "post", "in_person", "phone", "")}
