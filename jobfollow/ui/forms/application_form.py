@@ -7,6 +7,7 @@ and timeline entries are written as soon as they are added (each announces itsel
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -99,6 +100,7 @@ class ApplicationFormDialog(QDialog):
         self.saved_details = load_details(application_id) if application_id else ApplicationDetails(
             applied_on=dt.date.today())
         self.details_page.set_details(self.saved_details)
+        self.shown_details = self.details_page.details()
         self._enter_mode()
         self.details_page.company_edit.setFocus()  # not the tab bar: typing right away fills the first field
 
@@ -134,18 +136,24 @@ class ApplicationFormDialog(QDialog):
             self.duplicates.exclude_id = new_id
             self._save_posting()
             self.saved_details = load_details(self.application_id)
+            self.shown_details = self.details_page.details()
             self.events.applications_changed.emit([self.application_id])
             self._enter_mode()
             return True
         if self.posting_page.has_changes() and not self._save_posting():
             return False
-        if details != self.saved_details:
+        edited = self.edited_fields()
+        if edited:
+            # only what the user changed is written: a value the widgets cannot show whole (a 200,000-character
+            # company name from an imported file, cut at a line edit's limit) stays as it is stored
+            details = replace(self.saved_details, **{name: getattr(details, name) for name in edited})
             failure = push(self.undo_stack,
                            EditDetailsCommand(self.events, self.application_id, self.saved_details, details))
             if failure is not None:  # not written, so not on the undo stack either
                 show_store_error(self, failure)
                 return False
             self.saved_details = load_details(self.application_id)
+            self.shown_details = self.details_page.details()
             self._enter_mode()
             self.timeline_page.reload()
         return True
@@ -167,8 +175,13 @@ class ApplicationFormDialog(QDialog):
         if self.apply():
             super().accept()
 
+    def edited_fields(self) -> list[str]:
+        """The details the user changed: compared with what the fields showed when the card was loaded, not
+        with the stored values, which a field may show differently (cut at its length, blanks trimmed)."""
+        return self.details_page.details().changed_fields(self.shown_details)
+
     def has_unsaved_details(self) -> bool:
-        return self.details_page.details() != self.saved_details.cleaned() or self.posting_page.has_changes()
+        return bool(self.edited_fields()) or self.posting_page.has_changes()
 
     def confirm_discard(self) -> bool:
         answer = QMessageBox.question(
