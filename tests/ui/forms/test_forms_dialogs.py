@@ -111,6 +111,21 @@ def test_saving_unchanged_details_pushes_nothing_and_cancel_asks_before_discardi
     assert asked and dialog.isVisible() and dialog.details_page.salary_edit.text() == "70k"
 
 
+def test_a_value_longer_than_a_field_shows_never_asks_and_is_kept_whole(qtbot, profile, events, modal):
+    # what a hand-edited import can store: far past what a one-line field holds (32,767 characters)
+    long_company = "Northwind" * 25_000
+    app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
+    JobApplication.update(company=long_company, tags=" remote ").where(JobApplication.id == app_id).execute()
+    untouched = make_form(qtbot, events, app_id)
+    assert len(untouched.details_page.company_edit.text()) < len(long_company)  # the field shows it cut
+    untouched.reject()
+    assert modal.asked == [] and not untouched.isVisible()
+    dialog = make_form(qtbot, events, app_id)
+    dialog.details_page.location_edit.setText("Lyon")
+    press(dialog, QDialogButtonBox.StandardButton.Save)
+    assert (load_details(app_id).company, load_details(app_id).location) == (long_company, "Lyon")
+
+
 def test_three_interviewers_typed_into_one_interview(qtbot, profile, events):
     app_id = add_application(ApplicationDetails(company="Contoso", position_title="Analyst", applied_on=TODAY))
     start = dt.datetime.combine(TODAY + dt.timedelta(days=3), dt.time(14, 0))
