@@ -153,9 +153,9 @@ def run_gui(args) -> int:
 
     from jobfollow import __version__
     from jobfollow.installer_mutex import announce_running
+    from jobfollow.services.events import AppEvents
     from jobfollow.store.backups import back_up_at_start
     from jobfollow.ui.data.recovery_dialog import open_profile_or_recover
-    from jobfollow.ui.events import AppEvents
     from jobfollow.ui.qt_translations import apply_saved_language
     from jobfollow.ui.single_instance import SingleInstance
     from jobfollow.ui.store_errors import install_store_error_hook

@@ -182,7 +182,7 @@ def modal(monkeypatch):
 
 @pytest.fixture
 def events(qtbot):
-    from jobfollow.ui.events import AppEvents
+    from jobfollow.services.events import AppEvents
 
     return AppEvents()
 

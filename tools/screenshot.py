@@ -55,7 +55,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from jobfollow.profile import open_profile_at
-    from jobfollow.ui.events import AppEvents
+    from jobfollow.services.events import AppEvents
     from jobfollow.ui.main_window import MainWindow
     from jobfollow.ui.qt_translations import apply_saved_language
 

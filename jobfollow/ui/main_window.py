@@ -13,6 +13,7 @@ from jobfollow import __version__
 from jobfollow.i18n import _, ngettext
 from jobfollow.profile import Profile
 from jobfollow.services import Services, build_services
+from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
@@ -20,7 +21,6 @@ from jobfollow.ui.calendar.install import followup_settings_pages, install_follo
 from jobfollow.ui.contacts.install import install_contacts
 from jobfollow.ui.data.install import DataActions, install_data_menu
 from jobfollow.ui.documents.install import install_documents
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.feature_context import FeatureContext, Menus
 from jobfollow.ui.forms.install import FormOpener, install_forms
 from jobfollow.ui.insights.install import InsightsController, install_insights

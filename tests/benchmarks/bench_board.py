@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from jobfollow.core.stages import StageKind
 from jobfollow.profile import open_profile_at
+from jobfollow.services.events import AppEvents
 from jobfollow.store.models import FollowUp, JobApplication
 from jobfollow.store.sample_data import fill_sample_data
 from jobfollow.ui.board.board_widget import BoardWidget
-from jobfollow.ui.events import AppEvents
 
 COUNT = 2000
 TODAY = dt.date(2026, 5, 4)

@@ -12,11 +12,11 @@ def run(bench) -> None:
     from PySide6.QtWidgets import QApplication
 
     from jobfollow.profile import open_profile_at
+    from jobfollow.services.events import AppEvents
     from jobfollow.store.applications import live_applications
     from jobfollow.store.people import find_contacts, people_of_application
     from jobfollow.store.sample_data import fill_sample_data
     from jobfollow.store.timeline import timeline
-    from jobfollow.ui.events import AppEvents
     from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
     app = QApplication.instance() or QApplication([])

@@ -40,10 +40,10 @@ def run(bench) -> None:
 
     from jobfollow.core.spelling import PySpellEngine, SpellChecker
     from jobfollow.profile import open_profile_at
+    from jobfollow.services.events import AppEvents
     from jobfollow.store import letters as store
     from jobfollow.store.applications import create_application
     from jobfollow.store.models import ApplicationContact, Contact, Interview, InterviewAttendee, Template
-    from jobfollow.ui.events import AppEvents
     from jobfollow.ui.letters.letter_editor import LetterEditor
     from jobfollow.ui.letters.letter_pane import LetterPane
 

@@ -79,8 +79,8 @@ def run(bench) -> None:
 
         from PySide6.QtWidgets import QApplication
 
+        from jobfollow.services.events import AppEvents
         from jobfollow.services.followups import FollowUpService
-        from jobfollow.ui.events import AppEvents
 
         _KEEP.append(QApplication.instance() or QApplication([]))  # lives until the process ends
         clock_now = [dt.datetime.combine(TODAY, dt.time(9))]

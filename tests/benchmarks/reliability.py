@@ -167,8 +167,8 @@ class WindowCheck:
     def failures(self, folder: Path) -> list[str]:
         from jobfollow.profile import open_profile_at
         from jobfollow.selfcheck import run_checks
+        from jobfollow.services.events import AppEvents
         from jobfollow.store.models import JobApplication, Offer
-        from jobfollow.ui.events import AppEvents
         from jobfollow.ui.main_window import MainWindow
 
         self.errors.clear()

@@ -27,6 +27,7 @@ from jobfollow.core.board_search import SORT_LABELS, SortMode, query_terms
 from jobfollow.core.stages import is_active
 from jobfollow.i18n import _
 from jobfollow.services.board import BoardService
+from jobfollow.services.events import AppEvents
 from jobfollow.store.applications import list_stages
 from jobfollow.store.board import CardKey, CardSummary, card_keys, card_summaries, count_active, search_texts
 from jobfollow.ui.board.board_actions import BoardActions
@@ -35,7 +36,6 @@ from jobfollow.ui.board.card_list_model import CARD_ID_ROLE, BoardContext
 from jobfollow.ui.board.drag_autoscroll import DragAutoScroller
 from jobfollow.ui.board.keep_applying import KeepApplyingBanner
 from jobfollow.ui.board.stage_column import StageColumn
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.ui_state import UiState
 
 PARTIAL_RELOAD_LIMIT = 200  # above this many changed ids a full reload is cheaper

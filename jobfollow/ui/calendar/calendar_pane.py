@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 from jobfollow.core.followup_texts import short_date
 from jobfollow.core.stages import OUTCOME_LABELS, Outcome
 from jobfollow.i18n import N_, _, ngettext
+from jobfollow.services.events import AppEvents
 from jobfollow.store.followups import AgendaItem, live_cards
 from jobfollow.store.interview_entries import upcoming_interviews
 from jobfollow.ui.calendar.agenda_model import AgendaModel
 from jobfollow.ui.calendar.agenda_view import AgendaView
 from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeDateDialog
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_date
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
 # Kinds the letter editor has a template for (the brief's kind -> template contract).

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 from jobfollow.core.validation import has_errors
 from jobfollow.i18n import _
 from jobfollow.services.card_commands import EditDetailsCommand
+from jobfollow.services.events import AppEvents
 from jobfollow.services.undo import push
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
 from jobfollow.store.postings import KeptPosting, save_posting
 from jobfollow.ui.contacts.known_box import KnownPeopleBox
 from jobfollow.ui.documents.drop import FileDropFilter
 from jobfollow.ui.documents.page import DocumentsPage
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.forms.details_page import DetailsPage
 from jobfollow.ui.forms.interviews_page import InterviewsPage
 from jobfollow.ui.forms.people_page import PeoplePage

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from jobfollow.core.letters.template_files import PHONE_SCRIPTS
 from jobfollow.core.spelling import PySpellEngine, SpellChecker, SpellEngine
 from jobfollow.i18n import _, current_language, current_locale
+from jobfollow.services.events import AppEvents
 from jobfollow.services.letters import LetterService
 from jobfollow.store import letters as store
 from jobfollow.store.letter_context import (
@@ -21,7 +22,6 @@ from jobfollow.store.letter_context import (
     build_context,
     recipients,
 )
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.letters.highlighter import DOCUMENT_LIMIT
 from jobfollow.ui.letters.pane_sending import LetterSending
 from jobfollow.ui.letters.pane_widgets import LetterPaneWidgets

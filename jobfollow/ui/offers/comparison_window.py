@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from jobfollow.core import settings_registry as keys
 from jobfollow.core.offers import RATED_VALUES, WEIGHT_LABELS, currencies_of
 from jobfollow.i18n import _, format_date
+from jobfollow.services.events import AppEvents
 from jobfollow.store import offers as store
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.offers.comparison_model import COLUMN_KEYS, KEY_ROLE, ComparisonModel, ComparisonProxy
 from jobfollow.ui.offers.widgets import INFO_STYLE, WARNING_STYLE, banner, qt_locale
 from jobfollow.ui.ui_state import UiState

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from jobfollow.core.stages import OUTCOME_LABELS, Outcome
 from jobfollow.i18n import N_, _, format_date
+from jobfollow.services.events import AppEvents
 from jobfollow.store.lessons import Lesson, lessons
-from jobfollow.ui.events import AppEvents
 
 APP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

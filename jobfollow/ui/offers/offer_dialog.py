@@ -39,10 +39,10 @@ from jobfollow.core.offers import (
 )
 from jobfollow.core.validation import COMMUTE_MINUTES, HOURS_PER_WEEK, PAID_DAYS_OFF
 from jobfollow.i18n import N_, _, format_date, format_money, format_relative_days
+from jobfollow.services.events import AppEvents
 from jobfollow.store import offers as store
 from jobfollow.store.offer_defaults import default_currency
 from jobfollow.store.offer_outcomes import letter_contact_id
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.offers.widgets import (
     COMMON_CURRENCIES,
     DANGER_STYLE,

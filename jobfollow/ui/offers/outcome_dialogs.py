@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.i18n import _, format_date, ngettext
+from jobfollow.services.events import AppEvents
 from jobfollow.store.offer_outcomes import OutcomeError, OutcomeResult, accept_offer, decline_offer, other_active_cards
 from jobfollow.store.offers import get_offer
 from jobfollow.store.settings import get_user_details
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
 from jobfollow.ui.offers.widgets import DANGER_STYLE, INFO_STYLE, WARNING_STYLE, banner, qt_date_format
 

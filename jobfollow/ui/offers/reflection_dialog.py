@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.i18n import N_, _, format_date
+from jobfollow.services.events import AppEvents
 from jobfollow.store.lessons import interview_notes, reflection_values, save_reflection
 from jobfollow.store.offer_outcomes import letter_contact_id
 from jobfollow.store.offers import card_title
-from jobfollow.ui.events import AppEvents
 from jobfollow.ui.offers.widgets import INFO_STYLE
 
 FIELD_LABELS = {
