@@ -206,7 +206,6 @@ def run_gui(args) -> int:
             fill_sample_data()
             settle_demo_history()
 
-        from jobfollow.ui.calendar.install import install_reminders
         from jobfollow.ui.main_window import MainWindow
         from jobfollow.ui.startup_probe import install_if_requested
 
@@ -216,7 +215,7 @@ def run_gui(args) -> int:
         events = AppEvents()
         window = MainWindow(profile, events, defer_startup_work=True)
         instance.activation_requested.connect(window.raise_to_front)
-        tray = install_reminders(window, app)
+        tray = window.install_tray(app).icon
         install_if_requested(window.board)
         if args.demo:
             window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))

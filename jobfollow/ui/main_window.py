@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -18,7 +18,7 @@ from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.calendar.install import followup_settings_pages, install_followups
-from jobfollow.ui.contacts.install import install_contacts
+from jobfollow.ui.contacts.install import ContactsImporter, install_contacts
 from jobfollow.ui.data.install import DataActions, install_data_menu
 from jobfollow.ui.documents.install import install_documents
 from jobfollow.ui.feature_context import FeatureContext, Menus
@@ -30,7 +30,7 @@ from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.panes import Pane, PaneDocks
 from jobfollow.ui.plain_text import escaped
 from jobfollow.ui.qt_translations import install_language_switching
-from jobfollow.ui.questions.install import install_question_bank
+from jobfollow.ui.questions.install import QuestionBankOpener, install_question_bank
 from jobfollow.ui.settings.language_page import LanguagePage
 from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.shortcuts import install_find, install_shortcuts_help
@@ -38,8 +38,9 @@ from jobfollow.ui.ui_state import UiState
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:  # the tray loads with the reminders, after the window
-    from jobfollow.ui.reminders import Reminders
-    from jobfollow.ui.tray import CloseToTray, ReminderTray
+    from PySide6.QtWidgets import QApplication
+
+    from jobfollow.ui.tray.install import TrayFeature
 
 
 FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, before the window is shown
@@ -62,11 +63,14 @@ class MainWindow(QMainWindow):
     forms: FormOpener
     offers: OffersController
     insights: InsightsController
-    #: set by ``calendar.install.install_reminders`` when the desktop has a tray and the user wants it
-    tray: ReminderTray | None = None
-    close_to_tray: CloseToTray | None = None
-    #: set by ``calendar.install.install_reminders``: desktop notifications, the tray's messages or a banner
-    reminders: Reminders | None = None
+    #: the clean-up of unreferenced document files, shortly after start
+    documents: QTimer
+    question_bank: QuestionBankOpener
+    contacts: ContactsImporter
+    #: the tray icon (where there is a tray) and the reminders; the program's own window only (install_tray)
+    tray: TrayFeature | None = None
+    #: what every feature installs through
+    context: FeatureContext
 
     def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None, *,
                  defer_startup_work: bool = False):
@@ -98,7 +102,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
-        context = FeatureContext(
+        self.context = context = FeatureContext(
             parent=self, profile=profile, events=events, services=self.services, undo_stack=self.undo_stack,
             menus=Menus(self.menuBar(), self.file_menu, self.edit_menu, self.view_menu, self.help_menu,
                         self.quit_action),
@@ -119,6 +123,13 @@ class MainWindow(QMainWindow):
             self.docks.default_layout()
         install_followups(context, self.calendar_pane, self.board, deferred=defer_startup_work)
         install_language_switching(self)
+
+    def install_tray(self, app: QApplication) -> TrayFeature:
+        """The tray icon, close-to-tray and the reminders: the program's own window, after it is built."""
+        from jobfollow.ui.tray.install import install_tray
+
+        self.tray = install_tray(self.context, self, app)
+        return self.tray
 
     def fit_to_screen(self) -> None:
         """Never past the screen's edge: the roomy first size on a laptop screen, or a size saved on a larger
@@ -254,5 +265,9 @@ class MainWindow(QMainWindow):
         if not self.really_quit and not self.may_close():  # quit_requested asked already
             event.ignore()
             return
-        save_window_state(self, self.docks, self.ui_state)
+        self.save_state()
         super().closeEvent(event)
+
+    def save_state(self) -> None:
+        """Size, place and the panes' arrangement, for the next start (also when hidden to the tray)."""
+        save_window_state(self, self.docks, self.ui_state)

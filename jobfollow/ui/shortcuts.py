@@ -108,6 +108,5 @@ def install_shortcuts_help(window: QMainWindow) -> QAction:
 def show_shortcuts(window: QMainWindow) -> ShortcutsDialog:
     dialog = ShortcutsDialog(shortcut_rows(window), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    window.shortcuts_dialog = dialog
+    dialog.open()  # the window is its parent: it lives until closed
     return dialog

@@ -86,7 +86,7 @@ def run(bench) -> None:
         clock_now = [dt.datetime.combine(TODAY, dt.time(9))]
         controller = FollowUpService(AppEvents(), clock=lambda: clock_now[0])
         controller.today = TODAY
-        from jobfollow.ui.tray import ReminderTray
+        from jobfollow.ui.tray.icon import ReminderTray
 
         window = type("Window", (), {"raise_to_front": lambda self: None, "quit_requested": lambda self: None})()
         tray = ReminderTray(controller, window)  # the tray listens to the tick too (no tray shown offscreen)

@@ -23,12 +23,17 @@ INTERVIEWERS = ("Ada Moreau", "Björn Kaspersen", "Chiara Lombardi")
 
 
 @pytest.fixture
-def window(qtbot, profile, events, modal):
+def forms(modal) -> list:
+    """Every form the window opens, kept open for the test to fill in (the last one opened is at the end)."""
+    opened = []
+    modal.on_dialog = lambda dialog: opened.append(dialog) or 0
+    return opened
+
+
+@pytest.fixture
+def window(qtbot, profile, events, forms):
     window = MainWindow(profile, events)
     qtbot.addWidget(window)
-    opened = []
-    modal.on_dialog = lambda dialog: opened.append(dialog) or 0  # keep each form open for the test to fill in
-    window.opened_forms = opened
     window.show()
     qtbot.waitExposed(window)
     return window
@@ -38,9 +43,9 @@ def stage(kind: StageKind) -> int:
     return first_stage_of_kind(kind).id
 
 
-def add_application(window, company: str, position: str) -> int:
+def add_application(window, forms, company: str, position: str) -> int:
     window.forms.new_application_action.trigger()
-    form = window.opened_forms.pop()
+    form = forms.pop()
     form.details_page.company_edit.setText(company)
     form.details_page.position_edit.setText(position)
     form.accept()
@@ -80,10 +85,10 @@ def visible_card_ids(window) -> set[int]:
             for row in range(column.model.rowCount())}
 
 
-def record_interview(window, qtbot, app_id: int) -> None:
+def record_interview(window, forms, qtbot, app_id: int) -> None:
     """Move the card to Interviewed: the interview form opens, three interviewers are typed and saved."""
     assert window.board.move_ids_to_stage([app_id], stage(StageKind.INTERVIEWED))
-    form = window.opened_forms.pop()
+    form = forms.pop()
     for name in INTERVIEWERS[:-1]:
         form.new_name_edit.setText(name)
         form.new_title_edit.setText("Engineering lead")
@@ -94,17 +99,17 @@ def record_interview(window, qtbot, app_id: int) -> None:
         form.accept()
 
 
-def test_add_interview_thank_move_close_undo_and_find(qtbot, window, monkeypatch, modal):
+def test_add_interview_thank_move_close_undo_and_find(qtbot, window, forms, monkeypatch, modal):
     from jobfollow.ui.letters import send_check
 
     asked = []  # the template's open points ({forgotten_point}...) are named before it leaves; sent anyway
     monkeypatch.setattr(send_check, "ask_send_anyway", lambda _p, _t, sentences: asked.append(sentences) or True)
     board, agenda = window.board, window.calendar_pane
-    app_id = add_application(window, "Larkspur Robotics", "Firmware engineer")
+    app_id = add_application(window, forms, "Larkspur Robotics", "Firmware engineer")
     assert board.card(app_id).stage_id == stage(StageKind.APPLIED)
     assert window.status_label.text() == "1 application"
 
-    record_interview(window, qtbot, app_id)
+    record_interview(window, forms, qtbot, app_id)
     titles = agenda_thank_yous(window, app_id)
     assert len(titles) == 3 and all(any(name in title for title in titles) for name in INTERVIEWERS)
     assert pending_of(window, app_id) == 4  # three thank-yous and the status check
@@ -171,18 +176,19 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window, monkeypatch
     window.undo_action.trigger()
 
     # Find it again by an interviewer's name (folded: no accent or case needed).
-    other = add_application(window, "Quayside Foods", "Buyer")
+    other = add_application(window, forms, "Quayside Foods", "Buyer")
     board.search_edit.setText("bjorn")
     assert visible_card_ids(window) == {app_id}
     board.search_edit.setText("")
     assert visible_card_ids(window) == {app_id, other}
 
 
-def test_accepting_an_offer_asks_to_withdraw_from_the_other_active_cards(qtbot, window, modal):
+def test_accepting_an_offer_asks_to_withdraw_from_the_other_active_cards(qtbot, window, forms, modal):
     board = window.board
-    chosen = add_application(window, "Larkspur Robotics", "Firmware engineer")
-    others = [add_application(window, "Quayside Foods", "Buyer"), add_application(window, "Tallow & Wick", "Analyst")]
-    closed = add_application(window, "Old Mill Bakery", "Baker")
+    chosen = add_application(window, forms, "Larkspur Robotics", "Firmware engineer")
+    others = [add_application(window, forms, "Quayside Foods", "Buyer"),
+              add_application(window, forms, "Tallow & Wick", "Analyst")]
+    closed = add_application(window, forms, "Old Mill Bakery", "Baker")
     modal.menu_choice = "rejected"
     assert board.move_ids_to_stage([closed], stage(StageKind.CLOSED))
     qtbot.waitUntil(lambda: window.offers.dialog is not None)  # the lessons of a rejection
@@ -207,9 +213,9 @@ def test_accepting_an_offer_asks_to_withdraw_from_the_other_active_cards(qtbot, 
     assert letter is not None and letter.application_id == chosen and letter.template_key == "accept_offer"
 
 
-def test_forms_open_with_the_cursor_in_the_first_field_so_typing_is_not_lost(qtbot, window):
+def test_forms_open_with_the_cursor_in_the_first_field_so_typing_is_not_lost(qtbot, window, forms):
     window.forms.new_application_action.trigger()
-    form = window.opened_forms.pop()
+    form = forms.pop()
     form.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
     assert QApplication.focusWidget() is form.details_page.company_edit  # not the tab bar
@@ -219,16 +225,16 @@ def test_forms_open_with_the_cursor_in_the_first_field_so_typing_is_not_lost(qtb
     form.accept()
 
     assert window.board.move_ids_to_stage([form.application_id], stage(StageKind.INTERVIEWED))
-    interview = window.opened_forms.pop()
+    interview = forms.pop()
     interview.show()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is interview.starts_edit)
     interview.reject()
 
 
-def test_a_drag_near_the_board_edge_scrolls_to_the_stages_out_of_sight(qtbot, window):
+def test_a_drag_near_the_board_edge_scrolls_to_the_stages_out_of_sight(qtbot, window, forms):
     window.resize(1000, 700)
     board = window.board
-    app_id = add_application(window, "Larkspur Robotics", "Firmware engineer")
+    app_id = add_application(window, forms, "Larkspur Robotics", "Firmware engineer")
     closed = board.column_for(stage(StageKind.CLOSED))
     viewport = board.scroll.viewport()
     bar = board.scroll.horizontalScrollBar()

@@ -179,7 +179,7 @@ def test_undo_menu_speaks_the_new_language_after_a_switch(qtbot, profile, events
 
 def test_the_tray_menu_speaks_german(qtbot, german_profile, events):
     from jobfollow.store.sample_data import fill_sample_data
-    from jobfollow.ui.tray import ReminderTray
+    from jobfollow.ui.tray.icon import ReminderTray
     from tests.conftest import TODAY
 
     fill_sample_data(5, seed=3, today=TODAY)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from jobfollow.ui import tray as tray_module
 from jobfollow.ui.main_window import MainWindow
-from jobfollow.ui.tray import CloseToTray, ReminderTray
+from jobfollow.ui.tray import icon as tray_module
+from jobfollow.ui.tray.icon import CloseToTray, ReminderTray
 
 
 class StubApp:
@@ -23,8 +23,7 @@ def _window_in_tray(request, qtbot, profile, events, monkeypatch, saves: list[bo
     monkeypatch.setattr(window.letter_pane, "save_now", lambda always_report=False: saves.pop(0))
     tray = ReminderTray(window.followups, window, window)
     app = StubApp()
-    window.close_to_tray = CloseToTray(window, app, tray)
-    window.installEventFilter(window.close_to_tray)
+    window.installEventFilter(CloseToTray(window, app, tray))  # the window is its parent: kept alive
     monkeypatch.setattr(tray_module, "QApplication", type("Stub", (), {"instance": staticmethod(lambda: app)}))
     return window, tray, app
 

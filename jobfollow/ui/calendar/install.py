@@ -1,7 +1,7 @@
 """The follow-ups feature in the window: the agenda fed by the follow-up service, its first refresh after the
-first paint, the tray's reminders, and the Follow-ups page of Preferences.
+first paint, and the Follow-ups page of Preferences (the tray and the reminders: ``ui/tray/install.py``).
 
-``MainWindow.__init__`` calls :func:`install_followups`; ``app.run_gui`` calls :func:`install_reminders`.
+``MainWindow.__init__`` calls :func:`install_followups`.
 """
 
 from __future__ import annotations
@@ -58,17 +58,6 @@ def install_followups(context: FeatureContext, calendar_pane: CalendarPane, firs
     else:
         service.start()
     return service
-
-
-def install_reminders(window, app):
-    """The tray icon and close-to-tray where the desktop has a tray, and the reminders (desktop notifications,
-    the tray's messages or a banner in the window); returns the tray or None."""
-    from jobfollow.ui.reminders import install_notifications
-    from jobfollow.ui.tray import install_tray
-
-    window.tray = install_tray(window, app, window.followups)
-    window.reminders = install_notifications(window, window.followups, window.tray)
-    return window.tray
 
 
 def followup_settings_pages() -> list:

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 
 from jobfollow.store.followups import AgendaItem
-from jobfollow.ui.notifications import DesktopNotifications, Notifier, ReminderBanner
+from jobfollow.ui.tray.notifications import DesktopNotifications, Notifier, ReminderBanner
 
 pytestmark = pytest.mark.skipif(not (shutil.which("dbus-daemon") and shutil.which("notify-send")),
                                 reason="needs dbus-daemon and notify-send (the dbus-daemon and libnotify-bin packages)")

@@ -8,14 +8,17 @@ opens the agenda.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from typing import Protocol
+
+from PySide6.QtCore import QObject
 
 from jobfollow.core import settings_registry as keys
 from jobfollow.i18n import _, ngettext
+from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.store.settings import read
 from jobfollow.ui.calendar.calendar_pane import LETTER_KINDS
-from jobfollow.ui.notifications import Notifier, ReminderBanner, session_notifications
+from jobfollow.ui.tray.notifications import Notifier
 
 DIGEST_LINES = 5
 
@@ -33,8 +36,30 @@ def reminder_text(items: list) -> tuple[str, str]:
     return title, "\n".join(lines)
 
 
+class Raisable(Protocol):
+    def raise_to_front(self) -> None: ...
+
+
+def open_followups(window: Raisable, events: AppEvents, items: list) -> None:
+    """What a click on a reminder (or on a follow-up in the tray's menu) opens: one follow-up selected in the
+    agenda with its letter ready, or its card when it has no letter; several, the agenda."""
+    if not items:
+        return
+    window.raise_to_front()
+    if len(items) > 1:
+        events.show_followup_requested.emit(0)
+        return
+    item = items[0]
+    events.show_followup_requested.emit(item.id)
+    if item.kind in LETTER_KINDS:
+        events.write_letter_requested.emit(item.id)
+    else:
+        events.open_application_requested.emit(item.application_id)
+
+
 class Reminders(QObject):
-    def __init__(self, controller: FollowUpService, window, notifier: Notifier, parent: QObject | None = None):
+    def __init__(self, controller: FollowUpService, window: Raisable, notifier: Notifier,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.controller, self.window, self.notifier = controller, window, notifier
         self.events = controller.events
@@ -49,24 +74,5 @@ class Reminders(QObject):
         return self.notifier.notify(title, body, items)
 
     def open(self, items: list) -> None:
-        if not items:
-            return
-        self.window.raise_to_front()
-        if len(items) > 1:
-            self.events.show_followup_requested.emit(0)
-            return
-        item = items[0]
-        self.events.show_followup_requested.emit(item.id)
-        if item.kind in LETTER_KINDS:
-            self.events.write_letter_requested.emit(item.id)
-        else:
-            self.events.open_application_requested.emit(item.application_id)
+        open_followups(self.window, self.events, items)
 
-
-def install_notifications(window, controller: FollowUpService, tray) -> Reminders:
-    """Reminders through the desktop's notifications, else the tray's messages, else a banner in the window."""
-    banner = ReminderBanner(window)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner)
-    banner.hide()
-    notifier = Notifier(session_notifications(window), tray.icon if tray is not None else None, banner, window)
-    return Reminders(controller, window, notifier, window)

@@ -11,7 +11,7 @@ from jobfollow.services.followups import FollowUpService
 from jobfollow.store import followups as store
 from jobfollow.store.applications import create_application, first_stage_of_kind
 from jobfollow.store.models import Contact, FollowUp, Interview, InterviewAttendee, JobApplication
-from jobfollow.ui.tray import ReminderTray, badge_icon, install_tray
+from jobfollow.ui.tray.icon import ReminderTray, badge_icon
 from tests.conftest import TODAY
 
 
@@ -151,8 +151,8 @@ def test_tray_shows_the_count_lists_todays_items_and_notifies(profile, events, c
     window = type("W", (), {"raise_to_front": lambda self: None, "quit_requested": lambda self: None,
                             "isVisible": lambda self: True, "isMinimized": lambda self: False,
                             "hide": lambda self: None})()
-    from jobfollow.ui.notifications import Notifier
-    from jobfollow.ui.reminders import Reminders
+    from jobfollow.ui.tray.notifications import Notifier
+    from jobfollow.ui.tray.reminders import Reminders
 
     controller = make_controller(events, clock)
     tray = ReminderTray(controller, window)
@@ -169,10 +169,14 @@ def test_tray_shows_the_count_lists_todays_items_and_notifies(profile, events, c
     assert labels[0] == "2 due now" and "Show window" in labels and "Quit" in labels
     assert any("Acme" in label for label in labels) and any("Beta" in label for label in labels)
     assert messages == ["2 follow-ups are due"]
-    opened = []
-    events.open_application_requested.connect(opened.append)
+    cards, agenda, letters = [], [], []
+    events.open_application_requested.connect(cards.append)
+    events.show_followup_requested.connect(agenda.append)
+    events.write_letter_requested.connect(letters.append)
     next(a for a in tray.menu.actions() if "Beta" in a.text()).trigger()
-    assert len(opened) == 1
+    (beta,) = [i for i in controller.due_today_or_earlier() if i.company == "Beta"]
+    # as a click on its reminder: the follow-up in the agenda with its letter ready, not just the card
+    assert (agenda, letters, cards) == ([beta.id], [beta.id], [])
     item = controller.items[0]
     controller.mark_done(item.id, "sent")
     assert tray.count == 1 and "1 follow-up due" in tray.icon.toolTip()
@@ -187,14 +191,19 @@ def test_badge_icon_paints_the_count(qtbot):
     assert badged.pixelColor(50, 12).red() > 150  # the red disc in the top right corner
 
 
-def test_without_a_tray_closing_the_window_quits(profile, events, clock, qtbot):
-    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+def test_without_a_tray_closing_the_window_quits_and_reminders_still_come(profile, events, qtbot, qapp):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from jobfollow.ui.main_window import MainWindow
 
     assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen has none
-    app = QApplication.instance()
-    controller = make_controller(events, clock)
-    assert install_tray(object(), app, controller) is None
-    assert app.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    window = MainWindow(profile, events)
+    qtbot.addWidget(window)
+    feature = window.install_tray(qapp)
+    assert window.tray is feature and feature.icon is None and feature.close_to_tray is None
+    assert qapp.quitOnLastWindowClosed()
+    assert feature.reminders.notifier.way() in ("desktop", "banner")  # no tray messages without a tray
 
 
 def test_notified_at_is_stored(profile, events, clock, qtbot):
@@ -207,7 +216,7 @@ def test_notified_at_is_stored(profile, events, clock, qtbot):
 
 def test_closing_the_window_hides_it_to_the_tray_and_quit_really_quits(qtbot, profile, events, clock):
     from jobfollow.ui.main_window import MainWindow
-    from jobfollow.ui.tray import CloseToTray
+    from jobfollow.ui.tray.icon import CloseToTray
 
     window = MainWindow(profile, events)
     qtbot.addWidget(window)
@@ -220,8 +229,8 @@ def test_closing_the_window_hides_it_to_the_tray_and_quit_really_quits(qtbot, pr
         def quit(self):
             StubApp.quitted = True
 
-    window.close_to_tray = CloseToTray(window, StubApp(), tray)
-    window.installEventFilter(window.close_to_tray)
+    close_to_tray = CloseToTray(window, StubApp(), tray)
+    window.installEventFilter(close_to_tray)
     window.close()
     assert not window.isVisible() and not StubApp.quitted  # still running, in the tray
     window.show()
@@ -230,8 +239,8 @@ def test_closing_the_window_hides_it_to_the_tray_and_quit_really_quits(qtbot, pr
 
 
 def test_clicking_a_reminder_opens_its_follow_up_with_the_letter_or_the_agenda(profile, events, clock, qtbot):
-    from jobfollow.ui.notifications import Notifier
-    from jobfollow.ui.reminders import Reminders
+    from jobfollow.ui.tray.notifications import Notifier
+    from jobfollow.ui.tray.reminders import Reminders
 
     interviewed_card(on=TODAY - dt.timedelta(days=3), company="Acme")
     shown = []
@@ -267,13 +276,15 @@ def test_start_at_login_hides_the_window_only_behind_a_tray_icon(qtbot, qapp, pr
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from jobfollow.app import starts_hidden
-    from jobfollow.store.settings import set_setting
-    from jobfollow.ui.tray import TRAY_ENABLED_KEY
+    from jobfollow.core import settings_registry as keys
+    from jobfollow.store.settings import write
+    from jobfollow.ui.main_window import MainWindow
 
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
-    set_setting(TRAY_ENABLED_KEY, False)
-    window = type("W", (), {})()
-    tray = install_tray(window, qapp, make_controller(events, clock))
+    write(keys.TRAY_ENABLED, False)
+    window = MainWindow(profile, events)
+    qtbot.addWidget(window)
+    tray = window.install_tray(qapp).icon
     assert tray is None
     assert not starts_hidden(True, tray)
     assert starts_hidden(True, object()) and not starts_hidden(False, object())

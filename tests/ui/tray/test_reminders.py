@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from jobfollow.ui.notifications import Notifier, ReminderBanner
-from jobfollow.ui.reminders import Reminders, reminder_text
-from tests.ui.test_notifications import item
+from jobfollow.ui.tray.notifications import Notifier, ReminderBanner
+from jobfollow.ui.tray.reminders import Reminders, reminder_text
+from tests.ui.tray.test_notifications import item
 
 
 def test_one_reminder_names_the_follow_up_and_several_make_one_digest(qtbot, profile, events):

@@ -1,23 +1,19 @@
-"""The system-tray icon: how many follow-ups are due and a short menu (reminders themselves: ui/reminders.py).
-
-Where the desktop has no tray (and under the offscreen and Xvfb platforms) nothing is installed and
-closing the window quits, as before; the reminder controller keeps working either way.
-"""
+"""The system-tray icon: how many follow-ups are due and a short menu (reminders themselves: reminders.py),
+and close-to-tray while the icon is there. ``install.py`` puts them in only where the desktop has a tray."""
 
 from __future__ import annotations
+
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from jobfollow import paths
-from jobfollow.core import settings_registry as keys
 from jobfollow.i18n import _, ngettext
 from jobfollow.services.followups import FollowUpService
-from jobfollow.store.settings import read
+from jobfollow.ui.tray.reminders import open_followups
 
-TRAY_ENABLED_KEY = keys.TRAY_ENABLED.name
-TRAY_NOTIFY_KEY = keys.TRAY_NOTIFY.name
 MENU_ITEMS = 10  # today's items listed in the menu; the rest are one click away in the window
 BADGE_SIZE = 64
 
@@ -51,10 +47,23 @@ def badge_icon(base: QIcon, count: int) -> QIcon:
     return QIcon(pixmap)
 
 
+class TrayWindow(Protocol):
+    """What the tray asks of the main window (MainWindow has all of it)."""
+
+    really_quit: bool
+
+    def raise_to_front(self) -> None: ...
+    def quit_requested(self) -> bool: ...
+    def save_state(self) -> None: ...
+    def isVisible(self) -> bool: ...  # noqa: N802 - Qt's names
+    def isMinimized(self) -> bool: ...  # noqa: N802
+    def hide(self) -> None: ...
+
+
 class ReminderTray(QObject):
     """Shows the controller's state in the tray; works (without showing) where no tray exists."""
 
-    def __init__(self, controller: FollowUpService, window, parent: QObject | None = None):
+    def __init__(self, controller: FollowUpService, window: TrayWindow, parent: QObject | None = None):
         super().__init__(parent)
         self.controller = controller
         self.window = window
@@ -97,7 +106,7 @@ class ReminderTray(QObject):
                 label = item.title if item.company in item.title else _("{title} ({company})").format(
                     title=item.title, company=item.company)
                 action = self.menu.addAction(label)
-                action.triggered.connect(lambda _c=False, app_id=item.application_id: self.open_card(app_id))
+                action.triggered.connect(lambda _c=False, item=item: self.open_followup(item))
             if len(due) > MENU_ITEMS:
                 more = self.menu.addAction(_("…and {count} more in the window").format(count=len(due) - MENU_ITEMS))
                 more.triggered.connect(self.show_window)
@@ -119,9 +128,9 @@ class ReminderTray(QObject):
     def show_window(self) -> None:
         self.window.raise_to_front()
 
-    def open_card(self, app_id: int) -> None:
-        self.show_window()
-        self.controller.events.open_application_requested.emit(app_id)
+    def open_followup(self, item) -> None:
+        """As a click on its reminder: the follow-up in the agenda with its letter ready (or its card)."""
+        open_followups(self.window, self.controller.events, [item])
 
     def quit(self) -> None:
         if not self.window.quit_requested():  # a letter draft could not be saved: the window stays, and so do we
@@ -135,7 +144,7 @@ class ReminderTray(QObject):
 class CloseToTray(QObject):
     """Closing the window hides it while a tray icon is in use; Quit (File menu or tray) really quits."""
 
-    def __init__(self, window, app: QApplication, tray: ReminderTray):
+    def __init__(self, window: TrayWindow, app: QApplication, tray: ReminderTray):
         super().__init__(window)
         self.window, self.app, self.tray = window, app, tray
         self._told = False
@@ -145,9 +154,7 @@ class CloseToTray(QObject):
             if self.window.really_quit:
                 QTimer.singleShot(0, self.app.quit)  # the app no longer quits on its last window
                 return False
-            from jobfollow.ui.window_state import save_window_state
-
-            save_window_state(self.window, self.window.docks, self.window.ui_state)
+            self.window.save_state()
             event.ignore()
             self.window.hide()
             if not self._told:
@@ -158,15 +165,3 @@ class CloseToTray(QObject):
             return True
         return False
 
-
-def install_tray(window, app: QApplication, controller: FollowUpService) -> ReminderTray | None:
-    """Put the icon in the tray if there is one and the user wants it; returns it (None otherwise)."""
-    if not QSystemTrayIcon.isSystemTrayAvailable() or not read(keys.TRAY_ENABLED):
-        app.setQuitOnLastWindowClosed(True)
-        return None
-    tray = ReminderTray(controller, window, window)
-    tray.show()
-    app.setQuitOnLastWindowClosed(False)
-    window.close_to_tray = CloseToTray(window, app, tray)  # keep the Python side alive with the window
-    window.installEventFilter(window.close_to_tray)
-    return tray
