@@ -190,15 +190,19 @@ def run_gui(args) -> int:
             pid=instance.owner() or "?", folder=folder, lock=instance.lock_file))
         return 1
 
+    # The self-test (like every command) checks every page before the window; the window's own start checks
+    # what is cheap now and the pages after its first paint (ui/data/open_check.py), then backs up.
+    checked_now = args.self_test or args.demo
     try:
-        profile = open_profile_or_recover(folder, ask=not args.self_test)  # data: recovery dialog
+        profile = open_profile_or_recover(folder, ask=not args.self_test, full_check=checked_now)
     except (ProfileError, DatabaseOpenError) as exc:
         instance.release()
         _show_fatal(str(exc))
         return 1
     apply_saved_language(app, args.language)  # the saved language, before any window text is built
 
-    back_up_at_start(profile.db, profile.backup_dir)  # data: automatic daily backup
+    if checked_now:
+        back_up_at_start(profile.db, profile.backup_dir)  # data: automatic daily backup
     try:
         if args.demo:
             from jobfollow.store.sample_data import fill_sample_data, settle_demo_history
@@ -212,8 +216,18 @@ def run_gui(args) -> int:
         # PySide6's import hook reads the source of every module imported after it (to look for "PySide6")
         # and leaves it in linecache: a few MiB nobody reads. Drop it before the window allocates its own.
         linecache.clearcache()
-        events = AppEvents()
-        window = MainWindow(profile, events, defer_startup_work=True)
+        try:
+            window = MainWindow(profile, AppEvents(), defer_startup_work=True)
+        except (*SQL_ERRORS, ValueError):  # damage the cheap check cannot see: now the whole check decides
+            if checked_now:
+                raise
+            profile.close()
+            profile = open_profile_or_recover(folder, ask=True)  # damaged: the recovery dialog
+            window = MainWindow(profile, AppEvents(), defer_startup_work=True)
+        if not checked_now:
+            from jobfollow.ui.data.open_check import install_open_check
+
+            install_open_check(window, profile)
         instance.activation_requested.connect(window.raise_to_front)
         tray = window.install_tray(app).icon
         install_if_requested(window.board)

@@ -29,11 +29,13 @@ class Profile:
         close_database(self.db)
 
 
-def open_profile_at(folder: Path) -> Profile:
-    """Open (creating if needed) the profile in ``folder``; raises ProfileError / DatabaseOpenError."""
+def open_profile_at(folder: Path, *, full_check: bool = True) -> Profile:
+    """Open (creating if needed) the profile in ``folder``; raises ProfileError / DatabaseOpenError.
+
+    ``full_check=False``: the window's start, which checks the pages after its first paint (open_check)."""
     paths.ensure_profile_dir(folder)
     db_path = paths.database_path(folder)
-    db = open_database(db_path, backup_dir=paths.backup_dir(folder))
+    db = open_database(db_path, backup_dir=paths.backup_dir(folder), full_check=full_check)
     with db.atomic():
         ensure_default_stages()
         seed_templates()

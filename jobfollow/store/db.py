@@ -27,6 +27,7 @@ from jobfollow.store.db_check import (  # noqa: F401 - re-exported: callers impo
     NewerSchemaError,
     NotJobfollowDatabaseError,
     ReadOnlyDatabaseError,
+    check_contents,
     check_writable,
     inspect_file,
     locked_error,
@@ -105,13 +106,15 @@ def open_database(
     *,
     backup_dir: Path | None = None,
     busy_timeout_s: float = BUSY_TIMEOUT_S,
+    full_check: bool = True,
 ) -> SqliteDatabase:
     """Open (creating or migrating as needed) the database at ``path`` and bind the models to it.
 
     Every failure is a DatabaseOpenError with one sentence; a file that is damaged, foreign, newer,
-    read-only or locked is left exactly as it was.
+    read-only or locked is left exactly as it was. Without ``full_check`` (the window's start) the pages are
+    checked later by ``db_check.check_contents``, and :func:`refuse_writes` stops every write if it fails.
     """
-    report = inspect_file(path)
+    report = inspect_file(path, full=full_check)
     check_writable(path)
     db = _connect(path, busy_timeout_s)
     try:
@@ -143,7 +146,27 @@ def open_database(
             path) from exc
     restrict(path)
     database_proxy.initialize(db)
+    _refusal.clear()  # a file that passed the check: whatever was refused before was another file
     return db
+
+
+# Why writes are refused, once a check made after opening found the open file damaged (else empty).
+_refusal: list[str] = []
+
+
+def refuse_writes(db: SqliteDatabase, reason: str) -> None:
+    """From now on every write to ``db`` fails, on this connection and on every one opened later (workers):
+    SQLite's own ``query_only``, so no path around Peewee writes either. ``reason`` is what the user is told."""
+    _refusal[:] = [reason]
+    db.pragma("query_only", 1, permanent=True)
+
+
+def write_refusal(exc: BaseException | None = None) -> str | None:
+    """The sentence for a write refused by :func:`refuse_writes` (``exc``: the error it caused), else None."""
+    if not _refusal:
+        return None
+    text = str(exc).lower() if exc is not None else "readonly"
+    return _refusal[0] if "readonly" in text or "read-only" in text else None
 
 
 def close_thread_connection() -> None:
@@ -199,6 +222,9 @@ def storing(db: SqliteDatabase, error: type[Exception]):
 def storage_problem(exc: BaseException) -> str:
     """The reason a write to the open database failed, in words ("the disk is full")."""
     text = str(exc).lower()
+    refused = write_refusal(exc)
+    if refused:
+        return refused
     if "disk is full" in text:
         return _("the disk is full")
     if "locked" in text or "busy" in text:

@@ -5,6 +5,11 @@ the file is SQLite, is ours (``PRAGMA application_id``), is not from a newer job
 integrity check, and its tables are exactly the ones our migrations make. Whatever goes wrong, including
 damage that makes SQLite hand back bytes that are not text, becomes one :class:`DatabaseOpenError` whose
 message is one sentence; the file is never changed here.
+
+The window's own start looks only at what is cheap (header, length, owner, version, tables: about a
+millisecond at any size) and leaves the rest, SQLite's integrity check and the text pass that read every
+page (3 s on a large profile), to :func:`check_contents` on a worker after the first paint; see
+``ui/data/open_check.py``. Every other door, and a file that needs a migration, gets the whole check at once.
 """
 
 from __future__ import annotations
@@ -163,8 +168,10 @@ def _text_is_readable(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def inspect_file(path: Path) -> FileReport:
-    """Classify ``path`` without writing to it; raises DatabaseOpenError for files we must not use."""
+def inspect_file(path: Path, *, full: bool = True) -> FileReport:
+    """Classify ``path`` without writing to it; raises DatabaseOpenError for files we must not use.
+
+    Not ``full``: the page-by-page checks are left to :func:`check_contents` (unless a migration is due)."""
     try:
         if not path.exists():
             return FileReport(exists=False, empty=True)
@@ -181,8 +188,25 @@ def inspect_file(path: Path) -> FileReport:
                 path=path), path)
     if _looks_cut_short(header, size) and not Path(f"{path}-wal").exists():
         raise damaged_error(path, _("the file is cut short"))
+    return _classify_errors(path, lambda: _inspect_contents(path, full))
+
+
+def check_contents(path: Path) -> None:
+    """The page-by-page half of :func:`inspect_file` on a file that passed the quick half (it may be open):
+    SQLite's full integrity check and every text value read. Raises DamagedDatabaseError (one sentence)."""
+    def check() -> None:
+        conn = _ro_connect(path)
+        try:
+            _check_pages(conn, path)
+        finally:
+            conn.close()
+
+    _classify_errors(path, check)
+
+
+def _classify_errors(path: Path, look):
     try:
-        report = _inspect_contents(path, size)
+        return look()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise locked_error(path) from exc
@@ -191,10 +215,25 @@ def inspect_file(path: Path) -> FileReport:
         raise
     except (sqlite3.Error, ValueError, OverflowError, MemoryError) as exc:  # ValueError: undecodable bytes
         raise damaged_error(path, _("SQLite cannot read it")) from exc
-    return report
 
 
-def _inspect_contents(path: Path, size: int) -> FileReport:
+def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
+    _check_integrity(conn, path)
+    _check_text(conn, path)
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    problems = [_text(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
+    if problems != ["ok"]:
+        raise damaged_error(path, _("SQLite's integrity check found problems"))
+
+
+def _check_text(conn: sqlite3.Connection, path: Path) -> None:
+    if not _text_is_readable(conn):
+        raise damaged_error(path, _("some of its text cannot be read"))
+
+
+def _inspect_contents(path: Path, full: bool) -> FileReport:
     conn = _ro_connect(path)
     try:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -211,13 +250,13 @@ def _inspect_contents(path: Path, size: int) -> FileReport:
                 _("{path} was written by a newer jobfollow (schema {version}, this version knows "
                   "{known}); update jobfollow to open it. The file was left untouched.").format(
                     path=path, version=version, known=migrations.CURRENT_VERSION), path)
-        problems = [_text(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
-        if problems != ["ok"]:
-            raise damaged_error(path, _("SQLite's integrity check found problems"))
+        full = full or version < migrations.CURRENT_VERSION  # a migration writes: only to a file proven sound
+        if full:
+            _check_integrity(conn, path)
         if _schema_of(conn) != expected_schema(version):
             raise damaged_error(path, _("its tables are not the ones jobfollow made"))
-        if not _text_is_readable(conn):
-            raise damaged_error(path, _("some of its text cannot be read"))
+        if full:
+            _check_text(conn, path)
     finally:
         conn.close()
     return FileReport(exists=True, empty=False, application_id=app_id, user_version=version, table_count=tables)

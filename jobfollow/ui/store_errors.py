@@ -17,12 +17,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jobfollow.i18n import _
 from jobfollow.services.undo import STORE_ERRORS
+from jobfollow.store.db import write_refusal
 
 __all__ = ["STORE_ERRORS", "install_store_error_hook", "saved_or_reported", "show_store_error", "store_error_message"]
 T = TypeVar("T")
 
 
 def store_error_message(exc: BaseException) -> str:
+    refused = write_refusal(exc)  # the open file was found damaged after the start
+    if refused:
+        return refused
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return _("Another program has locked the database, so this was not saved. "

@@ -7,6 +7,7 @@ Nothing happens to the file unless the user picks an option; then it is renamed 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -32,10 +33,12 @@ RESTORE, FRESH = "restore", "fresh"
 
 
 class RecoveryDialog(QDialog):
-    def __init__(self, db_path: Path, problem: str, backup: BackupFile | None, parent: QWidget | None = None):
+    def __init__(self, db_path: Path, problem: str, backup: BackupFile | None, parent: QWidget | None = None, *,
+                 before_recovery: Callable[[], None] | None = None):
         super().__init__(parent)
         self.db_path = db_path
         self.backup = backup
+        self.before_recovery = before_recovery  # an open window closes its connection to the damaged file
         self.moved_to: Path | None = None
         self.setWindowTitle(_("jobfollow cannot open your data"))
         self.setMinimumWidth(560)
@@ -86,6 +89,8 @@ class RecoveryDialog(QDialog):
         return RESTORE if self.restore_choice.isChecked() else FRESH
 
     def accept(self) -> None:
+        if self.before_recovery is not None:
+            self.before_recovery()
         try:
             self.moved_to = recover_damaged(self.db_path, self.backup.path if self.choice == RESTORE else None)
         except (BackupError, OSError) as exc:
@@ -94,15 +99,16 @@ class RecoveryDialog(QDialog):
         super().accept()
 
 
-def open_profile_or_recover(folder: Path, *, ask: bool = True):
+def open_profile_or_recover(folder: Path, *, ask: bool = True, full_check: bool = True):
     """open_profile_at, but a damaged or foreign database opens the recovery dialog instead of failing.
 
     Re-raises the original error when the user quits (or when ``ask`` is False, e.g. for --self-test).
+    ``full_check=False``: only the cheap checks now; the window checks the pages after its first paint.
     """
     from jobfollow.profile import open_profile_at
 
     try:
-        return open_profile_at(folder)
+        return open_profile_at(folder, full_check=full_check)
     except (DamagedDatabaseError, NotJobfollowDatabaseError) as exc:
         if not ask:
             raise
