@@ -146,6 +146,19 @@ def _warn_if_incomplete_install(window) -> None:
                                                              problem))
 
 
+def _open_profile(folder: Path, *, ask: bool, full_check: bool):
+    """The profile; a damaged or foreign database opens the recovery dialog (loaded only then)."""
+    from jobfollow.profile import open_profile_at
+    from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
+
+    try:
+        return open_profile_at(folder, full_check=full_check)
+    except (DamagedDatabaseError, NotJobfollowDatabaseError):
+        from jobfollow.ui.data.recovery_dialog import open_profile_or_recover
+
+        return open_profile_or_recover(folder, ask=ask)
+
+
 def run_gui(args) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -154,8 +167,6 @@ def run_gui(args) -> int:
     from jobfollow import __version__
     from jobfollow.installer_mutex import announce_running
     from jobfollow.services.events import AppEvents
-    from jobfollow.store.backups import back_up_at_start
-    from jobfollow.ui.data.recovery_dialog import open_profile_or_recover
     from jobfollow.ui.qt_translations import apply_saved_language
     from jobfollow.ui.single_instance import SingleInstance
     from jobfollow.ui.store_errors import install_store_error_hook
@@ -194,7 +205,7 @@ def run_gui(args) -> int:
     # what is cheap now and the pages after its first paint (ui/data/open_check.py), then backs up.
     checked_now = args.self_test or args.demo
     try:
-        profile = open_profile_or_recover(folder, ask=not args.self_test, full_check=checked_now)
+        profile = _open_profile(folder, ask=not args.self_test, full_check=checked_now)
     except (ProfileError, DatabaseOpenError) as exc:
         instance.release()
         _show_fatal(str(exc))
@@ -202,6 +213,8 @@ def run_gui(args) -> int:
     apply_saved_language(app, args.language)  # the saved language, before any window text is built
 
     if checked_now:
+        from jobfollow.store.backups import back_up_at_start
+
         back_up_at_start(profile.db, profile.backup_dir)  # data: automatic daily backup
     try:
         if args.demo:
@@ -222,7 +235,7 @@ def run_gui(args) -> int:
             if checked_now:
                 raise
             profile.close()
-            profile = open_profile_or_recover(folder, ask=True)  # damaged: the recovery dialog
+            profile = _open_profile(folder, ask=True, full_check=True)  # damaged: the recovery dialog
             window = MainWindow(profile, AppEvents(), defer_startup_work=True)
         if not checked_now:
             from jobfollow.ui.data.open_check import install_open_check

@@ -17,29 +17,27 @@ from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
-from jobfollow.ui.calendar.install import followup_settings_pages, install_followups
+from jobfollow.ui.calendar.install import install_followups
 from jobfollow.ui.contacts.install import ContactsImporter, install_contacts
 from jobfollow.ui.data.install import DataActions, install_data_menu
 from jobfollow.ui.documents.install import install_documents
 from jobfollow.ui.feature_context import FeatureContext, Menus
 from jobfollow.ui.forms.install import FormOpener, install_forms
 from jobfollow.ui.insights.install import InsightsController, install_insights
-from jobfollow.ui.insights.settings_page import JobSearchPage
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.panes import Pane, PaneDocks
 from jobfollow.ui.plain_text import escaped
 from jobfollow.ui.qt_translations import install_language_switching
 from jobfollow.ui.questions.install import QuestionBankOpener, install_question_bank
-from jobfollow.ui.settings.language_page import LanguagePage
-from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage, UserDetailsPage
 from jobfollow.ui.shortcuts import install_find, install_shortcuts_help
 from jobfollow.ui.ui_state import UiState
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
-if TYPE_CHECKING:  # the tray loads with the reminders, after the window
+if TYPE_CHECKING:  # the tray loads with the reminders, after the window; Preferences when opened
     from PySide6.QtWidgets import QApplication
 
+    from jobfollow.ui.settings.settings_dialog import SettingsPage
     from jobfollow.ui.tray.install import TrayFeature
 
 
@@ -219,9 +217,16 @@ class MainWindow(QMainWindow):
         self.docks.repair()
 
     def settings_pages(self) -> list[SettingsPage]:
+        from jobfollow.ui.calendar.install import followup_settings_pages  # Preferences load when first opened
+        from jobfollow.ui.insights.settings_page import JobSearchPage
+        from jobfollow.ui.settings.language_page import LanguagePage
+        from jobfollow.ui.settings.settings_dialog import UserDetailsPage
+
         return [UserDetailsPage(), LanguagePage(), *followup_settings_pages(), JobSearchPage()]
 
     def open_settings(self) -> None:
+        from jobfollow.ui.settings.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings_pages(), self)
         if dialog.exec():
             self.events.settings_changed.emit(dialog.changed_keys)

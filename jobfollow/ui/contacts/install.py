@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from jobfollow.core.contacts_io import ContactsFileError, read_contacts_file
 from jobfollow.i18n import _, ngettext
-from jobfollow.store.known_people import ImportResult, import_people
 from jobfollow.ui.feature_context import FeatureContext
 from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
+
+if TYPE_CHECKING:  # the readers and the store side load when the user imports
+    from jobfollow.store.known_people import ImportResult
 
 
 class ContactsImporter(QObject):
@@ -46,6 +48,9 @@ class ContactsImporter(QObject):
 
     def import_files(self, paths: list[Path]) -> ImportResult | None:
         """Every file is read before anything is stored: one bad file imports nothing."""
+        from jobfollow.core.contacts_io import ContactsFileError, read_contacts_file
+        from jobfollow.store.known_people import import_people
+
         people = []
         for path in paths:
             try:

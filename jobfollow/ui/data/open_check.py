@@ -34,9 +34,10 @@ class OpenCheck:
     chose a backup or a fresh profile (the same Profile object then holds the new database)."""
 
     def __init__(self, window: QWidget, profile: Profile, *, on_passed: Callable[[], None],
-                 on_recovered: Callable[[], None]):
+                 on_recovered: Callable[[], None], on_quit: Callable[[], None] | None = None):
         self.window, self.profile = window, profile
         self.on_passed, self.on_recovered = on_passed, on_recovered
+        self.on_quit = on_quit or (lambda: QApplication.exit(QUIT_CODE))
         self.verdict: str | None = None  # "passed", "damaged", or an error that stopped the check
 
     def start_after_paint(self, painted: QWidget) -> AfterFirstPaint:
@@ -67,7 +68,7 @@ class OpenCheck:
         dialog = RecoveryDialog(self.profile.db_path, problem, newest_good_backup(self.profile.backup_dir),
                                 self.window, before_recovery=self._close_database)
         if not dialog.exec():
-            QApplication.exit(QUIT_CODE)
+            self.on_quit()
             return
         print(_("jobfollow: the damaged database was kept as {path}").format(path=dialog.moved_to), file=sys.stderr)
         from jobfollow.profile import open_profile_at
@@ -82,7 +83,7 @@ class OpenCheck:
         self.profile.db.close()
 
 
-def install_open_check(window, profile: Profile) -> OpenCheck:
+def install_open_check(window, profile: Profile, *, on_quit: Callable[[], None] | None = None) -> OpenCheck:
     """Check ``profile``'s pages once ``window.board`` has painted; then the daily backup, on a worker too."""
     from jobfollow.store.backups import back_up_at_start
     from jobfollow.ui.data.install import reload_window
@@ -92,6 +93,6 @@ def install_open_check(window, profile: Profile) -> OpenCheck:
                       lambda _error: None)  # back_up_at_start reports its own failure
 
     check = OpenCheck(window, profile, on_passed=back_up,
-                      on_recovered=lambda: reload_window(window.data_actions.context))
+                      on_recovered=lambda: reload_window(window.data_actions.context), on_quit=on_quit)
     check.start_after_paint(window.board)  # the callbacks keep the check alive until its verdict
     return check

@@ -53,6 +53,7 @@ def install_tray(context: FeatureContext, window: TrayHost, app: QApplication) -
     banner = ReminderBanner(context.parent)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner)
     banner.hide()
-    notifier = Notifier(session_notifications(context.parent), icon.icon if icon is not None else None, banner,
+    # the session bus is looked at when the first reminder is due: QtDBus stays out of the start
+    notifier = Notifier(lambda: session_notifications(context.parent), icon.icon if icon is not None else None, banner,
                         context.parent)
     return TrayFeature(icon, close_to_tray, Reminders(followups, window, notifier, context.parent))

@@ -17,12 +17,16 @@ from __future__ import annotations
 import itertools
 import shutil
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, Signal
-from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolBar, QWidget
 
 from jobfollow.i18n import _
+
+if TYPE_CHECKING:  # QtDBus loads when the first reminder is shown, not at start
+    from PySide6.QtDBus import QDBusConnection
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -149,18 +153,32 @@ class Notifier(QObject):
     #: (title, body) of every reminder shown, whichever way
     notified = Signal(str, str)
 
-    def __init__(self, desktop: DesktopNotifications | None, tray_icon: QSystemTrayIcon | None,
-                 banner: ReminderBanner | None, parent: QObject | None = None):
+    def __init__(self, desktop: DesktopNotifications | Callable[[], DesktopNotifications | None] | None,
+                 tray_icon: QSystemTrayIcon | None, banner: ReminderBanner | None, parent: QObject | None = None):
+        """``desktop`` may be a function that finds the service: it is called when the first reminder is due."""
         super().__init__(parent)
-        self.desktop, self.tray_icon, self.banner = desktop, tray_icon, banner
+        self.tray_icon, self.banner = tray_icon, banner
+        self._desktop, self._find_desktop = (None, desktop) if callable(desktop) else (desktop, None)
         self._by_id: dict[int, list] = {}  # what each desktop notification is about, by its token
         self.last_items: list = []  # what the tray message or the banner is about
-        if desktop is not None:
-            desktop.clicked.connect(lambda token: self.activated.emit(self._by_id.pop(token, [])))
+        if self._desktop is not None:
+            self._listen(self._desktop)
         if tray_icon is not None:
             tray_icon.messageClicked.connect(self._tray_clicked)
         if banner is not None:
             banner.open_clicked.connect(lambda: self.activated.emit(list(self.last_items)))
+
+    @property
+    def desktop(self) -> DesktopNotifications | None:
+        if self._find_desktop is not None:
+            find, self._find_desktop = self._find_desktop, None
+            self._desktop = find()
+            if self._desktop is not None:
+                self._listen(self._desktop)
+        return self._desktop
+
+    def _listen(self, desktop: DesktopNotifications) -> None:
+        desktop.clicked.connect(lambda token: self.activated.emit(self._by_id.pop(token, [])))
 
     def way(self) -> str:
         """"desktop", "tray", "banner" or "none": how the next reminder will be shown."""
@@ -192,6 +210,8 @@ def session_notifications(parent: QObject | None = None) -> DesktopNotifications
     """The desktop's notification service where one can exist (Linux and the BSDs); None elsewhere."""
     if sys.platform in ("win32", "darwin"):
         return None
+    from PySide6.QtDBus import QDBusConnection
+
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
         return None
