@@ -70,6 +70,9 @@ def install_store_error_hook(*, interactive: bool = True) -> None:
         if not isinstance(value, STORE_ERRORS):
             previous(kind, value, tb)
             return
+        if write_refusal(value):  # background work on a file found damaged: the recovery choice is up already
+            print(f"jobfollow: {write_refusal(value)}", file=sys.stderr)
+            return
         print(f"jobfollow: {value}", file=sys.stderr)
         show_store_error(QApplication.activeModalWidget() or QApplication.activeWindow(), value)
 

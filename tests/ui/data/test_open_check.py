@@ -88,3 +88,20 @@ def test_a_sound_file_is_backed_up_after_its_check(qtbot, profile_dir, events, m
         qtbot.waitUntil(lambda: bool(backups.list_backups(profile.backup_dir)), timeout=10_000)
     finally:
         profile.close()
+
+
+def test_background_work_refused_after_the_damage_adds_no_second_box(profile, monkeypatch):
+    import sys
+
+    from jobfollow.store.db import refuse_writes
+    from jobfollow.ui import store_errors
+
+    shown = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(store_errors, "show_store_error", lambda *args: shown.append(args))
+    store_errors.install_store_error_hook()
+    refuse_writes(profile.db, refusal_sentence())
+    with pytest.raises(SQL_ERRORS) as refused:
+        create_application("Lost Co", "Analyst")
+    sys.excepthook(type(refused.value), refused.value, None)  # e.g. the follow-up refresh on its worker
+    assert shown == []
