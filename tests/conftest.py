@@ -175,6 +175,16 @@ class ModalAnswers:
         return self.button
 
 
+def run_queued_reactions() -> None:
+    """Run every reaction waiting in the event loop (zero-delay timers, queued signals), and what those queue in
+    turn: "nothing happened" is then asserted after everything that could happen has run, with no fixed wait."""
+    from PySide6.QtCore import QCoreApplication
+
+    for _round in range(3):
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+
+
 @pytest.fixture
 def modal(monkeypatch):
     return ModalAnswers(monkeypatch)

@@ -16,6 +16,7 @@ from jobfollow.core.stages import ContactRole, StageKind
 from jobfollow.store.applications import first_stage_of_kind
 from jobfollow.store.models import ApplicationContact, FollowUp, JobApplication
 from jobfollow.ui.main_window import MainWindow
+from tests.conftest import run_queued_reactions
 
 pytestmark = pytest.mark.slow
 
@@ -153,7 +154,7 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window, forms, monk
     last_dialog = window.offers.dialog
     window.undo_action.trigger()
     window.undo_action.trigger()
-    qtbot.wait(20)  # let any deferred reaction to the moves run
+    run_queued_reactions()  # every reaction to the moves has run
     assert window.offers.dialog is last_dialog  # putting the card back into Offer does not ask for the offer again
     assert network_names(app_id) == []  # the close made them network contacts; its undo takes that back
     assert not any(kind == "network_checkin" for kind, _owner in agenda_rows(window))
@@ -169,7 +170,7 @@ def test_add_interview_thank_move_close_undo_and_find(qtbot, window, forms, monk
     # Redo the close: the network comes back, and no question is asked again.
     window.redo_action.trigger()
     window.redo_action.trigger()
-    qtbot.wait(20)
+    run_queued_reactions()
     assert board.card(app_id).stage_id == stage(StageKind.CLOSED) and window.offers.dialog is last_dialog
     assert len(network_names(app_id)) == 3
     window.undo_action.trigger()

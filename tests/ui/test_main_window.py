@@ -2,6 +2,7 @@ from jobfollow.store.applications import list_stages
 from jobfollow.store.settings import get_user_details
 from jobfollow.ui.board.card_list_model import CardListModel
 from jobfollow.ui.main_window import FRAME_ALLOWANCE, MainWindow
+from tests.conftest import run_queued_reactions
 
 
 def make_window(qtbot, profile, events):
@@ -65,7 +66,7 @@ def test_deferred_start_refreshes_follow_ups_only_after_the_board_has_painted(qt
     monkeypatch.setattr(followups_setup, "STARTUP_DELAY_MS", 0)
     shown = MainWindow(profile, events, defer_startup_work=True)
     qtbot.addWidget(shown)
-    qtbot.wait(50)  # longer than the delay, but the board has not painted yet: nothing may run before it
+    run_queued_reactions()  # the delay (0 ms) has passed, but the board has not painted: nothing may run yet
     assert started == []
     shown.show()
     shown.board.grab()  # paints the board (the offscreen platform never exposes a window by itself)

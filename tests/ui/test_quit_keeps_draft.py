@@ -5,6 +5,7 @@ from __future__ import annotations
 from jobfollow.ui.main_window import MainWindow
 from jobfollow.ui.tray import icon as tray_module
 from jobfollow.ui.tray.icon import CloseToTray, ReminderTray
+from tests.conftest import run_queued_reactions
 
 
 class StubApp:
@@ -33,7 +34,7 @@ def test_tray_quit_does_not_quit_while_the_draft_cannot_be_saved(request, qtbot,
     raised = []
     monkeypatch.setattr(window, "raise_to_front", lambda: raised.append(True))  # offscreen cannot raise
     tray.quit()
-    qtbot.wait(20)
+    run_queued_reactions()
     assert not app.quitted and window.isVisible() and raised  # told once; the draft is there to copy
     tray.quit()  # asked again: the user has seen the message, so this quits
     qtbot.waitUntil(lambda: app.quitted)

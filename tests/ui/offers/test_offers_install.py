@@ -12,6 +12,7 @@ from jobfollow.ui.offers.lessons_window import APP_ID_ROLE, summary_html
 from jobfollow.ui.offers.offer_dialog import OfferDialog
 from jobfollow.ui.offers.outcome_dialogs import LetterPromptDialog
 from jobfollow.ui.offers.reflection_dialog import ReflectionDialog
+from tests.conftest import run_queued_reactions
 
 
 def make_window(qtbot, profile, events):
@@ -84,7 +85,7 @@ def test_no_dialog_when_the_card_already_has_an_offer(qtbot, profile, events):
     app = card_with_interviewers()
     store.save_offer(app.id, {"currency": "USD"})
     move(events, app, StageKind.OFFER)
-    qtbot.wait(20)  # give the deferred reaction its turn
+    run_queued_reactions()
     assert window.offers.dialog is None
 
 
@@ -137,7 +138,7 @@ def test_decline_through_the_comparison_does_not_ask_twice(qtbot, profile, event
     letters = []
     events.compose_letter_requested.connect(lambda *args: letters.append(args[1]))
     decline.accept()
-    qtbot.wait(20)
+    run_queued_reactions()
     assert letters == ["decline_offer"]
     assert window.offers.dialog is decline
     assert comparison.model.rowCount() == 0
@@ -182,7 +183,7 @@ def test_dragging_to_accepted_asks_for_the_start_date_once(qtbot, profile, event
     assert blocker.args[:2] == [app.id, "accept_offer"]
     assert store.Offer.get_by_id(offer.id).status == "accepted"
     assert not dialog.result.moved  # already in the accepted stage: no second move
-    qtbot.wait(20)
+    run_queued_reactions()
     assert window.offers.dialog is dialog
 
 

@@ -12,7 +12,7 @@ from jobfollow.store import followups as store
 from jobfollow.store.applications import create_application, first_stage_of_kind
 from jobfollow.store.models import Contact, FollowUp, Interview, InterviewAttendee, JobApplication
 from jobfollow.ui.tray.icon import ReminderTray, badge_icon
-from tests.conftest import TODAY
+from tests.conftest import TODAY, run_queued_reactions
 
 
 class FakeClock:
@@ -78,8 +78,9 @@ def test_what_fell_due_while_closed_is_announced_at_start_and_never_twice(profil
     restarted = make_controller(events, clock)  # a restart: notified_at is in the database
     again = []
     restarted.fell_due.connect(lambda items: again.append(len(items)))
-    restarted.start()
-    qtbot.wait(20)
+    with qtbot.assertNotEmitted(restarted.fell_due):
+        restarted.start()
+        run_queued_reactions()  # where the first start announced
     assert again == []
     restarted.stop()
 
