@@ -132,12 +132,14 @@ def demo_profile(profile):
 
 
 class ModalAnswers:
-    """Answers the program's modal questions in a test by patching Qt's ``exec`` and ``QMessageBox``, so the
-    production code keeps no test hooks. ``asked`` lists what was asked, in order: a menu's object name, a message
-    box's text, a dialog's class name."""
+    """Answers the program's modal questions in a test by patching Qt's ``exec``, ``QMessageBox``, the file
+    dialogs and the system's opener of files and links, so the production code keeps no test hooks. ``asked``
+    lists what was asked, in order: a menu's object name, a message box's text, a dialog's class name, a file
+    dialog's caption."""
 
     def __init__(self, monkeypatch):
-        from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
         from jobfollow.ui.board import board_prompts
 
@@ -148,6 +150,7 @@ class ModalAnswers:
                 return answers._menu(self, *args)
 
         self.asked: list[str] = []
+        self.boxes: list[QMessageBox] = []  # every message box shown (not the static helpers), in order
         self.menu_choice = None  # the data of the menu entry to pick; None dismisses the menu
         self.button = QMessageBox.StandardButton.Yes  # what every message box answers
         self.on_dialog = lambda dialog: QDialog.DialogCode.Rejected  # runs instead of each QDialog.exec()
@@ -156,6 +159,23 @@ class ModalAnswers:
         monkeypatch.setattr(QMessageBox, "exec", lambda box: self._box(box))
         for name in ("question", "warning", "information", "critical"):
             monkeypatch.setattr(QMessageBox, name, staticmethod(self._static_box))
+        self.files: list[str] = []  # what a file dialog picks (an open or save dialog takes the first); [] cancels
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(
+            lambda _parent=None, caption="", *_args, **_kwargs: (self._picked(caption), "")))
+        for name in ("getOpenFileName", "getSaveFileName"):
+            monkeypatch.setattr(QFileDialog, name, staticmethod(
+                lambda _parent=None, caption="", *_args, **_kwargs: ((self._picked(caption) or [""])[0], "")))
+        self.opened_urls: list = []  # what was handed to the system (mail program, file viewer), in order
+        self.url_opens = True  # whether the system found a program for it
+        monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(self._open_url))
+
+    def _picked(self, caption: str) -> list[str]:
+        self.asked.append(caption)
+        return [str(name) for name in self.files]
+
+    def _open_url(self, url) -> bool:
+        self.opened_urls.append(url)
+        return self.url_opens
 
     def _menu(self, menu, *_args):
         self.asked.append(menu.objectName())
@@ -168,6 +188,7 @@ class ModalAnswers:
 
     def _box(self, box):
         self.asked.append(box.text())
+        self.boxes.append(box)
         return self.button
 
     def _static_box(self, _parent, _title, text, *_args, **_kwargs):

@@ -164,6 +164,18 @@ class WindowCheck:
         plain_text.run = lambda box: record(box.text(), cancel)
         QDialog.exec = lambda dialog: record(dialog.windowTitle(), 0)
 
+    @staticmethod
+    def _open_form(window, app_id: int):
+        """The card's form, left open for the check (its exec() returns at once): not a question asked."""
+        from PySide6.QtWidgets import QDialog
+
+        asking = QDialog.exec
+        QDialog.exec = lambda dialog: 0
+        try:
+            return window.forms.open_application(app_id)
+        finally:
+            QDialog.exec = asking
+
     def failures(self, folder: Path) -> list[str]:
         from jobfollow.profile import open_profile_at
         from jobfollow.selfcheck import run_checks
@@ -177,11 +189,10 @@ class WindowCheck:
         window = None
         try:
             window = MainWindow(profile, AppEvents())
-            window.forms.exec_dialog = lambda dialog: 0
             window.show()
             self.app.processEvents()
             for app_id in [a.id for a in JobApplication.select(JobApplication.id)]:
-                dialog = window.forms.open_application(app_id)
+                dialog = self._open_form(window, app_id)
                 if dialog is not None:
                     for tab in range(dialog.tabs.count()) if hasattr(dialog, "tabs") else ():
                         dialog.tabs.setCurrentIndex(tab)

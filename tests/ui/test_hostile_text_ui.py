@@ -115,17 +115,14 @@ def hostile_profile(profile):
 
 
 @pytest.fixture
-def window(qtbot, hostile_profile, events, monkeypatch):
+def window(qtbot, hostile_profile, events, modal):
     from jobfollow.ui.main_window import MainWindow
 
-    boxes = []
-    answer = {"button": plain_text.Button.Cancel}
-    monkeypatch.setattr(plain_text, "run", lambda box: boxes.append(box) or answer["button"])
+    modal.button = plain_text.Button.Cancel  # every box is answered Cancel unless a test says otherwise
     win = MainWindow(hostile_profile, events)
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
-    win.boxes, win.answer = boxes, answer
     QApplication.processEvents()
     yield win
     win.followups.stop()  # its reminder clock must not tick into a later test's profile
@@ -147,11 +144,11 @@ def test_card_and_stage_tooltips_are_plain(window):
     assert any("&lt;" in t for t in tips)
 
 
-def test_the_forms_show_hostile_names_as_text(window, monkeypatch):
+def test_the_forms_show_hostile_names_as_text(window, modal, monkeypatch):
     from jobfollow.store.models import JobApplication
 
     shown = []
-    monkeypatch.setattr(type(window.forms), "exec_dialog", lambda self, dialog: shown.append(dialog) or 0)
+    modal.on_dialog = lambda dialog: shown.append(dialog) or 0
     for app in JobApplication.select().limit(4):
         dialog = window.forms.open_application(app.id)
         dialog.show()
@@ -163,7 +160,7 @@ def test_the_forms_show_hostile_names_as_text(window, monkeypatch):
         dialog.reject()
 
 
-def test_the_remove_stage_prompts_are_plain(window, monkeypatch):
+def test_the_remove_stage_prompts_are_plain(window, modal, monkeypatch):
     from jobfollow.store.applications import list_stages
     from jobfollow.ui.board import board_prompts
 
@@ -175,31 +172,31 @@ def test_the_remove_stage_prompts_are_plain(window, monkeypatch):
 
     monkeypatch.setattr(board_prompts.DestinationDialog, "exec", capture)
     stage = next(s for s in list_stages() if window.board.column_for(s.id).model.rowCount())
-    window.answer["button"] = plain_text.Button.Yes  # remove it even if it is the last of its kind
+    modal.button = plain_text.Button.Yes  # remove it even if it is the last of its kind
     window.board.remove_stage(stage.id)
-    window.answer["button"] = plain_text.Button.Cancel
+    modal.button = plain_text.Button.Cancel
     labels = seen[0].findChildren(QLabel)
     assert any(stage.name in label.text() for label in labels)
     assert scan(labels) == []
     assert board_prompts.confirm_last_of_kind(window, stage) is False  # answered Cancel
-    box = window.boxes[-1]
+    box = modal.boxes[-1]
     assert stage.name in box.text() and box.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_import_error_boxes_are_plain_and_have_no_links(window, tmp_path):
+def test_import_error_boxes_are_plain_and_have_no_links(window, modal, tmp_path):
     crafted = tmp_path / "crafted.json"
     data = {"format": "jobfollow", "format_version": 1, "tables": {
         "job_application": [{"id": 1, HOSTILE[1]: "x"}]}}
     crafted.write_text(json.dumps(data), encoding="utf-8")
-    window.answer["button"] = plain_text.Button.Yes  # "Add 1 application…?"
+    modal.button = plain_text.Button.Yes  # "Add 1 application…?"
     window.data_actions.import_file(str(crafted))
-    box = window.boxes[-1]
+    box = modal.boxes[-1]
     assert "evil.example" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     csv_file = tmp_path / "crafted.csv"
     csv_file.write_bytes(b"")  # empty: the load error box
     window.data_actions.import_file(str(csv_file))
-    assert window.boxes[-1].textFormat() == Qt.TextFormat.PlainText
+    assert modal.boxes[-1].textFormat() == Qt.TextFormat.PlainText
 
 
 def test_csv_preview_tooltips_and_messages_are_plain(qtbot, hostile_profile, tmp_path):
@@ -238,16 +235,15 @@ def test_tip_shows_every_character_and_cuts_long_text():
     assert plain_text.tip("") == ""
 
 
-def test_deleting_a_timeline_note_quotes_it_as_text(window, monkeypatch):
+def test_deleting_a_timeline_note_quotes_it_as_text(window, modal, monkeypatch):
     from jobfollow.store.models import JobApplication
     from jobfollow.store.timeline import add_entry, timeline
 
     app_id = JobApplication.select().first().id
     add_entry(app_id, "note", HOSTILE[1])
-    monkeypatch.setattr(type(window.forms), "exec_dialog", lambda self, dialog: 0)
     dialog = window.forms.open_application(app_id)
     entry = next(e for e in timeline(app_id) if e.summary == HOSTILE[1])
     assert dialog.timeline_page.confirm_remove(entry) is False  # answered Cancel
-    box = window.boxes[-1]
+    box = modal.boxes[-1]
     assert HOSTILE[1] in box.text() and box.textFormat() == Qt.TextFormat.PlainText
     dialog.reject()

@@ -33,17 +33,12 @@ class ContactsImporter(QObject):
                   else context.menus.quit_action)
         context.menus.file.insertAction(before, self.action)
 
-    def choose_files(self) -> list[str]:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.parent_widget, _("Import contacts"), "",
-            _("Contacts (*.csv *.vcf *.vcard);;All files (*)"))
-        return names
-
     def warn(self, text: str) -> None:
         QMessageBox.warning(self.parent_widget, _("Contacts not imported"), text)
 
     def choose_and_import(self) -> ImportResult | None:
-        names = self.choose_files()
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.parent_widget, _("Import contacts"), "", _("Contacts (*.csv *.vcf *.vcard);;All files (*)"))
         return self.import_files([Path(name) for name in names]) if names else None
 
     def import_files(self, paths: list[Path]) -> ImportResult | None:

@@ -126,16 +126,11 @@ class KnownPeopleBox(QGroupBox):
         self.reload()
         self.changed.emit()
 
-    def choose_target(self) -> str:
-        """The save dialog (tests replace it)."""
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export people as vCard"), "people.vcf",
-                                                    _("vCard files (*.vcf)"))
-        return name
-
     def export_vcard(self) -> Path | None:
         if self.application_id is None:
             return None
-        name = self.choose_target()
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export people as vCard"), "people.vcf",
+                                                    _("vCard files (*.vcf)"))
         if not name:
             return None
         target = Path(name)

@@ -170,13 +170,9 @@ class DocumentsPage(QWidget):
         self.remove_button.setEnabled(chosen)
 
     # -- attaching ---------------------------------------------------------------------------------
-    def choose_files(self) -> list[str]:
-        """The file dialog (tests replace it)."""
-        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach files"))
-        return names
-
     def choose_and_attach(self) -> None:
-        self.attach_paths([Path(name) for name in self.choose_files()])
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach files"))
+        self.attach_paths([Path(name) for name in names])
 
     def attach_paths(self, paths: list[Path]) -> None:
         if self.application_id is None or not paths:
@@ -228,10 +224,6 @@ class DocumentsPage(QWidget):
         self.message.show_problems(self._problems)
 
     # -- open and remove ---------------------------------------------------------------------------
-    def open_url(self, url: QUrl) -> bool:
-        """The system viewer (tests replace it)."""
-        return QDesktopServices.openUrl(url)
-
     def open_selected(self) -> None:
         row = self.selected()
         if row is None:
@@ -247,7 +239,7 @@ class DocumentsPage(QWidget):
         except OSError as exc:
             self._problem(_("{name} cannot be opened: {error}.").format(name=row.filename, error=exc.strerror))
             return
-        if not self.open_url(QUrl.fromLocalFile(str(target))):
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self._problem(_("No program is set up to open {name}.").format(name=row.filename))
 
     def remove_selected(self) -> None:

@@ -217,12 +217,8 @@ class ApplicationFormDialog(QDialog):
 
         dialog = QuestionBankDialog(self)
         dialog.prepare_next_round(self.application_id)
-        self.exec_question_bank(dialog)
+        dialog.exec()  # modal over the form
         return dialog
-
-    def exec_question_bank(self, dialog) -> None:
-        """Modal over the form (tests replace it)."""
-        dialog.exec()
 
     def fill_from_posting(self, suggestion) -> None:
         """The posting's suggestions go into the Details fields left empty; what was typed stays."""

@@ -28,10 +28,6 @@ class FormOpener:
         self.undo_stack = context.undo_stack
         self.new_application_action = QAction(_("&New application…"), context.parent)
 
-    def exec_dialog(self, dialog) -> int:
-        """Every form runs here (tests answer it with the ``modal`` fixture, or by patching this)."""
-        return dialog.exec()
-
     def open_application(self, application_id: int, tab: int = 0) -> ApplicationFormDialog | None:
         if not application_exists(application_id):  # deleted since the request was sent
             return None
@@ -39,14 +35,14 @@ class FormOpener:
 
         dialog = ApplicationFormDialog(self.events, self.undo_stack, application_id, self.parent)
         dialog.show_tab(tab)
-        self.exec_dialog(dialog)
+        dialog.exec()
         return dialog
 
     def new_application(self) -> ApplicationFormDialog:
         from jobfollow.ui.forms.application_form import ApplicationFormDialog
 
         dialog = ApplicationFormDialog(self.events, self.undo_stack, None, self.parent)
-        self.exec_dialog(dialog)
+        dialog.exec()
         if dialog.application_id is not None:  # saved: the new card is selected, in sight, ready for the keys
             self.events.select_application_requested.emit(dialog.application_id)
         return dialog
@@ -60,7 +56,7 @@ class FormOpener:
         start = dt.datetime.now().replace(minute=0, second=0, microsecond=0)
         dialog = InterviewFormDialog(application_id, default_start=start, parent=self.parent)
         dialog.saved.connect(lambda app_id: self.events.applications_changed.emit([app_id]))
-        self.exec_dialog(dialog)
+        dialog.exec()
         return dialog
 
 

@@ -62,7 +62,6 @@ class LetterPane(LetterPaneWidgets, LetterSending):
         # until then it shows the open letter's card, and a change to the cards only marks the list stale.
         self._apps_listed = False
         self._save_refused = False  # the database refused the last draft save (said once per streak)
-        self.mail_opener = None  # tests replace how mailto URLs are opened
         self.send_guard = None  # made when a letter first leaves (E-mail…, Mark as sent)
         self._build()
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_now)

@@ -44,8 +44,7 @@ class LetterSending:
         if not self._may_leave(_("E-mail")):
             return False
         subject, body = self.rendered()
-        opener = self.mail_opener or _sending().QDesktopServices.openUrl
-        ok = _sending().open_in_mail_program(self.context.recipient_email, subject, body, opener)
+        ok = _sending().open_in_mail_program(self.context.recipient_email, subject, body)
         if not ok:
             from jobfollow.ui.letters.send_check import offer_to_copy
 

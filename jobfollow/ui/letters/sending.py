@@ -17,10 +17,10 @@ def copy_text(subject: str, body: str) -> None:
     QGuiApplication.clipboard().setText(body)
 
 
-def open_in_mail_program(to: str, subject: str, body: str, opener=QDesktopServices.openUrl) -> bool:
-    """Open the default e-mail program; ``opener`` is replaceable so tests can see the URL."""
+def open_in_mail_program(to: str, subject: str, body: str) -> bool:
+    """Open the default e-mail program with the letter; False when the system has none for mailto: links."""
     url = QUrl.fromEncoded(mailto_url(to, subject, body).encode("ascii"))
-    return bool(opener(url))
+    return bool(QDesktopServices.openUrl(url))
 
 
 def letter_document(subject: str, body: str) -> QTextDocument:

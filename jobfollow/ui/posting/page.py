@@ -110,14 +110,9 @@ class PostingPage(QWidget):
         self.saved = kept
 
     # -- loading -----------------------------------------------------------------------------------
-    def choose_file(self) -> str:
-        """The file dialog (tests replace it)."""
+    def choose_and_load(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Load a saved posting"), "", _("Postings (*.html *.htm *.txt *.eml *.pdf);;All files (*)"))
-        return name
-
-    def choose_and_load(self) -> None:
-        name = self.choose_file()
         if name:
             self.load_file(Path(name))
 

@@ -93,7 +93,7 @@ def test_entry_label_names_day_time_format_and_people(profile):
     assert "Video" in label and "Bo Chen" in label
 
 
-def test_a_new_card_is_selected_after_saving(qtbot, demo_profile, events, monkeypatch):
+def test_a_new_card_is_selected_after_saving(qtbot, demo_profile, events, modal):
     from jobfollow.ui.main_window import MainWindow
 
     window = MainWindow(demo_profile, events)
@@ -106,7 +106,7 @@ def test_a_new_card_is_selected_after_saving(qtbot, demo_profile, events, monkey
         dialog.accept()
         return 1
 
-    monkeypatch.setattr(window.forms, "exec_dialog", fill_and_save)
+    modal.on_dialog = fill_and_save
     dialog = window.forms.new_application()
     assert dialog.application_id is not None
     assert window.board.selected_ids() == [dialog.application_id]

@@ -45,14 +45,14 @@ def attached(qtbot, page, count):
     qtbot.waitUntil(lambda: page.model.rowCount() == count and not page.copier.busy())
 
 
-def test_one_cv_attached_to_two_cards_by_button_and_by_drop_is_stored_once(qtbot, profile, events, tmp_path):
+def test_one_cv_attached_to_two_cards_by_button_and_by_drop_is_stored_once(qtbot, profile, events, tmp_path, modal):
     cv = write_cv(tmp_path)
     first = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     second = add_application(ApplicationDetails(company="Fabrikam", position_title="Analyst"))
 
     form = make_form(qtbot, events, first)
     page = form.documents_page
-    page.choose_files = lambda: [str(cv)]
+    modal.files = [cv]  # picked in the file dialog
     with qtbot.waitSignal(events.applications_changed):
         page.attach_button.click()
     attached(qtbot, page, 1)
@@ -83,7 +83,8 @@ def test_a_duplicate_or_vanished_file_gets_one_sentence_and_nothing_else(qtbot, 
     assert "already attached to this card" in text and "moved away.pdf is no longer there" in text
 
 
-def test_open_hands_a_named_copy_to_the_system_viewer_and_remove_is_undoable(qtbot, profile, events, tmp_path):
+def test_open_hands_a_named_copy_to_the_system_viewer_and_remove_is_undoable(qtbot, profile, events, tmp_path,
+                                                                             modal):
     cv = write_cv(tmp_path, "Portfolio.pdf")
     app = add_application(ApplicationDetails(company="Contoso", position_title="Analyst"))
     stack = QUndoStack()
@@ -91,10 +92,9 @@ def test_open_hands_a_named_copy_to_the_system_viewer_and_remove_is_undoable(qtb
     page = form.documents_page
     page.attach_paths([cv])
     attached(qtbot, page, 1)
-    opened = []
-    page.open_url = lambda url: opened.append(Path(url.toLocalFile())) or True
     page.view.selectRow(0)
     page.open_button.click()
+    opened = [Path(url.toLocalFile()) for url in modal.opened_urls]
     assert opened[0].name == "Portfolio.pdf" and opened[0].read_bytes() == cv.read_bytes()
     page.remove_button.click()
     assert page.model.rowCount() == 0 and documents_of(app) == []

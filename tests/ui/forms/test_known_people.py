@@ -72,7 +72,7 @@ def test_import_adds_once_and_the_card_shows_who_works_there(profile):
     assert people_of_application(app) == []
 
 
-def test_the_people_box_makes_one_the_referrer_and_exports_the_card_as_vcard(qtbot, profile, tmp_path):
+def test_the_people_box_makes_one_the_referrer_and_exports_the_card_as_vcard(qtbot, profile, tmp_path, modal):
     from jobfollow.ui.contacts.known_box import KnownPeopleBox
 
     import_people(read_contacts_file(LINKEDIN.encode(), "Connections.csv"))
@@ -86,13 +86,13 @@ def test_the_people_box_makes_one_the_referrer_and_exports_the_card_as_vcard(qtb
         box.refer_button.click()
     assert [(p.contact.name, p.role) for p in people_of_application(app)] == [("Ana Ruiz", ContactRole.NETWORK)]
     assert box.model.rowCount() == 0  # on the card now
-    box.choose_target = lambda: str(tmp_path / "contoso.vcf")
+    modal.files = [tmp_path / "contoso.vcf"]  # picked in the save dialog
     written = box.export_vcard()
     assert read_contacts_file(written.read_bytes(), written.name)[0].email == "ana@contoso.example"
 
 
 def test_file_import_contacts_shows_a_known_person_on_the_card_and_a_bad_file_imports_nothing(
-        qtbot, profile, events, tmp_path):
+        qtbot, profile, events, tmp_path, modal):
     from types import SimpleNamespace
 
     from PySide6.QtGui import QAction, QUndoStack
@@ -111,8 +111,7 @@ def test_file_import_contacts_shows_a_known_person_on_the_card_and_a_bad_file_im
                               menus=SimpleNamespace(file=file_menu, quit_action=quit_action))
     importer = install_contacts(context)
     assert file_menu.actions()[0] is importer.action
-    warnings = []
-    importer.warn = warnings.append
+    warnings = modal.asked  # the message boxes' texts
 
     good = tmp_path / "Connections.csv"
     good.write_text(LINKEDIN, encoding="utf-8")

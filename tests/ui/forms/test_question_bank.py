@@ -70,7 +70,8 @@ def test_search_and_starred_filter_narrow_the_list(qtbot, profile):
     assert dialog.proxy.rowCount() == 0
 
 
-def test_prepare_the_next_round_shows_this_companys_earlier_questions_and_missed_points(qtbot, profile, events):
+def test_prepare_the_next_round_shows_this_companys_earlier_questions_and_missed_points(qtbot, profile, events,
+                                                                                       modal):
     app = _card_with_round("Contoso Ltd", "What salary do you expect? - Deferred.\nWhy us? - The programme.",
                            missed="my PMP certification; the accessibility audit")
     _card_with_round("Contoso", "Walk me through a budget. - The 40 budgets.", when=dt.datetime(2026, 3, 2, 9))
@@ -78,10 +79,9 @@ def test_prepare_the_next_round_shows_this_companys_earlier_questions_and_missed
     form = ApplicationFormDialog(events, QUndoStack(), app)
     qtbot.addWidget(form)
     shown = []
-    form.exec_question_bank = shown.append
+    modal.on_dialog = lambda dialog: shown.append(dialog) or 0
     form.prepare_button.click()
-    (dialog,) = shown
-    qtbot.addWidget(dialog)
+    (dialog,) = shown  # a child of the form: closed with it
     assert "Contoso Ltd" in dialog.windowTitle()
     assert "my PMP certification; the accessibility audit" in dialog.preparation.text()
     questions = {dialog.proxy.index(r, 1).data() for r in range(dialog.proxy.rowCount())}

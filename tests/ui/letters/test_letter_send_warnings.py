@@ -58,10 +58,8 @@ def test_mark_as_sent_warns_once_then_sends_anyway(qtbot, pane, events, card, an
     assert len(asked) == 2 and FollowUp.get_by_id(card["followup"]).state == "done"
 
 
-def test_the_same_text_is_not_questioned_twice(qtbot, pane, events, card, answers):  # noqa: F811
+def test_the_same_text_is_not_questioned_twice(qtbot, pane, events, card, answers, modal):  # noqa: F811
     asked, reply = answers
-    opened = []
-    pane.mail_opener = lambda url: opened.append(url) or True
     events.write_letter_requested.emit(card["followup"])
     reply["send"] = True
     assert pane.email_letter() and len(asked) == 1
@@ -79,12 +77,13 @@ def test_a_clean_letter_leaves_without_a_question(qtbot, pane, events, card, ans
     assert asked == []
 
 
-def test_no_mail_program_says_so_and_copies_the_letter(qtbot, pane, events, card, answers, monkeypatch):  # noqa: F811
+def test_no_mail_program_says_so_and_copies_the_letter(qtbot, pane, events, card, answers, monkeypatch,  # noqa: F811
+                                                       modal):
     offered = []
     monkeypatch.setattr(send_check, "offer_to_copy", lambda parent: offered.append(True) or True)
     events.write_letter_requested.emit(card["followup"])
     clean_letter(pane)
-    pane.mail_opener = lambda url: False  # nothing answered the mailto: link
+    modal.url_opens = False  # nothing answered the mailto: link
     QGuiApplication.clipboard().clear()
     assert not pane.email_letter()
     assert offered == [True]

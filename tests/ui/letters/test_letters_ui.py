@@ -188,12 +188,11 @@ def test_drafts_save_as_you_type_and_reopen(qtbot, events, pane, card):
     assert again.letter.id == letter_id and again.editor.toPlainText().endswith("Draft words")
 
 
-def test_email_opens_mailto_and_missing_address_is_flagged(qtbot, pane, events, card, monkeypatch):
+def test_email_opens_mailto_and_missing_address_is_flagged(qtbot, pane, events, card, monkeypatch, modal):
     from jobfollow.ui.letters import send_check
 
     events.compose_letter_requested.emit(card["app"], "thank_you_interview", card["bo"])
-    opened: list[QUrl] = []
-    pane.mail_opener = lambda url: opened.append(url) or True
+    opened: list[QUrl] = modal.opened_urls
     asked: list[list[str]] = []
     monkeypatch.setattr(send_check, "ask_send_anyway", lambda _p, _t, sentences: asked.append(sentences) or False)
     assert not pane.email_letter() and not opened  # {forgotten_point} is still open: the user kept editing
