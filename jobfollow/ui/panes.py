@@ -5,6 +5,10 @@ editor are docks, by default side by side as tabs on the right so each gets the 
 arranges is saved with the window (``QMainWindow.saveState``) and comes back after a restart. A pane can never
 come back invisible: each has a minimum size, a restored pane narrower than that is widened, and a floating pane
 left on a screen that is gone returns to the window.
+
+A pane tabbed with another shows no title bar of its own: its tab already names it, and the bar would repeat it
+above every tab (about 20 px of the pane's height). Its tab is the handle then (dragged out, it floats); alone or
+floating, the pane gets its title bar back, to be dragged, floated and closed.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
@@ -20,6 +24,16 @@ STATE_VERSION = 2  # 0/1: the splitter layout of earlier versions, which restore
 MIN_WIDTH = 300
 MIN_HEIGHT = 220
 DEFAULT_WIDTH = 500  # the agenda's rows and a letter with its checklist beneath need about this much
+
+
+class CollapsedTitleBar(QWidget):
+    """A dock's title bar while its tab names it: nothing, no height."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, 0)
 
 
 @dataclass
@@ -36,6 +50,7 @@ class PaneDocks:
     def __init__(self, window: QMainWindow, panes: list[Pane]):
         self.window = window
         self.panes = {pane.key: pane for pane in panes}
+        self._fit_pending = False
         window.setDockNestingEnabled(True)
         window.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                               | QMainWindow.DockOption.AllowNestedDocks)
@@ -52,6 +67,8 @@ class PaneDocks:
             action = QAction(pane.menu_text(), window, checkable=True, checked=True)
             action.toggled.connect(lambda on, key=pane.key: self.set_shown(key, on))
             dock.visibilityChanged.connect(lambda _visible, key=pane.key: self._sync_action(key))
+            for signal in (dock.visibilityChanged, dock.topLevelChanged, dock.dockLocationChanged):
+                signal.connect(self._title_bars_later)
             pane.action = action
         self.default_layout()
 
@@ -67,6 +84,7 @@ class PaneDocks:
             self.window.tabifyDockWidget(docks[0], dock)
         docks[0].raise_()
         self.window.resizeDocks(docks[:1], [self.default_width()], Qt.Orientation.Horizontal)
+        self.fit_title_bars()
 
     def default_width(self) -> int:
         """About a third of the window, so a small screen keeps two or three stages of the board in view."""
@@ -87,6 +105,34 @@ class PaneDocks:
         for pane in self.panes.values():
             self._make_reachable(pane.dock)
             self._sync_action(pane.key)
+        self.fit_title_bars()
+
+    # -- title bars ------------------------------------------------------------------------------------
+    def is_tabbed(self, dock: QDockWidget) -> bool:
+        """Docked in a tab group with another pane that is shown (its tab then names it)."""
+        return not dock.isFloating() and not dock.isHidden() and any(
+            not other.isHidden() and not other.isFloating() for other in self.window.tabifiedDockWidgets(dock))
+
+    def fit_title_bars(self) -> None:
+        for pane in self.panes.values():
+            dock = pane.dock
+            collapsed = isinstance(dock.titleBarWidget(), CollapsedTitleBar)
+            if self.is_tabbed(dock) and not collapsed:
+                dock.setTitleBarWidget(CollapsedTitleBar(dock))
+            elif not self.is_tabbed(dock) and collapsed:
+                old = dock.titleBarWidget()
+                dock.setTitleBarWidget(None)  # Qt's own bar: drag, float, close
+                old.deleteLater()
+
+    def _title_bars_later(self, *_args) -> None:
+        # after a drag, a float or a tab switch Qt settles the groups first; one check for them all
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self.window, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
+        self.fit_title_bars()
 
     def _make_reachable(self, dock: QDockWidget) -> None:
         if dock.isFloating():

@@ -11,6 +11,7 @@ from jobfollow.core import settings_registry as keys
 from jobfollow.ui.main_window import MainWindow
 from jobfollow.ui.panes import MIN_WIDTH
 from jobfollow.ui.ui_state import UiState
+from tests.conftest import run_queued_reactions
 
 
 def open_window(qtbot, profile, events, size=(1200, 760)) -> MainWindow:
@@ -109,3 +110,24 @@ def test_pane_titles_follow_a_language_switch(qtbot, profile, events):
     events.language_changed.emit()
     assert window.docks.panes["calendar"].dock.windowTitle() == i18n._("Calendar and agenda") != "Calendar and agenda"
     assert window.pane_actions["letters"].text() == i18n._("&Letters")
+
+
+def test_a_tabbed_pane_has_no_title_bar_over_its_tab_and_gets_it_back_alone(qtbot, profile, events):
+    window = open_window(qtbot, profile, events)
+    calendar, letters = (window.docks.panes[key].dock for key in ("calendar", "letters"))
+
+    def space_above(dock) -> int:  # what the title bar takes above the pane
+        return dock.widget().mapTo(dock, QPoint(0, 0)).y()
+
+    run_queued_reactions()
+    assert space_above(calendar) <= 2  # tabbed (the first run's layout): the tab names the pane
+    letters.setFloating(True)
+    run_queued_reactions()
+    assert space_above(calendar) > 10  # alone on the right: a bar to drag it by, float and close it
+    assert letters.titleBarWidget() is None  # floating: its own bar
+    letters.setFloating(False)  # back into the tab group it came from
+    run_queued_reactions()
+    assert window.tabifiedDockWidgets(calendar) == [letters] and space_above(calendar) <= 2
+    window.pane_actions["letters"].setChecked(False)  # its tab closed: the calendar is alone again
+    run_queued_reactions()
+    assert space_above(calendar) > 10
