@@ -146,6 +146,7 @@ class LetterPane(LetterPaneWidgets, LetterSending):
                 self.checker.set_ignored_names(self.context.names)
             self.editor.set_values(self.context.values)
             self.subject_edit.setText(row.subject)
+            self.subject_edit.setCursorPosition(0)  # a long subject shows its start, not its last words
             self.editor.setPlainText(row.body)
             self.siblings = store.sibling_thank_yous(row.id) if row.template_key.startswith("thank_you") else []
         finally:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from jobfollow import paths
@@ -15,6 +15,7 @@ from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.tray.reminders import open_followups
 
 MENU_ITEMS = 10  # today's items listed in the menu; the rest are one click away in the window
+TITLE_CHARS, COMPANY_CHARS = 56, 28  # about how much of each a menu entry shows
 BADGE_SIZE = 64
 
 
@@ -70,6 +71,7 @@ class ReminderTray(QObject):
         self.base_icon = QIcon(str(paths.resource_path("icons", "jobfollow.svg")))
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
+        self.menu.setToolTipsVisible(True)  # an entry cut short is whole in its tooltip
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.count = -1
@@ -103,9 +105,9 @@ class ReminderTray(QObject):
                 count=len(due)))
             header.setEnabled(False)
             for item in due[:MENU_ITEMS]:
-                label = item.title if item.company in item.title else _("{title} ({company})").format(
-                    title=item.title, company=item.company)
-                action = self.menu.addAction(label)
+                action = self.menu.addAction(self.menu_label(item))
+                action.setToolTip(item.title if item.company in item.title else _("{title} ({company})").format(
+                    title=item.title, company=item.company))
                 action.triggered.connect(lambda _c=False, item=item: self.open_followup(item))
             if len(due) > MENU_ITEMS:
                 more = self.menu.addAction(_("…and {count} more in the window").format(count=len(due) - MENU_ITEMS))
@@ -117,6 +119,17 @@ class ReminderTray(QObject):
         self.quit_action.triggered.connect(self.quit)
         self.menu.addAction(self.show_action)
         self.menu.addAction(self.quit_action)
+
+    def menu_label(self, item) -> str:
+        """The follow-up and its company, each cut to a reading width (a company of 80 characters would stretch
+        the menu across the screen); an "&" stays an "&", not a keyboard mnemonic."""
+        metrics = QFontMetrics(self.menu.font())
+        title = metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, metrics.averageCharWidth() * TITLE_CHARS)
+        if item.company not in item.title:
+            company = metrics.elidedText(item.company, Qt.TextElideMode.ElideRight,
+                                         metrics.averageCharWidth() * COMPANY_CHARS)
+            title = _("{title} ({company})").format(title=title, company=company)
+        return title.replace("&", "&&")
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

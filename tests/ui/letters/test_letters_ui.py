@@ -93,6 +93,13 @@ def test_write_action_opens_the_right_template_and_recipient(pane, events, card)
     assert "Dear Ana Ruiz," in pane.preview.toPlainText()
 
 
+def test_a_subject_wider_than_its_field_shows_its_start(pane, events, card):
+    pane.resize(500, 700)  # the pane as narrow as a small screen leaves it: the subject does not fit
+    events.write_letter_requested.emit(card["followup"])
+    assert pane.subject_edit.text().startswith("Thank you")
+    assert pane.subject_edit.cursorPosition() == 0  # "Thank you for…", not "…{position} role"
+
+
 def test_compose_request_without_followup(pane, events, card):
     events.compose_letter_requested.emit(card["app"], "withdraw", card["bo"])
     assert pane.letter.template_key == "withdraw" and pane.letter.followup_id is None

@@ -183,6 +183,22 @@ def test_tray_shows_the_count_lists_todays_items_and_notifies(profile, events, c
     assert tray.count == 1 and "1 follow-up due" in tray.icon.toolTip()
 
 
+def test_a_long_company_is_cut_in_the_tray_menu_and_whole_in_its_tooltip(profile, events, clock, qtbot):
+    from PySide6.QtGui import QFontMetrics
+
+    company = "Tallow & Wick International Federation of Candle Makers and Wax Merchants"
+    interviewed_card(on=TODAY - dt.timedelta(days=3), company=company)
+    window = type("W", (), {"raise_to_front": lambda self: None})()
+    controller = make_controller(events, clock)
+    tray = ReminderTray(controller, window)
+    controller.start()
+    (entry,) = [a for a in tray.menu.actions() if "Tallow" in a.text()]
+    assert "&&" in entry.text() and "&&&" not in entry.text()  # shown as "&", not as a keyboard mnemonic
+    assert company in entry.toolTip() and company not in entry.text().replace("&&", "&")
+    metrics = QFontMetrics(tray.menu.font())
+    assert metrics.horizontalAdvance(entry.text()) < metrics.horizontalAdvance(entry.toolTip())
+
+
 def test_badge_icon_paints_the_count(qtbot):
     from PySide6.QtGui import QIcon
 
