@@ -127,3 +127,33 @@ def test_the_window_check_sees_a_feature_hung_on_the_window(tmp_path, source):
                                                                   encoding="utf-8")
     assert [line.split(":")[0] for line in window_lookups(tmp_path / "jobfollow")] == [
         str(Path("jobfollow", "ui", "feature", "install.py"))]
+
+
+# Features that talk only through events: none imports another (a request on AppEvents instead)
+SEPARATE_FEATURES = ("board", "calendar", "letters", "offers", "tray")
+
+
+def feature_crossings(ui: Path) -> list[str]:
+    found = []
+    for feature in SEPARATE_FEATURES:
+        others = tuple(f"jobfollow.ui.{other}" for other in SEPARATE_FEATURES if other != feature)
+        for path in sorted((ui / feature).rglob("*.py")):
+            bad = [module for module in sorted(imported_modules(path))
+                   if any(module == other or module.startswith(other + ".") for other in others)]
+            bad = [module for module in bad if not any(module.startswith(shorter + ".") for shorter in bad)]
+            found.extend(f"{path.relative_to(ui.parent.parent)} imports {module}" for module in bad)
+    return found
+
+
+def test_the_panes_and_the_tray_never_import_each_other():
+    assert all((PACKAGE / "ui" / feature).is_dir() for feature in SEPARATE_FEATURES)
+    assert feature_crossings(PACKAGE / "ui") == []
+
+
+def test_the_feature_check_sees_a_crossing(tmp_path):
+    for feature in SEPARATE_FEATURES:
+        (tmp_path / "ui" / feature).mkdir(parents=True)
+    (tmp_path / "ui" / "tray" / "reminders.py").write_text(
+        "from jobfollow.ui.calendar.calendar_pane import LETTER_KINDS\n", encoding="utf-8")
+    assert feature_crossings(tmp_path / "ui") == [
+        f"{Path(tmp_path.name, 'ui', 'tray', 'reminders.py')} imports jobfollow.ui.calendar.calendar_pane"]

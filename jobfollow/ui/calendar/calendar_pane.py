@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.core.followup_texts import short_date
+from jobfollow.core.letters.template_files import FOLLOWUP_TEMPLATES
 from jobfollow.core.stages import OUTCOME_LABELS, Outcome
 from jobfollow.i18n import N_, _, ngettext
 from jobfollow.services.events import AppEvents
@@ -29,9 +30,8 @@ from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeD
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_date
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
-# Kinds the letter editor has a template for (the brief's kind -> template contract).
-LETTER_KINDS = frozenset({"thank_you", "status_check", "reference_alert", "network_checkin", "offer_response",
-                          "withdraw", "give_notice", "rejection_thanks", "ask_deadline", "offer_pending"})
+# Kinds the letter editor has a template for (the kind -> template table of core.letters).
+LETTER_KINDS = frozenset(FOLLOWUP_TEMPLATES)
 DONE_RESULTS = (("sent", N_("&Sent")), ("called", N_("&Called")), ("reply_received", N_("&Reply received")),
                 ("done", N_("&Done (nothing to send)")))
 

@@ -13,11 +13,11 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 
 from jobfollow.core import settings_registry as keys
+from jobfollow.core.letters.template_files import FOLLOWUP_TEMPLATES
 from jobfollow.i18n import _, ngettext
 from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.store.settings import read
-from jobfollow.ui.calendar.calendar_pane import LETTER_KINDS
 from jobfollow.ui.tray.notifications import Notifier
 
 DIGEST_LINES = 5
@@ -51,7 +51,7 @@ def open_followups(window: Raisable, events: AppEvents, items: list) -> None:
         return
     item = items[0]
     events.show_followup_requested.emit(item.id)
-    if item.kind in LETTER_KINDS:
+    if item.kind in FOLLOWUP_TEMPLATES:  # a kind with a letter
         events.write_letter_requested.emit(item.id)
     else:
         events.open_application_requested.emit(item.application_id)
