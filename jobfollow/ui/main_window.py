@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from jobfollow import __version__
 from jobfollow.i18n import _, ngettext
@@ -48,6 +48,11 @@ class MainWindow(QMainWindow):
     """What the window holds is declared here; features install through a FeatureContext and return the one
     object the window keeps of them. Nothing outside adds attributes, and nobody looks a feature up by name."""
 
+    profile: Profile
+    events: AppEvents
+    undo_stack: QUndoStack
+    #: File > Quit or the tray's Quit, not a close to the tray
+    really_quit: bool
     services: Services
     ui_state: UiState
     followups: FollowUpService
@@ -69,6 +74,18 @@ class MainWindow(QMainWindow):
     tray: TrayFeature | None = None
     #: what every feature installs through
     context: FeatureContext
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    help_menu: QMenu
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    preferences_action: QAction
+    reset_layout_action: QAction
+    #: View's entries: the board and each pane
+    pane_actions: dict[str, QAction]
+    status_label: QLabel
 
     def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None, *,
                  defer_startup_work: bool = False):
