@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from jobfollow import paths
-from jobfollow.cli import CliError, build_parser
+from jobfollow.cli import CliError, parse_args
 from jobfollow.i18n import _, set_language
 from jobfollow.paths import ProfileError
 from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError
@@ -23,8 +23,7 @@ def _print_error(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     set_language(os.environ.get("JOBFOLLOW_LANGUAGE") or None)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     if args.language:
         set_language(args.language)
     if args.command:
@@ -229,14 +228,17 @@ def run_gui(args) -> int:
         # PySide6's import hook reads the source of every module imported after it (to look for "PySide6")
         # and leaves it in linecache: a few MiB nobody reads. Drop it before the window allocates its own.
         linecache.clearcache()
+        def build_window() -> MainWindow:  # the program's own start: the board paints first, the panes next
+            return MainWindow(profile, AppEvents(), defer_startup_work=True, panes_after_paint=not args.self_test)
+
         try:
-            window = MainWindow(profile, AppEvents(), defer_startup_work=True)
+            window = build_window()
         except (*SQL_ERRORS, ValueError):  # damage the cheap check cannot see: now the whole check decides
             if checked_now:
                 raise
             profile.close()
             profile = _open_profile(folder, ask=True, full_check=True)  # damaged: the recovery dialog
-            window = MainWindow(profile, AppEvents(), defer_startup_work=True)
+            window = build_window()
         if not checked_now:
             from jobfollow.ui.data.open_check import install_open_check
 

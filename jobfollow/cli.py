@@ -30,11 +30,42 @@ def _add_profile(parser: argparse.ArgumentParser, **default) -> None:
     )
 
 
+class _NotTheWindowError(Exception):
+    """The quick parser met something only the full one knows (a subcommand, --help, a mistake)."""
+
+
+class _WindowParser(_Parser):
+    def error(self, message: str):
+        raise _NotTheWindowError(message)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The window's own start has only options: they are parsed without importing every subcommand's module
+    (15 ms of the start); anything else goes through :func:`build_parser` as before."""
+    quick = _WindowParser(prog="jobfollow", add_help=False)
+    _add_options(quick)
+    try:
+        args, extra = quick.parse_known_args(argv)
+    except _NotTheWindowError:
+        extra = [None]
+    if not extra:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="jobfollow",
         description=_("Offline companion for the weeks after a job interview."),
     )
+    _add_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    register_subcommands(sub)
+    return parser
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"jobfollow {__version__}")
     _add_profile(parser)
     parser.add_argument("--demo", action="store_true",
@@ -43,9 +74,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("start the whole program with its window, check it, and exit (0 = healthy)"))
     parser.add_argument("--minimized", action="store_true", help=_("start hidden in the system tray"))
     parser.add_argument("--language", metavar="LANG", help=_("interface language, e.g. en, de, fr, es"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    register_subcommands(sub)
-    return parser
 
 
 # Each later feature adds its subcommand here: (name, help, function(subparser) adding its arguments).

@@ -1,5 +1,9 @@
 """The main window: builds the services, the three panes and the menus, installs each feature through one
-typed context, and wires every cross-pane signal in one place."""
+typed context, and wires every cross-pane signal in one place.
+
+The program's own start (``panes_after_paint``) builds the board first and the calendar and letter panes on the
+next turn of the event loop, after the board has painted: their docks exist from the start (empty, at their
+restored size), so the saved arrangement applies at once and nothing moves when the panes fill in."""
 
 from __future__ import annotations
 
@@ -16,15 +20,14 @@ from jobfollow.services import Services, build_services
 from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.board.board_widget import BoardWidget
-from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.calendar.install import install_followups
 from jobfollow.ui.contacts.install import ContactsImporter, install_contacts
 from jobfollow.ui.data.install import DataActions, install_data_menu
 from jobfollow.ui.documents.install import install_documents
 from jobfollow.ui.feature_context import FeatureContext, Menus
+from jobfollow.ui.first_paint import AfterFirstPaint
 from jobfollow.ui.forms.install import FormOpener, install_forms
 from jobfollow.ui.insights.install import InsightsController, install_insights
-from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.panes import Pane, PaneDocks
 from jobfollow.ui.plain_text import escaped
@@ -37,6 +40,8 @@ from jobfollow.ui.window_state import restore_window_state, save_window_state
 if TYPE_CHECKING:  # the tray loads with the reminders, after the window; Preferences when opened
     from PySide6.QtWidgets import QApplication
 
+    from jobfollow.ui.calendar.calendar_pane import CalendarPane
+    from jobfollow.ui.letters.letter_pane import LetterPane
     from jobfollow.ui.settings.settings_dialog import SettingsPage
     from jobfollow.ui.tray.install import TrayFeature
 
@@ -88,7 +93,7 @@ class MainWindow(QMainWindow):
     status_label: QLabel
 
     def __init__(self, profile: Profile, events: AppEvents, parent: QWidget | None = None, *,
-                 defer_startup_work: bool = False):
+                 defer_startup_work: bool = False, panes_after_paint: bool = False):
         super().__init__(parent)
         self.profile = profile
         self.events = events
@@ -106,13 +111,12 @@ class MainWindow(QMainWindow):
         self.followups.background = defer_startup_work
 
         self.board = BoardWidget(events, service=self.services.board, ui_state=self.ui_state)
-        self.calendar_pane = CalendarPane(events)
-        self.letter_pane = LetterPane(events, service=self.services.letters)
-
         self.setCentralWidget(self.board)
-        self.docks = PaneDocks(self, [
-            Pane("calendar", lambda: _("Calendar and agenda"), lambda: _("&Calendar"), self.calendar_pane),
-            Pane("letters", lambda: _("Letter"), lambda: _("&Letters"), self.letter_pane)])
+        self._defer_startup_work = defer_startup_work
+        self._panes_built = False
+        self.docks = PaneDocks(self, [  # empty placeholders until the panes are built
+            Pane("calendar", lambda: _("Calendar and agenda"), lambda: _("&Calendar"), QWidget()),
+            Pane("letters", lambda: _("Letter"), lambda: _("&Letters"), QWidget())])
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -136,8 +140,27 @@ class MainWindow(QMainWindow):
         if not restore_window_state(self, self.docks, self.ui_state):
             self.resize(1400, 860)
             self.docks.default_layout()
-        install_followups(context, self.calendar_pane, self.board, deferred=defer_startup_work)
         install_language_switching(self)
+        if panes_after_paint:
+            AfterFirstPaint(self.board, self.ensure_panes)
+        else:
+            self.ensure_panes()
+
+    def ensure_panes(self) -> None:
+        """Build the calendar and letter panes into their docks, once (whoever needs them first)."""
+        if self._panes_built:
+            return
+        self._panes_built = True
+        from jobfollow.ui.calendar.calendar_pane import CalendarPane
+        from jobfollow.ui.letters.letter_pane import LetterPane
+
+        self.calendar_pane = CalendarPane(self.events)
+        self.letter_pane = LetterPane(self.events, service=self.services.letters)
+        self.docks.put("calendar", self.calendar_pane)
+        self.docks.put("letters", self.letter_pane)
+        # the first refresh waits for the agenda to be seen: built after the board's paint, the agenda's own
+        first_painted = self.calendar_pane if self.isVisible() else self.board
+        install_followups(self.context, self.calendar_pane, first_painted, deferred=self._defer_startup_work)
 
     def install_tray(self, app: QApplication) -> TrayFeature:
         """The tray icon, close-to-tray and the reminders: the program's own window, after it is built."""
@@ -221,6 +244,7 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------------
     def show_followup(self, followup_id: int) -> None:
         """The agenda in sight, with this follow-up selected (0: just the agenda)."""
+        self.ensure_panes()
         self.docks.bring_up("calendar")
         if followup_id and not self.calendar_pane.select(followup_id):
             self.calendar_pane.clear_day_filter()
@@ -272,6 +296,8 @@ class MainWindow(QMainWindow):
 
     def may_close(self) -> bool:
         """Save the letter draft; the first time that fails the window stays open so it can be copied."""
+        if not self._panes_built:  # closed before the panes were built: no draft can exist
+            return True
         if self.letter_pane.save_now(always_report=True) or self._draft_kept_once:
             return True
         self._draft_kept_once = True  # told once and kept open to copy the draft; closing again quits

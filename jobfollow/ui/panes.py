@@ -72,6 +72,16 @@ class PaneDocks:
             pane.action = action
         self.default_layout()
 
+    def put(self, key: str, widget: QWidget) -> None:
+        """Put the built pane into its dock in place of the placeholder; the dock keeps its size and place."""
+        pane = self.panes[key]
+        placeholder = pane.dock.widget()
+        widget.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        pane.dock.setWidget(widget)
+        pane.widget = widget
+        if placeholder is not None and placeholder is not widget:
+            placeholder.deleteLater()
+
     # -- layout ------------------------------------------------------------------------------------
     def default_layout(self) -> None:
         """Calendar and letters as tabs on the right, the calendar in front."""

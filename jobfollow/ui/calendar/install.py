@@ -6,12 +6,16 @@ first paint, and the Follow-ups page of Preferences (the tray and the reminders:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from jobfollow.services.followups import FollowUpService
-from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.feature_context import FeatureContext
+
+if TYPE_CHECKING:  # the pane is built after the window's first paint (MainWindow.ensure_panes)
+    from jobfollow.ui.calendar.calendar_pane import CalendarPane
 
 STARTUP_DELAY_MS = 150  # after the first paint of the window
 UNPAINTED_START_MS = 2000  # a window started hidden (in the tray) never paints: start anyway

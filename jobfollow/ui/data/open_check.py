@@ -85,10 +85,11 @@ class OpenCheck:
 
 def install_open_check(window, profile: Profile, *, on_quit: Callable[[], None] | None = None) -> OpenCheck:
     """Check ``profile``'s pages once ``window.board`` has painted; then the daily backup, on a worker too."""
-    from jobfollow.store.backups import back_up_at_start
     from jobfollow.ui.data.install import reload_window
 
     def back_up() -> None:
+        from jobfollow.store.backups import back_up_at_start
+
         run_in_worker(lambda: back_up_at_start(profile.db, profile.backup_dir), lambda _path: None,
                       lambda _error: None)  # back_up_at_start reports its own failure
 
