@@ -31,7 +31,7 @@ from jobfollow.ui.insights.install import InsightsController, install_insights
 from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.panes import Pane, PaneDocks
 from jobfollow.ui.plain_text import escaped
-from jobfollow.ui.qt_translations import install_language_switching
+from jobfollow.ui.qt_translations import align_calendars, install_language_switching
 from jobfollow.ui.questions.install import QuestionBankOpener, install_question_bank
 from jobfollow.ui.shortcuts import install_find, install_shortcuts_help
 from jobfollow.ui.ui_state import UiState
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.letter_pane = LetterPane(self.events, service=self.services.letters)
         self.docks.put("calendar", self.calendar_pane)
         self.docks.put("letters", self.letter_pane)
+        align_calendars(self.calendar_pane)  # month and day names in the interface language
         # the first refresh waits for the agenda to be seen: built after the board's paint, the agenda's own
         first_painted = self.calendar_pane if self.isVisible() else self.board
         install_followups(self.context, self.calendar_pane, first_painted, deferred=self._defer_startup_work)
