@@ -10,6 +10,7 @@ from jobfollow.services.events import AppEvents
 from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.letters.letter_pane import LetterPane
 from jobfollow.ui.main_window import MainWindow
+from tests.conftest import run_queued_reactions
 
 
 def _geometries(window: MainWindow) -> dict:
@@ -42,7 +43,7 @@ def test_the_panes_fill_their_docks_after_the_paint_without_moving_anything(qtbo
     window.board.grab()  # the board's first paint (the offscreen platform never exposes a window by itself)
     qtbot.waitUntil(lambda: isinstance(window.docks.panes["letters"].widget, LetterPane))
     assert window.docks.panes["calendar"].widget is window.calendar_pane
-    qtbot.wait(20)  # a layout request the new widgets post would move the docks now
+    run_queued_reactions()  # a layout request the new widgets post would move the docks now
     assert _geometries(window) == before
     if arranged:
         assert window.dockWidgetArea(window.docks.panes["calendar"].dock) == Qt.DockWidgetArea.LeftDockWidgetArea
