@@ -48,22 +48,11 @@ def channel_label(channel: str) -> str:
 def describe(p: Proposal) -> tuple[str, str]:
     """(title, reason) for a proposal."""
     app, name = p.app, p.contact.name if p.contact else ""
-    where = _("{position} at {company}").format(position=app.position, company=app.company)
     kind = p.kind
     if kind == Kind.THANK_YOU:
-        (latest,) = p.detail
-        day = short_date(p.interview.on)
-        if p.interview.informational:
-            return (_("Thank {name} for the informational talk").format(name=name),
-                    _("Informational interview on {day}; a short thank-you within a day keeps the door open "
-                      "(by {latest} at the latest).").format(day=day, latest=short_date(latest)))
-        if p.contact.id not in p.interview.attendee_ids:  # whoever invited you, though not in the room
-            return (_("Thank {name} for the interview").format(name=name),
-                    _("{name} invited you to the interview on {day}; thank them too, within a day (by {latest} at "
-                      "the latest).").format(name=name, day=day, latest=short_date(latest)))
-        return (_("Thank {name} for the interview").format(name=name),
-                _("Interview on {day}; thank each interviewer within a day (by {latest} at the latest).").format(
-                    day=day, latest=short_date(latest)))
+        return _thank_you_text(p, name, _thank_you_reason)
+    # "{position} at {company}" only for the kinds that say it (not the thank-yous, most of a refresh)
+    where = _("{position} at {company}").format(position=app.position, company=app.company)
     if kind == Kind.STATUS_CHECK:
         return _status_check_text(p, name, where)
     if kind == Kind.CLOSE_SUGGESTION:
@@ -134,6 +123,50 @@ def describe(p: Proposal) -> tuple[str, str]:
                 _("While it is fresh: what went well, what you would prepare differently, which answers to "
                   "rewrite."))
     return kind_label(kind), ""
+
+
+def _thank_you_reason(p: Proposal, name: str) -> str:
+    (latest,) = p.detail
+    day = short_date(p.interview.on)
+    if p.interview.informational:
+        return _("Informational interview on {day}; a short thank-you within a day keeps the door open "
+                 "(by {latest} at the latest).").format(day=day, latest=short_date(latest))
+    if p.contact.id not in p.interview.attendee_ids:  # whoever invited you, though not in the room
+        return _("{name} invited you to the interview on {day}; thank them too, within a day (by {latest} at "
+                 "the latest).").format(name=name, day=day, latest=short_date(latest))
+    return _("Interview on {day}; thank each interviewer within a day (by {latest} at the latest).").format(
+        day=day, latest=short_date(latest))
+
+
+def _thank_you_text(p: Proposal, name: str, reason_of) -> tuple[str, str]:
+    if p.interview.informational:
+        return _("Thank {name} for the informational talk").format(name=name), reason_of(p, name)
+    return _("Thank {name} for the interview").format(name=name), reason_of(p, name)
+
+
+def describer():
+    """:func:`describe` for one refresh: the interviewers of one interview share their thank-you's reason, so it
+    is written once (a refresh writes tens of thousands of thank-yous; the language does not change meanwhile)."""
+    reasons: dict[tuple, str] = {}
+
+    def reason_of(p: Proposal, name: str) -> str:
+        interview = p.interview
+        inviter = p.contact.id not in interview.attendee_ids
+        key = (interview.on, p.detail, interview.informational, name if inviter else None)
+        found = reasons.get(key)
+        if found is None:
+            found = reasons[key] = _thank_you_reason(p, name)
+        return found
+
+    def describe_one(p: Proposal) -> tuple[str, str]:
+        if p.kind == THANK_YOU:
+            return _thank_you_text(p, p.contact.name if p.contact else "", reason_of)
+        return describe(p)
+
+    return describe_one
+
+
+THANK_YOU = Kind.THANK_YOU.value
 
 
 def _stage_label(kind: str) -> str:

@@ -1,9 +1,6 @@
-"""Stored follow-ups: run the rules and keep their results, and the actions a person takes.
+"""Stored follow-ups: what the agenda, the tray and the command line read, and the actions a person takes.
 
-``refresh_followups`` upserts the rules' proposals by ``rule_key``: it never duplicates, and it never
-undoes what the user did (done, snoozed, skipped rows keep their state; only the text and date of a
-pending one follow the facts). A pending rule follow-up whose facts are gone is *retired*: deleted
-when the user never touched it (open, no letter drafted for it), otherwise marked skipped with a note.
+Running the rules and storing their result is ``followups_refresh`` (re-exported here).
 """
 
 from __future__ import annotations
@@ -14,145 +11,23 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from jobfollow.core import settings_registry as keys
-from jobfollow.core.followup_facts import PENDING_STATES, RESULTS, Kind, Proposal
+from jobfollow.core.followup_facts import PENDING_STATES, RESULTS, Kind
 from jobfollow.core.followup_kinds import kind_label
-from jobfollow.core.followup_settings import SETTINGS_KEY, FollowUpSettings
-from jobfollow.core.followup_texts import describe
-from jobfollow.core.rules import RuleContext, derive_followups
-from jobfollow.core.rules_offers import earliest_offers
 from jobfollow.core.stages import StageKind
-from jobfollow.core.workdays import Workdays
 from jobfollow.i18n import _
 from jobfollow.store.applications import log_activity
-from jobfollow.store.followup_facts_loader import (
-    accepted_applications,
-    as_date,
-    load_application_facts,
-    pending_offer_deadlines,
-    raw_rows,
+from jobfollow.store.followup_facts_loader import as_date
+from jobfollow.store.followups_refresh import (  # noqa: F401  (the refresh's names, where callers look)
+    CROSS_CARD_KINDS,
+    RETIRED_NOTE,
+    RefreshMemo,
+    RefreshReport,
+    followup_settings,
+    refresh_followups,
+    rule_context,
+    save_followup_settings,
 )
-from jobfollow.store.models import Contact, FollowUp, Interview, JobApplication, Letter, Stage, now
-from jobfollow.store.settings import get_user_details, read, set_setting
-
-RETIRED_NOTE = "retired: no longer applies"
-# Follow-ups whose rule looks across cards: refreshing one card must also refresh the others.
-CROSS_CARD_KINDS = (Kind.WITHDRAW.value, Kind.OFFER_PENDING.value)
-
-
-@dataclass(frozen=True)
-class RefreshReport:
-    created: int = 0
-    updated: int = 0
-    retired: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated or self.retired)
-
-
-def followup_settings() -> FollowUpSettings:
-    return FollowUpSettings.from_dict(read(keys.FOLLOWUP_SETTINGS))
-
-
-def save_followup_settings(settings: FollowUpSettings) -> None:
-    set_setting(SETTINGS_KEY, settings.to_dict())
-
-
-def rule_context(today: dt.date | None = None) -> RuleContext:
-    user = get_user_details()
-    return RuleContext(today=today or dt.date.today(), settings=followup_settings(),
-                       workdays=Workdays(user.country), user=user, accepted=accepted_applications(),
-                       pending_offers=pending_offer_deadlines())
-
-
-def _widen_scope(ids: set[int], ctx: RuleContext) -> set[int] | None:
-    """None (every card) when a changed card is, or was, the accepted one others withdraw for, or holds an
-    offer the other processes hear about (one of the two with the nearest deadlines)."""
-    if any(a.id in ids for a in ctx.accepted) or any(
-            o.id in ids for o in earliest_offers(ctx.pending_offers, ctx.today)):
-        return None
-    db = FollowUp._meta.database
-    for kind in CROSS_CARD_KINDS:
-        # The cards that pending follow-ups of this kind name in their key's last part (the accepted card, the
-        # card holding the offer): a range on the unique rule_key index ("withdraw:" <= key < "withdraw;"),
-        # reduced in SQLite to the few distinct names; "+state" keeps SQLite off the much wider state index.
-        named = db.execute_sql(
-            "SELECT DISTINCT substr(rule_key, length(rtrim(rule_key, '0123456789')) + 1) FROM "
-            f'"{FollowUp._meta.table_name}" WHERE rule_key >= ? AND rule_key < ? AND +state IN (?, ?)',
-            (f"{kind}:", f"{kind};", *PENDING_STATES)).fetchall()
-        if any(value.isdigit() and int(value) in ids for (value,) in named):
-            return None
-    return ids
-
-
-def refresh_followups(application_ids: Collection[int] | None = None, today: dt.date | None = None) -> RefreshReport:
-    """Run the rules for these cards (every live card when None) and store the result."""
-    ctx = rule_context(today)
-    scope = None if application_ids is None else _widen_scope(set(application_ids), ctx)
-    db = FollowUp._meta.database
-    # Take the write lock before reading: the window and `jobfollow due` may refresh at the same moment,
-    # and a reader that later wants to write could find its snapshot stale.
-    with db.atomic() if db.in_transaction() else db.atomic("IMMEDIATE"):
-        facts = load_application_facts(scope)
-        proposals = derive_followups(facts, ctx)
-        return _store(proposals, [f.id for f in facts] if scope is not None else None)
-
-
-def _store(proposals: list[Proposal], scope: list[int] | None) -> RefreshReport:
-    existing_query = FollowUp.select(
-        FollowUp.id, FollowUp.rule_key, FollowUp.state, FollowUp.due_on, FollowUp.title, FollowUp.reason,
-        FollowUp.channel, FollowUp.contact, FollowUp.interview,
-    ).where(FollowUp.rule_key.is_null(False))
-    if scope is not None:
-        existing_query = existing_query.where(FollowUp.application.in_(scope))
-    else:  # a deleted card keeps its follow-ups as they were, so Undo brings them back whole
-        existing_query = existing_query.join(JobApplication).where(JobApplication.deleted_at.is_null())
-    existing = {row[1]: row for row in raw_rows(existing_query)}  # due_on stays an ISO string here
-    stamp = now()
-    new_rows, updated = [], 0
-    for p in proposals:
-        row = existing.pop(p.rule_key, None)
-        if row is None:
-            title, reason = describe(p)
-            new_rows.append({
-                "application": p.app.id, "contact": p.contact_id, "interview": p.interview_id, "kind": p.kind,
-                "rule_key": p.rule_key, "title": title, "reason": reason, "channel": p.channel, "due_on": p.due_on,
-                "state": "open", "result": "", "note": "", "created_at": stamp, "updated_at": stamp,
-            })
-            continue
-        row_id, _key, state, due_on, old_title, old_reason, channel, contact_id, interview_id = row
-        if state not in PENDING_STATES:
-            continue  # done or skipped: what the user did stands
-        title, reason = describe(p)
-        if (due_on, old_title, old_reason, channel, contact_id, interview_id) == (
-                p.due_on.isoformat(), title, reason, p.channel, p.contact_id, p.interview_id):
-            continue
-        changes = {FollowUp.title: title, FollowUp.reason: reason, FollowUp.channel: p.channel,
-                   FollowUp.contact: p.contact_id, FollowUp.interview: p.interview_id, FollowUp.updated_at: stamp,
-                   FollowUp.due_on: p.due_on}
-        if p.due_on.isoformat() > due_on:  # ISO dates compare as text
-            changes[FollowUp.notified_at] = None  # moved later: remind again when the new day comes
-        FollowUp.update(changes).where(FollowUp.id == row_id).execute()
-        updated += 1
-    for start in range(0, len(new_rows), 500):
-        FollowUp.insert_many(new_rows[start:start + 500]).execute()
-    retired = _retire([row for row in existing.values() if row[2] in PENDING_STATES], stamp)
-    return RefreshReport(len(new_rows), updated, retired)
-
-
-def _retire(rows: list[tuple], stamp: dt.datetime) -> int:
-    if not rows:
-        return 0
-    ids = [row[0] for row in rows]
-    with_letters = {fid for (fid,) in Letter.select(Letter.followup).where(Letter.followup.in_(ids)).tuples()}
-    untouched = [row[0] for row in rows if row[2] == "open" and row[0] not in with_letters]
-    if untouched:
-        FollowUp.delete().where(FollowUp.id.in_(untouched)).execute()
-    kept = [i for i in ids if i not in set(untouched)]
-    if kept:
-        FollowUp.update(state="skipped", note=RETIRED_NOTE, updated_at=stamp).where(FollowUp.id.in_(kept)).execute()
-    return len(ids)
+from jobfollow.store.models import Contact, FollowUp, Interview, JobApplication, Stage, now
 
 
 # -- what the agenda, the tray and the command line read ---------------------------------------------

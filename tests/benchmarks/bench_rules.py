@@ -59,10 +59,18 @@ def run(bench) -> None:
                      note=f"created {report.created}; one run (a second would find nothing new)")
         bench.time("store refresh, re-run with nothing new (10,000 applications)",
                    lambda: refresh_followups(today=TODAY), repeat=5)
+        from jobfollow.store.followups import RefreshMemo
+
+        memo = RefreshMemo()
+        refresh_followups(today=TODAY, memo=memo)
+        refresh_followups(today=TODAY, memo=memo)  # the checks just stored are facts of their cards
+        bench.time("store refresh, incremental: nothing new since the last run (10,000 applications)",
+                   lambda: refresh_followups(today=TODAY, memo=memo), repeat=5,
+                   note="facts read and hashed; no card run or compared")
         bench.time("store refresh of one card", lambda: refresh_followups([facts[17].id], today=TODAY), repeat=30)
         # A one-card change reads and writes only that card (unless it holds an accepted offer or one of the
         # two nearest offer deadlines, which other cards' follow-ups name).
-        import jobfollow.store.followups as followups_store
+        import jobfollow.store.followups_refresh as followups_store
 
         loaded: list = []
         original = followups_store.load_application_facts

@@ -76,3 +76,25 @@ def test_one_card_agrees_with_all_cards_in_any_order(apps, rng):
     rng.shuffle(shuffled)
     alone = _by_card(p for app in shuffled for p in derive_followups([app], ctx))
     assert alone == together
+
+
+def _whole(proposals):
+    """Everything a stored follow-up is made of, per card (the facts object itself aside)."""
+    return sorted((p.app.id, p.rule_key, p.kind, p.due_on, p.channel, p.contact, p.interview, p.detail)
+                  for p in proposals)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1, 40).flatmap(applications), st.integers(0, 40))
+def test_a_card_proposes_the_same_until_its_day_comes(app, days_later):
+    """The incremental refresh skips a card whose facts did not change until ``stable_until``: on every day
+    before it the rules must propose exactly what they proposed on the day it was run."""
+    from jobfollow.core.rules_horizon import stable_until
+
+    ctx = RuleContext(TODAY, workdays=Workdays())
+    until = stable_until(app, TODAY)
+    later = TODAY + dt.timedelta(days=days_later)
+    if until is None or later < until:
+        assert _whole(derive_followups([app], ctx._replace(today=later))) == _whole(derive_followups([app], ctx))
+    else:
+        assert until > TODAY  # the day it may change always lies ahead

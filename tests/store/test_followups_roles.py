@@ -85,7 +85,7 @@ def test_one_card_refresh_equals_full_refresh_for_any_order_of_roles(profile, pe
 
 def test_a_one_card_change_refreshes_only_that_card(demo_profile, monkeypatch):
     """Even with an accepted card and offers with deadlines about: a plain card's refresh reads that card only."""
-    from jobfollow.store import followups as store
+    from jobfollow.store import followups_refresh as store
     from jobfollow.store.models import JobApplication
 
     fu.refresh_followups(today=TODAY)
