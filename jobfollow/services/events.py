@@ -6,7 +6,23 @@ something) and listen to the news. Nobody imports a pane to reach another; signa
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import QObject, Signal
+
+
+@dataclass(frozen=True)
+class FollowUpNews:
+    """What changed among the pending follow-ups, so a pane updates only that."""
+
+    #: cards whose pending follow-ups changed; None when any may have (every one was read again)
+    application_ids: frozenset[int] | None
+    today: dt.date
+    #: follow-ups created, changed, done, snoozed or retired (with ``application_ids`` not None)
+    followup_ids: frozenset[int] = field(default=frozenset())
+    #: the date moved on: every "in 2 days" and every agenda group may read differently
+    new_day: bool = False
 
 
 class AppEvents(QObject):
@@ -22,6 +38,8 @@ class AppEvents(QObject):
     stages_changed = Signal()
     #: follow-ups were created, completed, snoozed or skipped
     followups_changed = Signal()
+    #: the follow-up service's news (a FollowUpNews), emitted just before followups_changed: what changed
+    followups_refreshed = Signal(object)
     #: a letter was marked as sent (True) or put back to a draft by Undo (False): letter id, application id
     letter_sent = Signal(int, int, bool)
     #: the user asked to open a card's form

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import sys
 from collections.abc import Callable
 
@@ -19,15 +20,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from jobfollow.i18n import _
-from jobfollow.services.events import AppEvents
+from jobfollow.services.events import AppEvents, FollowUpNews
 from jobfollow.services.undo import StoreCommand, push
 from jobfollow.services.worker import run_in_worker
 from jobfollow.store import followups as store
 from jobfollow.store.followup_notify import announcements_now
-from jobfollow.store.followups import AgendaItem
+from jobfollow.store.followups import AgendaItem, RefreshMemo
 
 TICK_MS = 45_000
 IN_PLACE_LIMIT = 200  # above this many cards a refresh goes to the worker (when ``background``)
+WHOLE_READ_LIMIT = 2000  # above this many changed cards the worker reads every pending follow-up
 # Settings whose change alters what the rules propose.
 RULE_SETTING_PREFIXES = ("followups", "user.details")
 
@@ -45,12 +47,14 @@ class FollowUpService(QObject):
         self.items: list[AgendaItem] = []
         self.today: dt.date = clock().date()
         self._waiting: list[tuple[dt.date, int]] = []  # (due, id) not yet notified, soonest first
-        self._by_id: dict[int, AgendaItem] = {}
+        self._by_id_cache: dict[int, AgendaItem] | None = {}
         self._emitting = False
         #: the program's own window runs large refreshes on a worker thread; tests and the CLI in place
         self.background = False
         self._worker_busy = False
-        self._worker_again = False
+        self._worker_again = self._again_whole = False
+        #: what the last runs saw per card: a refresh runs the rules only for the cards that changed since
+        self.memo = RefreshMemo()
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
@@ -72,46 +76,96 @@ class FollowUpService(QObject):
         self.timer.stop()
 
     # -- the rules -------------------------------------------------------------------------------
-    def refresh(self, application_ids: list[int] | None = None) -> None:
+    def refresh(self, application_ids: list[int] | None = None, *, whole: bool = False) -> None:
+        """Run the rules for these cards (every card when None) and tell the panes what changed. ``whole``: the
+        follow-ups may have changed outside the rules too (an import, another pane): every one is read again."""
         if self.background and (application_ids is None or len(application_ids) > IN_PLACE_LIMIT):
-            self._refresh_on_worker()
+            self._refresh_on_worker(whole)
             return
-        store.refresh_followups(application_ids, today=self.today)
-        self.reload()
+        report = store.refresh_followups(application_ids, today=self.today, memo=self.memo)
+        if application_ids is None or whole:
+            self.reload()
+        else:  # the cards asked about (a follow-up of theirs was done or put back) and those the rules changed
+            cards = report.application_ids | frozenset(application_ids)
+            self._merge(cards, store.pending_followups(cards), report.followup_ids)
 
-    def _refresh_on_worker(self) -> None:
-        """Every card's rules on a worker thread (2 s at 10,000 cards); the agenda follows when they are done.
-        A request while one runs is run once more after it (a date change during an import)."""
+    def _refresh_on_worker(self, whole: bool = False) -> None:
+        """Every card's rules on a worker thread; the agenda and the board follow when they are done, from the
+        cards that changed. A request while one runs is run once more after it (a date change during an import)."""
         if self._worker_busy:
             self._worker_again = True
+            self._again_whole = self._again_whole or whole
             return
         self._worker_busy = True
-        today = self.today
+        today, memo = self.today, self.memo
 
-        def work() -> list[AgendaItem]:
-            store.refresh_followups(None, today=today)
-            return store.pending_followups()
+        def work():
+            report = store.refresh_followups(None, today=today, memo=memo)
+            if whole or len(report.application_ids) > WHOLE_READ_LIMIT:
+                return report, store.pending_followups(), True
+            return report, store.pending_followups(report.application_ids), False
 
-        run_in_worker(work, self._worker_done, self._worker_failed)
+        run_in_worker(work, lambda result: self._worker_done(*result), self._worker_failed)
 
-    def _worker_done(self, items: list[AgendaItem]) -> None:
+    def _worker_done(self, report: store.RefreshReport, items: list[AgendaItem], whole: bool) -> None:
         self._worker_busy = False
         if self._worker_again:
-            self._worker_again = False
-            self._refresh_on_worker()
-        self.reload(items)
-        self._announce()
+            again_whole, self._worker_again, self._again_whole = self._again_whole, False, False
+            self._refresh_on_worker(again_whole)
+        # Three turns of the event loop, so the window answers in between: the list, the panes, the reminders.
+        if whole:
+            news = self._set_items(items, FollowUpNews(None, self.today), tell=False)
+        else:
+            news = self._merge(report.application_ids, items, report.followup_ids, tell=False)
+        QTimer.singleShot(0, lambda: self._tell(news))
+        QTimer.singleShot(0, self._announce)
 
     def _worker_failed(self, error: BaseException) -> None:
         self._worker_busy = False
+        self.memo.clear()
+        self._report_failure(error)
+
+    def _report_failure(self, error: BaseException) -> None:
         sys.excepthook(type(error), error, error.__traceback__)  # the store-error hook says it in a sentence
 
     def reload(self, items: list[AgendaItem] | None = None) -> None:
-        self.items = store.pending_followups() if items is None else items
-        self._by_id = {item.id: item for item in self.items}
-        self._waiting = sorted((item.due_on, item.id) for item in self.items if not item.notified)
+        """Every pending follow-up read again (``items`` when the worker has read them)."""
+        self._set_items(store.pending_followups() if items is None else items, FollowUpNews(None, self.today))
+
+    def _merge(self, cards: frozenset[int], fresh: list[AgendaItem], followup_ids: frozenset[int], *,
+               tell: bool = True) -> FollowUpNews:
+        """The pending follow-ups of ``cards`` replaced by ``fresh`` (read for those cards); the rest stay."""
+        if cards:
+            items = [item for item in self.items if item.application_id not in cards]
+            if len(fresh) < 500:
+                for item in fresh:  # a few: each into its place (the list stays in the agenda's order)
+                    bisect.insort(items, item, key=_order)
+            else:
+                items = list(heapq.merge(items, sorted(fresh, key=_order), key=_order))
+        else:
+            items = self.items
+        changed = followup_ids | {item.id for item in fresh}
+        return self._set_items(items, FollowUpNews(cards, self.today, changed), tell=tell)
+
+    def _set_items(self, items: list[AgendaItem], news: FollowUpNews, *, tell: bool = True) -> FollowUpNews:
+        self.items = items
+        self._by_id_cache = None
+        self._waiting = [(item.due_on, item.id) for item in items if not item.notified]  # items are in this order
+        if tell:
+            self._tell(news)
+        return news
+
+    @property
+    def _by_id(self) -> dict[int, AgendaItem]:
+        """Follow-up id -> item, built when first needed after a change (30,000 items at 10,000 cards)."""
+        if self._by_id_cache is None:
+            self._by_id_cache = {item.id: item for item in self.items}
+        return self._by_id_cache
+
+    def _tell(self, news: FollowUpNews) -> None:
         self._emitting = True
         try:
+            self.events.followups_refreshed.emit(news)
             self.events.followups_changed.emit()
         finally:
             self._emitting = False
@@ -127,8 +181,8 @@ class FollowUpService(QObject):
             self.refresh(None)
 
     def _on_foreign_change(self) -> None:
-        if not self._emitting:  # another pane marked something done: a done check may call for the next
-            self.refresh(None)
+        if not self._emitting:  # another pane or an import changed follow-ups: read them all again
+            self.refresh(None, whole=True)
 
     # -- the clock -------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -136,6 +190,9 @@ class FollowUpService(QObject):
         today = self.clock().date()
         if today != self.today:
             self.today = today
+            # "in 2 days" and the agenda's groups move on (in a turn of their own); what the rules change follows
+            news = FollowUpNews(frozenset(), today, new_day=True)
+            QTimer.singleShot(0, lambda: self.events.followups_refreshed.emit(news))
             self.refresh(None)
         self.events.tick.emit()
         self._announce()
@@ -148,7 +205,11 @@ class FollowUpService(QObject):
         if not announcements_now(due_ids, self.clock()).ids:
             return  # quiet hours, or kept for the morning digest: they stay waiting, nothing is lost
         del self._waiting[:cut]
-        store.mark_notified(due_ids, self.clock().replace(microsecond=0))
+        when = self.clock().replace(microsecond=0)
+        if self.background and len(due_ids) > IN_PLACE_LIMIT:  # thousands at once after a long holiday
+            run_in_worker(lambda: store.mark_notified(due_ids, when), lambda _none: None, self._report_failure)
+        else:
+            store.mark_notified(due_ids, when)
         self.fell_due.emit([self._by_id[fid] for fid in due_ids if fid in self._by_id])
 
     # -- what a person does (the agenda, the tray, the letter service call these) ------------------
@@ -172,7 +233,7 @@ class FollowUpService(QObject):
 
     def add_custom(self, application_id: int, title: str, due_on: dt.date, **fields) -> int:
         new_id = store.add_custom(application_id, title, due_on, **fields)
-        self.reload()
+        self._merge(frozenset({application_id}), store.pending_followups([application_id]), frozenset())
         return new_id
 
     def settle(self, application_ids: list[int]) -> None:
@@ -191,9 +252,11 @@ class FollowUpService(QObject):
         return push(self.undo_stack, FollowUpCommand(self, followup_id, text.format(title=title), action, refresh))
 
     def _after(self, followup_id: int, refresh: bool) -> None:
+        app_id = self._app_of_stored(followup_id)
         if refresh:  # a done status check may call for the next one
-            app_id = self._app_of_stored(followup_id)
             self.refresh([app_id] if app_id else None)
+        elif app_id:  # snoozed: only its card's follow-ups are read again
+            self._merge(frozenset({app_id}), store.pending_followups([app_id]), frozenset({followup_id}))
         else:
             self.reload()
 
@@ -203,6 +266,10 @@ class FollowUpService(QObject):
         except LookupError:
             return None
 
+
+
+def _order(item: AgendaItem) -> tuple:
+    return item.due_on, item.id  # the agenda's order (store.pending_followups)
 
 
 def complete_quietly(followup_id: int, result: str, when: dt.datetime) -> dict:

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
+import peewee
 from peewee import JOIN
 
 from jobfollow.core.followup_facts import PENDING_STATES, RESULTS, Kind
@@ -113,8 +114,12 @@ def pending_followups(application_ids: Collection[int] | None = None) -> list[Ag
 
 
 def mark_notified(ids: Collection[int], when: dt.datetime | None = None) -> None:
+    """Announced: never again (thousands at once after a long break, hence one prepared statement)."""
     if ids:
-        FollowUp.update(notified_at=when or now()).where(FollowUp.id.in_(list(ids))).execute()
+        stamp = str(when or now())
+        with FollowUp._meta.database.atomic(), peewee.__exception_wrapper__:
+            FollowUp._meta.database.cursor().executemany(
+                f'UPDATE "{FollowUp._meta.table_name}" SET notified_at = ? WHERE id = ?', [(stamp, i) for i in ids])
 
 
 # -- what a person does ------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def test_mark_as_sent_completes_the_followup_in_one_undoable_step(qtbot, service
     scopes = []
     real_refresh = followups_store.refresh_followups
     monkeypatch.setattr(followups_store, "refresh_followups",
-                        lambda ids=None, today=None: scopes.append(ids) or real_refresh(ids, today))
+                        lambda ids=None, today=None, **kw: scopes.append(ids) or real_refresh(ids, today, **kw))
 
     with qtbot.waitSignal(events.letter_sent) as sent:
         assert services.letters.mark_sent(letter_id, "email") is None

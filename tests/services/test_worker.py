@@ -54,8 +54,8 @@ def test_the_window_start_runs_the_rules_on_a_worker(qtbot, profile, events, mon
     fill_sample_data(25, seed=7, today=TODAY)
     threads = []
     real = store.refresh_followups
-    monkeypatch.setattr(store, "refresh_followups",
-                        lambda ids=None, today=None: threads.append(threading.get_ident()) or real(ids, today))
+    monkeypatch.setattr(store, "refresh_followups", lambda ids=None, today=None, **kw: threads.append(
+        threading.get_ident()) or real(ids, today, **kw))
     service = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
     service.background = True
     with qtbot.waitSignal(events.followups_changed, timeout=20_000):

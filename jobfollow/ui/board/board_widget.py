@@ -58,6 +58,7 @@ class BoardWidget(BoardActions, QWidget):
         # Every card's place and sort facts; what a card paints is read for the rows in view only
         # (the columns' shared cache), and the search texts (people, notes) when a search first needs them.
         self._cards: dict[int, CardKey] = {}
+        self._followups_today: dt.date | None = None
         self._sort_facts = False  # whether _cards carry the due dates and activity the other orders sort by
         self.context = BoardContext(load_cards=lambda ids: card_summaries(ids, with_search_text=False))
         self.context.drop_handler = self.handle_drop
@@ -115,10 +116,13 @@ class BoardWidget(BoardActions, QWidget):
 
         events.applications_changed.connect(self.reload)
         events.cards_placed.connect(self.show_placed_cards)
-        # Follow-ups change in bursts (a move, then the rules catching up): one full reload per burst.
+        # Follow-ups change in bursts (a move, then the rules catching up): one reload per burst when the cards
+        # are ordered by their due dates; otherwise only the changed cards in view are painted again.
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
         self._reload_timer.timeout.connect(self.reload)
-        events.followups_changed.connect(self._reload_timer.start)
+        events.followups_refreshed.connect(self._followups_refreshed)
+        events.followups_changed.connect(self._followups_changed)
+        self._news_seen = False
         events.stages_changed.connect(self.rebuild)
         events.highlight_applications.connect(self.set_highlighted)
         events.close_application_requested.connect(self.close_with_outcome)
@@ -213,7 +217,7 @@ class BoardWidget(BoardActions, QWidget):
                 grouped.setdefault(card.stage_id, []).append(card)
         if stage_ids is None:
             self.delegate.forget_texts()
-        self.delegate.set_today(dt.date.today())
+        self.delegate.set_today(self._today())
         terms, sort = self._view_state()
         if terms:
             self.ensure_search_texts()
@@ -278,8 +282,34 @@ class BoardWidget(BoardActions, QWidget):
                     column.view.scrollTo(column.model.index(row, 0))
                     break
 
+    def _followups_refreshed(self, news) -> None:
+        """A card's badge names its next follow-up and how far off it is: the cards whose follow-ups changed are
+        read again when painted (only those in view are), and a new day repaints every timing."""
+        if news is not None:
+            self._news_seen = True
+            self._followups_today = news.today
+        self.delegate.set_today(self._today())
+        changed = news.application_ids if news is not None else None  # None: every card
+        if self._sort_facts and changed != frozenset():
+            self._reload_timer.start()  # the order itself may have changed
+            return
+        self.context.forget(changed)
+        for column in self.columns:
+            column.view.viewport().update()
+
+    def _followups_changed(self) -> None:
+        """Follow-ups changed without the service's news (none runs, e.g. a pane tested alone): all may have."""
+        if self._news_seen:  # the news just before said what changed
+            self._news_seen = False
+            return
+        self._followups_refreshed(None)
+
+    def _today(self) -> dt.date:
+        """The follow-up service's day once it has spoken (its clock decides when a new day starts)."""
+        return self._followups_today or dt.date.today()
+
     def _tick(self) -> None:
-        if self.delegate.today != dt.date.today():
-            self.delegate.set_today(dt.date.today())
+        if self.delegate.today != self._today():
+            self.delegate.set_today(self._today())
             for column in self.columns:
                 column.view.viewport().update()

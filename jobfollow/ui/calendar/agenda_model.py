@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 
@@ -30,6 +31,9 @@ SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # "card · for whom · channel"
 DUE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 5  # "in 2 days" / "3 days overdue"
 REASON_ROLE = Qt.ItemDataRole.UserRole + 6
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 7  # the InterviewEntry of an interview row (None otherwise)
+MORE_ROLE = Qt.ItemDataRole.UserRole + 8  # True on a group's "show more" row
+PAGE = 200  # entries a group shows at first, and each "show more" adds
+MAX_RUNS = 40  # above this many changed runs in a group, a reset costs less than the row-by-row news
 
 GROUPS = (("overdue", N_("Overdue")), ("today", N_("Today")), ("week", N_("This week")), ("later", N_("Later")))
 _ROOT = QModelIndex()
@@ -55,29 +59,97 @@ def due_text(due: dt.date, today: dt.date) -> str:
 
 
 class AgendaModel(QAbstractItemModel):
+    """Groups over entries. A group shows its first ``PAGE`` entries and a "show more" row: a view lays out every
+    row it holds, and thousands of rows (10,000 cards have 30,000 open follow-ups) cost seconds per change.
+
+    ``set_items`` updates in place when the groups stay the same: rows that went are removed and rows that came are
+    inserted in runs, and every row is told its texts may have changed; only a new or emptied group resets."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.today = dt.date.today()
-        self._groups: list[tuple[str, str, list[AgendaItem]]] = []  # only non-empty groups
+        self._groups: list[tuple[str, str, list]] = []  # only non-empty groups: key, label, every entry
+        self._rows: list[list] = []  # per group: the entries shown (the first ``_limits[n]``)
+        self._limits: list[int] = []
+        self._more: list[bool] = []  # per group: whether its last row is "show more"
 
     # -- filling ---------------------------------------------------------------------------------
-    def set_items(self, items: list[AgendaItem], today: dt.date, interviews: list[InterviewEntry] = ()) -> None:
+    def set_items(self, items: list[AgendaItem], today: dt.date, interviews: list[InterviewEntry] = ()) -> bool:
         """Follow-ups and the interviews to come, each in its group, in date order (interviews are entries to
-        see, not follow-ups to complete)."""
-        self.beginResetModel()
+        see, not follow-ups to complete). Returns True when the model was reset (a view expands its groups)."""
+        groups = _grouped(items, today, interviews)
         self.today = today
-        buckets: dict[str, list] = {key: [] for key, _label in GROUPS}
-        for item in items:
-            buckets[group_of(item.due_on, today)].append(item)
-        for entry in interviews:
-            buckets[group_of(entry.on, today)].append(entry)
-        if interviews:
-            for entries in buckets.values():
-                entries.sort(key=_entry_day)  # stable: follow-ups keep their order within a day
-        self._groups = [(key, label, buckets[key]) for key, label in GROUPS if buckets[key]]
-        self.endResetModel()
+        if [key for key, _label, _entries in groups] != self.group_keys() or not self._update_rows(groups):
+            self.beginResetModel()
+            self._groups = groups
+            self._limits = [PAGE] * len(groups)
+            self._rows = [entries[:PAGE] for _key, _label, entries in groups]
+            self._more = [len(entries) > PAGE for _key, _label, entries in groups]
+            self.endResetModel()
+            return True
+        return False
+
+    def show_more(self, number: int) -> None:
+        """The next page of a group's entries (its "show more" row was chosen)."""
+        if number >= len(self._groups) or not self._more[number]:
+            return
+        entries, rows = self._groups[number][2], self._rows[number]
+        parent = self.index(number, 0)
+        self._set_more(number, parent, False)
+        added = entries[len(rows):len(rows) + PAGE]
+        self._limits[number] = len(rows) + len(added)
+        self.beginInsertRows(parent, len(rows), len(rows) + len(added) - 1)
+        rows.extend(added)
+        self.endInsertRows()
+        self._set_more(number, parent, len(entries) > len(rows))
+
+    def _set_more(self, number: int, parent: QModelIndex, shown: bool) -> None:
+        """Show or hide a group's "show more" row (always its last)."""
+        if shown == self._more[number]:
+            return
+        row = len(self._rows[number])
+        if shown:
+            self.beginInsertRows(parent, row, row)
+            self._more[number] = True
+            self.endInsertRows()
+        else:
+            self.beginRemoveRows(parent, row, row)
+            self._more[number] = False
+            self.endRemoveRows()
+
+    def _update_rows(self, groups: list[tuple[str, str, list]]) -> bool:
+        """The same groups: bring each one's rows to the new entries in runs; False when that would take more
+        than a few runs (a reset is cheaper then)."""
+        plans = []
+        for number, (_key, _label, entries) in enumerate(groups):
+            plan = _runs(self._rows[number], entries[:self._limits[number]])
+            if plan is None:
+                return False
+            plans.append(plan)
+        for number, (removed, inserted) in enumerate(plans):
+            entries = groups[number][2]
+            parent = self.index(number, 0)
+            rows = self._rows[number]
+            self._set_more(number, parent, False)  # it comes back last, when there is more
+            for first, last in removed:  # from the end, so the positions stay true
+                self.beginRemoveRows(parent, first, last)
+                del rows[first:last + 1]
+                self.endRemoveRows()
+            shown = entries[:self._limits[number]]
+            for first, last in inserted:  # from the start: each run lands where it belongs
+                self.beginInsertRows(parent, first, last)
+                rows[first:first] = shown[first:last + 1]
+                self.endInsertRows()
+            rows[:] = shown  # the same entries, with their newest facts
+            self._groups[number] = groups[number]
+            self._set_more(number, parent, len(entries) > len(rows))
+            self.dataChanged.emit(parent, parent)  # the count in the header
+            if rows:  # "in 2 days" reads differently on a new day; a changed follow-up has new texts
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(rows) - 1, 0, parent))
+        return True
 
     def item_count(self) -> int:
+        """Follow-ups held, shown or behind a "show more" row."""
         return sum(1 for _k, _l, items in self._groups for item in items if isinstance(item, AgendaItem))
 
     def interview_count(self) -> int:
@@ -87,7 +159,7 @@ class AgendaModel(QAbstractItemModel):
         return [key for key, _label, _items in self._groups]
 
     def index_of(self, followup_id: int) -> QModelIndex:
-        for number, (_key, _label, items) in enumerate(self._groups):
+        for number, items in enumerate(self._rows):
             for row, item in enumerate(items):
                 if item.id == followup_id and isinstance(item, AgendaItem):
                     return self.createIndex(row, 0, number)
@@ -101,8 +173,7 @@ class AgendaModel(QAbstractItemModel):
             return self.createIndex(row, 0, _NO_PARENT) if row < len(self._groups) else QModelIndex()
         if parent.internalId() != _NO_PARENT or parent.row() >= len(self._groups):
             return QModelIndex()
-        items = self._groups[parent.row()][2]
-        return self.createIndex(row, 0, parent.row()) if row < len(items) else QModelIndex()
+        return self.createIndex(row, 0, parent.row()) if row < self._row_count(parent.row()) else QModelIndex()
 
     def parent(self, index: QModelIndex | QPersistentModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == _NO_PARENT:
@@ -114,7 +185,10 @@ class AgendaModel(QAbstractItemModel):
             return len(self._groups)
         if parent.column() != 0 or parent.internalId() != _NO_PARENT or parent.row() >= len(self._groups):
             return 0
-        return len(self._groups[parent.row()][2])
+        return self._row_count(parent.row())
+
+    def _row_count(self, number: int) -> int:
+        return len(self._rows[number]) + self._more[number]
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 1
@@ -130,9 +204,16 @@ class AgendaModel(QAbstractItemModel):
         if not index.isValid() or index.internalId() == _NO_PARENT:
             return None
         number = int(index.internalId())
-        if number >= len(self._groups) or index.row() >= len(self._groups[number][2]):
-            return None
-        return self._groups[number][2][index.row()]
+        if number >= len(self._rows) or index.row() >= len(self._rows[number]):
+            return None  # a "show more" row is no entry
+        return self._rows[number][index.row()]
+
+    def is_more_row(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        """The row that shows a group's next page."""
+        if not index.isValid() or index.internalId() == _NO_PARENT:
+            return False
+        number = int(index.internalId())
+        return number < len(self._rows) and self._more[number] and index.row() == len(self._rows[number])
 
     def item_at(self, index: QModelIndex | QPersistentModelIndex) -> AgendaItem | None:
         """The follow-up on this row (None on a group header or an interview)."""
@@ -156,6 +237,8 @@ class AgendaModel(QAbstractItemModel):
         entry = self.entry_at(index)
         if isinstance(entry, InterviewEntry):
             return self._interview_data(entry, role)
+        if entry is None and self.is_more_row(index):
+            return self._more_data(int(index.internalId()), role)
         item = entry
         if item is None:
             return None
@@ -175,6 +258,18 @@ class AgendaModel(QAbstractItemModel):
             return tip(self.tooltip(item))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}. {self.subtitle(item)}. {self.due_line(item)}. {item.reason}"
+        return None
+
+    def _more_data(self, number: int, role: int):
+        hidden = len(self._groups[number][2]) - len(self._rows[number])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ngettext("Show {count} more", "Show {count} more", min(hidden, PAGE)).format(
+                count=format_number(min(hidden, PAGE)))
+        if role == MORE_ROLE:
+            return True
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ngettext("{count} more in this group", "{count} more in this group", hidden).format(
+                count=format_number(hidden))
         return None
 
     def _interview_data(self, entry: InterviewEntry, role: int):
@@ -222,6 +317,51 @@ class AgendaModel(QAbstractItemModel):
         if item.reason:
             lines.append(f"<i>{html.escape(item.reason)}</i>")
         return "<br>".join(lines)
+
+
+def _grouped(items: list[AgendaItem], today: dt.date, interviews) -> list[tuple[str, str, list]]:
+    """The non-empty groups with their entries in date order (follow-ups before interviews on one day)."""
+    end_of_week = today + dt.timedelta(days=(first_day_of_week() - 1 - today.weekday()) % 7)  # see group_of
+    overdue, on_today, week, later = [], [], [], []
+    for item in items:  # group_of, inline: 30,000 follow-ups at 10,000 cards
+        due = item.due_on
+        (overdue if due < today else on_today if due == today else week if due <= end_of_week else later).append(item)
+    buckets = dict(zip((key for key, _label in GROUPS), (overdue, on_today, week, later), strict=True))
+    for entry in interviews:  # a few: each after the follow-ups (and interviews before it) of its day
+        bisect.insort_right(buckets[group_of(entry.on, today)], entry, key=_entry_day)
+    return [(key, label, buckets[key]) for key, label in GROUPS if buckets[key]]
+
+
+def _key(entry) -> tuple:
+    """What makes a row the same row: the entry and its day (a follow-up moved to another day moves rows)."""
+    if isinstance(entry, AgendaItem):
+        return 0, entry.id, entry.due_on
+    return 1, entry.id, entry.on
+
+
+def _runs(old: list, new: list) -> tuple[list, list] | None:
+    """How to turn the rows ``old`` into ``new``: runs to remove (last first) and runs to insert (first first), as
+    (first row, last row); None when the rows kept changed order or there are too many runs."""
+    old_keys, new_keys = [_key(e) for e in old], [_key(e) for e in new]
+    in_new, in_old = set(new_keys), set(old_keys)
+    if [k for k in old_keys if k in in_new] != [k for k in new_keys if k in in_old]:
+        return None
+    removed = _spans([k not in in_new for k in old_keys])[::-1]
+    inserted = _spans([k not in in_old for k in new_keys])
+    return None if len(removed) + len(inserted) > MAX_RUNS else (removed, inserted)
+
+
+def _spans(flags: list[bool]) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for row, flag in enumerate(flags):
+        if flag and start is None:
+            start = row
+        elif not flag and start is not None:
+            spans.append((start, row - 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(flags) - 1))
+    return spans
 
 
 def _entry_day(entry) -> dt.date:

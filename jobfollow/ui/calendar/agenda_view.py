@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
-from jobfollow.ui.calendar.agenda_model import DUE_TEXT_ROLE, OVERDUE_ROLE, REASON_ROLE, SUBTITLE_ROLE
+from jobfollow.ui.calendar.agenda_model import DUE_TEXT_ROLE, MORE_ROLE, OVERDUE_ROLE, REASON_ROLE, SUBTITLE_ROLE
 from jobfollow.ui.palette_colours import signal_colour
 
 PAD = 6
@@ -15,13 +15,21 @@ PAD = 6
 class AgendaDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         height = option.fontMetrics.height()
-        if not index.parent().isValid():
+        if not index.parent().isValid() or index.data(MORE_ROLE):
             return QSize(200, height + 2 * PAD)
         return QSize(200, 3 * height + 2 * PAD + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if not index.parent().isValid():
             self._paint_group(painter, option, index)
+            return
+        if index.data(MORE_ROLE):  # "Show 200 more": a link-coloured line
+            painter.save()
+            if option.state & QStyle.StateFlag.State_Selected:
+                painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(option.palette.color(QPalette.ColorRole.Link))
+            painter.drawText(option.rect.adjusted(PAD, 0, -PAD, 0), Qt.AlignmentFlag.AlignVCenter, index.data() or "")
+            painter.restore()
             return
         painter.save()
         style = option.widget.style() if option.widget else None

@@ -43,6 +43,8 @@ class CalendarPane(QWidget):
         self.controller = None
         self.day_filter: dt.date | None = None
         self._highlighted: list[int] = []  # the cards lit up on the board for the chosen day
+        self._news_seen = False
+        self._interviews: tuple[dt.date, list] | None = None  # (day, the interviews to come from it)
         self.calendar = DueCalendar()
         self.calendar.setObjectName("dueCalendar")
         self.calendar.setAccessibleName(_("Calendar of due follow-ups and interviews"))
@@ -60,6 +62,7 @@ class CalendarPane(QWidget):
         self.view.setModel(self.model)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(lambda _index: self.open_card())
+        self.view.clicked.connect(self._clicked)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.empty_label = QLabel(_("No follow-ups are due. Add one of your own with \u201c+ Add\u201d."))
         self.empty_label.setWordWrap(True)
@@ -162,30 +165,49 @@ class CalendarPane(QWidget):
     def set_controller(self, controller) -> None:
         """``controller`` is the follow-up service; done, snooze and skip go through it (undoably)."""
         self.controller = controller
-        self.events.followups_changed.connect(self.refresh_view)
-        self.events.applications_changed.connect(lambda _ids: self.refresh_view())  # an interview added or moved
-        self.events.tick.connect(self._on_tick)
+        self.events.followups_refreshed.connect(self._followups_refreshed)
+        self.events.followups_changed.connect(self._followups_changed)
+        self.events.applications_changed.connect(self._applications_changed)  # an interview added or moved
         self.refresh_view()
 
     @property
     def today(self) -> dt.date:
         return self.controller.today if self.controller is not None else dt.date.today()
 
-    def _on_tick(self) -> None:
-        if self.model.today != self.today:
-            self.refresh_view()
+    def _applications_changed(self, _ids) -> None:
+        self._interviews = None
+        self.refresh_view()
+
+    def _followups_refreshed(self, news) -> None:
+        self._news_seen = not news.new_day  # the followups_changed that follows is the same news
+        if news.application_ids is None:  # everything was read again (an import, a restore)
+            self._interviews = None
+        self.refresh_view()
+
+    def _upcoming_interviews(self, today: dt.date) -> list:
+        """Read once per day and per change of the cards, not for every change of a follow-up."""
+        if self._interviews is None or self._interviews[0] != today:
+            self._interviews = (today, upcoming_interviews(today))
+        return self._interviews[1]
+
+    def _followups_changed(self) -> None:
+        if self._news_seen:
+            self._news_seen = False
+            return
+        self.refresh_view()
 
     def refresh_view(self) -> None:
-        items: list[AgendaItem] = list(self.controller.items) if self.controller is not None else []
+        """The calendar's dots from the counts per day, the agenda updated in place (see AgendaModel.set_items)."""
+        items: list[AgendaItem] = self.controller.items if self.controller is not None else []
         today = self.today
-        interviews = upcoming_interviews(today) if self.controller is not None else []
+        interviews = self._upcoming_interviews(today) if self.controller is not None else []
         self.calendar.set_counts(Counter(item.due_on for item in items), today,
                                  Counter(entry.on for entry in interviews))
         current = self.current_item()
         shown = [item for item in items if self.day_filter is None or item.due_on == self.day_filter]
         interviews = [entry for entry in interviews if self.day_filter is None or entry.on == self.day_filter]
-        self.model.set_items(shown, today, interviews)
-        self.view.expandAll()
+        if self.model.set_items(shown, today, interviews):
+            self.view.expandAll()  # a reset: the groups are new (an in-place update keeps them open)
         if current is not None:
             index = self.model.index_of(current.id)
             if index.isValid():
@@ -304,8 +326,16 @@ class CalendarPane(QWidget):
         if failure is not None:  # nothing changed, and nothing to undo
             show_store_error(self, failure)
 
+    def _clicked(self, index: QModelIndex) -> None:
+        if self.model.is_more_row(index):  # "Show 200 more"
+            self.model.show_more(int(index.internalId()))
+
     def open_card(self) -> None:
-        entry = self.model.entry_at(self.view.currentIndex())  # a follow-up or an interview
+        index = self.view.currentIndex()
+        if self.model.is_more_row(index):  # Return on "Show 200 more"
+            self.model.show_more(int(index.internalId()))
+            return
+        entry = self.model.entry_at(index)  # a follow-up or an interview
         if entry is not None:
             self.events.open_application_requested.emit(entry.application_id)
 
