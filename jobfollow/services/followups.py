@@ -76,9 +76,11 @@ class FollowUpService(QObject):
         self.timer.stop()
 
     # -- the rules -------------------------------------------------------------------------------
-    def refresh(self, application_ids: list[int] | None = None, *, whole: bool = False) -> None:
+    def refresh(self, application_ids: list[int] | None = None, *, whole: bool = False,
+                touched: frozenset[int] = frozenset()) -> None:
         """Run the rules for these cards (every card when None) and tell the panes what changed. ``whole``: the
-        follow-ups may have changed outside the rules too (an import, another pane): every one is read again."""
+        follow-ups may have changed outside the rules too (an import, another pane): every one is read again.
+        ``touched``: follow-ups of these cards a person just changed (done, put back), for the news."""
         if self.background and (application_ids is None or len(application_ids) > IN_PLACE_LIMIT):
             self._refresh_on_worker(whole)
             return
@@ -87,7 +89,7 @@ class FollowUpService(QObject):
             self.reload()
         else:  # the cards asked about (a follow-up of theirs was done or put back) and those the rules changed
             cards = report.application_ids | frozenset(application_ids)
-            self._merge(cards, store.pending_followups(cards), report.followup_ids)
+            self._merge(cards, store.pending_followups(cards), report.followup_ids | touched)
 
     def _refresh_on_worker(self, whole: bool = False) -> None:
         """Every card's rules on a worker thread; the agenda and the board follow when they are done, from the
@@ -244,7 +246,7 @@ class FollowUpService(QObject):
         """Put a follow-up back as it was (Undo); the rules then retire what its completion had created."""
         app_id = self._app_of_stored(followup_id)
         store.restore_state(followup_id, state)
-        self.refresh([app_id] if app_id else None)
+        self.refresh([app_id] if app_id else None, touched=frozenset({followup_id}))
 
     def _push(self, followup_id: int, text: str, action: Callable[[], None], *, refresh: bool) -> BaseException | None:
         item = self._by_id.get(followup_id)
@@ -254,7 +256,7 @@ class FollowUpService(QObject):
     def _after(self, followup_id: int, refresh: bool) -> None:
         app_id = self._app_of_stored(followup_id)
         if refresh:  # a done status check may call for the next one
-            self.refresh([app_id] if app_id else None)
+            self.refresh([app_id] if app_id else None, touched=frozenset({followup_id}))
         elif app_id:  # snoozed: only its card's follow-ups are read again
             self._merge(frozenset({app_id}), store.pending_followups([app_id]), frozenset({followup_id}))
         else:
