@@ -52,8 +52,10 @@ class PaneDocks:
         self.panes = {pane.key: pane for pane in panes}
         self._fit_pending = False
         window.setDockNestingEnabled(True)
+        # GroupedDragging: a tab dragged out of its group floats that pane (without it only a title bar can, and a
+        # tabbed pane shows none); a title bar then moves its whole group
         window.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
-                              | QMainWindow.DockOption.AllowNestedDocks)
+                              | QMainWindow.DockOption.AllowNestedDocks | QMainWindow.DockOption.GroupedDragging)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         for pane in panes:
             dock = QDockWidget(pane.title(), window)

@@ -121,6 +121,8 @@ def test_a_tabbed_pane_has_no_title_bar_over_its_tab_and_gets_it_back_alone(qtbo
 
     run_queued_reactions()
     assert space_above(calendar) <= 2  # tabbed (the first run's layout): the tab names the pane
+    # ... and is its handle: a tab dragged out of the group floats its pane (Qt does that only with this option)
+    assert window.dockOptions() & QMainWindow.DockOption.GroupedDragging
     letters.setFloating(True)
     run_queued_reactions()
     assert space_above(calendar) > 10  # alone on the right: a bar to drag it by, float and close it
