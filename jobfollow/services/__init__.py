@@ -8,14 +8,19 @@ Services import Qt's core and undo classes, never a widget (tests/test_import_la
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from jobfollow.services.board import BoardService
+from jobfollow.services.data import DataService
 from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.services.letters import LetterService
+
+if TYPE_CHECKING:
+    from jobfollow.profile import Profile
 
 
 @dataclass(frozen=True)
@@ -27,9 +32,13 @@ class Services:
     board: BoardService
     followups: FollowUpService
     letters: LetterService
+    data: DataService
 
 
-def build_services(events: AppEvents, undo_stack: QUndoStack, parent: QObject | None = None) -> Services:
+def build_services(events: AppEvents, undo_stack: QUndoStack, parent: QObject | None = None,
+                   profile: Profile | None = None) -> Services:
+    """``profile``: the open one, for backups and restore (services tested alone may leave it out)."""
     followups = FollowUpService(events, parent=parent, undo_stack=undo_stack)
     return Services(events=events, undo_stack=undo_stack, board=BoardService(events, undo_stack),
-                    followups=followups, letters=LetterService(events, undo_stack, followups))
+                    followups=followups, letters=LetterService(events, undo_stack, followups),
+                    data=DataService(events, undo_stack, profile, followups, parent=parent))

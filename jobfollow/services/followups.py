@@ -107,7 +107,8 @@ class FollowUpService(QObject):
                 return report, store.pending_followups(), True
             return report, store.pending_followups(report.application_ids), False
 
-        run_in_worker(work, lambda result: self._worker_done(*result), self._worker_failed)
+        # exclusive: after an import, not beside it
+        run_in_worker(work, lambda result: self._worker_done(*result), self._worker_failed, exclusive=True)
 
     def _worker_done(self, report: store.RefreshReport, items: list[AgendaItem], whole: bool) -> None:
         self._worker_busy = False

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from jobfollow.services.worker import WritesPausedError, long_write
 from jobfollow.store.db import SQL_ERRORS
 
-#: what a write to the profile can raise when the file is locked, read-only or the disk is full
-STORE_ERRORS = (*SQL_ERRORS, OSError)
+#: what a write to the profile can raise when the file is locked, read-only or the disk is full, or while
+#: an import or a restore runs on a worker (the write is refused, not queued behind SQLite's lock)
+STORE_ERRORS = (*SQL_ERRORS, OSError, WritesPausedError)
 
 
 class StoreCommand(QUndoCommand):
@@ -28,9 +30,11 @@ class StoreCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self._done_once:  # Redo: a failure now reaches the program's store-error hook
+            long_write.check()
             self.do()
             return
         try:
+            long_write.check()
             self.do()
         except STORE_ERRORS as exc:
             self.error = exc

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,6 +208,41 @@ def restore_file(source: Path, db_path: Path, folder: Path, *, current_db: Sqlit
     return kept
 
 
+@dataclass(frozen=True)
+class PreparedRestore:
+    """A restore made ready while the database stays open: the backup checked and copied beside the database,
+    the current data kept as a backup. :func:`finish_restore` swaps it in once the database is closed."""
+
+    source: Path
+    staged: Path
+    kept: Path
+
+
+def prepare_restore(source: Path, db: SqliteDatabase, db_path: Path, folder: Path, *,
+                    now: dt.datetime | None = None,
+                    progress: Callable[[int, int], object] | None = None) -> PreparedRestore:
+    """The slow part of a restore, safe on a worker with its own connection: check ``source``, keep the
+    current data as a before-restore backup, copy ``source`` beside the database. Nothing is replaced yet.
+    ``progress(step, 3)`` is told between the steps; an exception it raises stops there."""
+    check_backup_file(source)
+    if progress is not None:
+        progress(1, 3)
+    moment = (now or dt.datetime.now()).replace(microsecond=0)
+    kept = back_up(db, folder, kind="before-restore", now=moment)
+    if progress is not None:
+        progress(2, 3)
+    staged = db_path.with_name(db_path.name + ".restoring")
+    _copy_whole(source, staged)
+    return PreparedRestore(source, staged, kept)
+
+
+def finish_restore(prepared: PreparedRestore, db_path: Path) -> Path:
+    """Swap the prepared copy in (every connection to ``db_path`` closed first); returns the kept backup."""
+    _swap_staged(prepared.staged, db_path)
+    restore_documents(prepared.source, db_path.parent / DOCUMENTS_DIR_NAME)
+    return prepared.kept
+
+
 def _copy_whole(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` (private, via a partial file): whole, or not at all."""
     def copy(partial: Path) -> None:
@@ -224,11 +260,16 @@ def _copy_whole(source: Path, target: Path) -> None:
 
 def _put_in_place(source: Path, db_path: Path) -> None:
     """Copy ``source`` over ``db_path`` whole, or leave ``db_path`` as it was."""
-    _copy_whole(source, db_path.with_name(db_path.name + ".restoring"))
+    staged = db_path.with_name(db_path.name + ".restoring")
+    _copy_whole(source, staged)
+    _swap_staged(staged, db_path)
+    restore_documents(source, db_path.parent / DOCUMENTS_DIR_NAME)
+
+
+def _swap_staged(staged: Path, db_path: Path) -> None:
     for suffix in ("-wal", "-shm"):  # a stale journal beside the new file would be replayed into it
         Path(str(db_path) + suffix).unlink(missing_ok=True)
-    os.replace(db_path.with_name(db_path.name + ".restoring"), db_path)
-    restore_documents(source, db_path.parent / DOCUMENTS_DIR_NAME)
+    os.replace(staged, db_path)
 
 
 def move_aside(db_path: Path, *, now: dt.datetime | None = None) -> Path:

@@ -330,8 +330,9 @@ def _starts_like_a_formula(text: str) -> bool:
         text = text[1:]
 
 
-def export_csv(target: Path) -> int:
-    """Write every live card to ``target`` (UTF-8 with BOM so spreadsheets pick the encoding); returns the count."""
+def export_csv(target: Path, progress: Callable[[int, int], object] | None = None) -> int:
+    """Write every live card to ``target`` (UTF-8 with BOM so spreadsheets pick the encoding); returns the count.
+    ``progress(cards_done, cards_total)`` hears how far it got; an exception it raises stops it (no file)."""
     stages = {s.id: s.name for s in Stage.select()}
     contacts: dict[int, list[tuple[str, str]]] = {}
     query = (ApplicationContact.select(ApplicationContact.application, Contact.name, Contact.email)
@@ -340,6 +341,9 @@ def export_csv(target: Path) -> int:
         contacts.setdefault(app_id, []).append((name, email))
     apps = (JobApplication.select().where(JobApplication.deleted_at.is_null())
             .order_by(JobApplication.stage, JobApplication.rank, JobApplication.id))
+
+    total = apps.count() if progress is not None else 0
+    step = max(1, min(1000, total // 100))
 
     def write(partial: Path) -> int:
         count = 0
@@ -357,6 +361,8 @@ def export_csv(target: Path) -> int:
                     app.employer_address, app.employer_website, app.how_applied,
                 )])
                 count += 1
+                if progress is not None and count % step == 0:
+                    progress(count, total)
         return count
 
     return write_atomically(target, write)

@@ -74,22 +74,33 @@ def _encode(field, value: Any) -> Any:
     return value
 
 
-def export_data(*, exported_at: dt.datetime | None = None) -> dict:
-    """The whole open profile as plain JSON-ready values."""
+#: progress(rows_done, rows_total) while an export reads the profile
+ExportProgress = Callable[[int, int], object]
+
+
+def export_data(*, exported_at: dt.datetime | None = None, progress: ExportProgress | None = None) -> dict:
+    """The whole open profile as plain JSON-ready values, read in one snapshot (a worker may export while the
+    window writes). ``progress(rows_done, rows_total)`` hears how far it got; an exception it raises stops it."""
     tables: dict[str, list[dict]] = {}
-    for model in ALL_MODELS:
-        fields = model._meta.sorted_fields
-        names = [f.column_name for f in fields]
-        encoders = [(f, not isinstance(f, DateTimeField | DateField | DecimalField)) for f in fields]
-        rows = []
-        query = model.select().order_by(model._meta.primary_key).tuples()
-        for values in query:
-            row = {name: (value if plain or value is None else _encode(field, value))
-                   for name, (field, plain), value in zip(names, encoders, values, strict=True)}
-            if model is Setting and is_ui_state(row.get("key", "")):
-                continue  # profiles from before kept the window's size here: it is not the user's data
-            rows.append(row)
-        tables[TABLE_NAMES[model]] = rows
+    with database_proxy.obj.atomic():  # one read transaction: every table as of the same moment
+        total = sum(model.select().count() for model in ALL_MODELS) if progress is not None else 0
+        done, step = 0, max(1, min(1000, total // 100))
+        for model in ALL_MODELS:
+            fields = model._meta.sorted_fields
+            names = [f.column_name for f in fields]
+            encoders = [(f, not isinstance(f, DateTimeField | DateField | DecimalField)) for f in fields]
+            rows = []
+            query = model.select().order_by(model._meta.primary_key).tuples()
+            for values in query:
+                row = {name: (value if plain or value is None else _encode(field, value))
+                       for name, (field, plain), value in zip(names, encoders, values, strict=True)}
+                done += 1
+                if progress is not None and done % step == 0:
+                    progress(done, total)
+                if model is Setting and is_ui_state(row.get("key", "")):
+                    continue  # profiles from before kept the window's size here: it is not the user's data
+                rows.append(row)
+            tables[TABLE_NAMES[model]] = rows
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -98,19 +109,53 @@ def export_data(*, exported_at: dt.datetime | None = None) -> dict:
     }
 
 
-def export_json(target: Path) -> int:
-    """Write the profile to ``target`` (atomically); returns the number of cards written."""
-    data = export_data()
+def export_json(target: Path, progress: ExportProgress | None = None) -> int:
+    """Write the profile to ``target`` (atomically); returns the number of cards written.
+    ``progress`` counts every row twice: once read, once written."""
+    rows = 0
+    if progress is not None:
+        def reading(done: int, total: int) -> None:
+            nonlocal rows
+            rows = total
+            progress(done, 2 * total)
+    data = export_data(progress=reading if progress is not None else None)
 
     def write(partial: Path) -> None:
         with open(partial, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
+            if progress is None:
+                json.dump(data, handle, ensure_ascii=False, indent=1)
+            else:
+                _dump_in_pieces(data, handle, lambda written: progress(rows + written, 2 * rows))
 
     write_atomically(target, write)
     from jobfollow.store.io_documents import export_documents
 
     export_documents(target)  # the attached files, once each, in NAME.documents.zip beside it
     return len(data["tables"][TABLE_NAMES[JobApplication]])
+
+
+def _dump_in_pieces(data: dict, handle, written: Callable[[int], object], piece: int = 1000) -> None:
+    """The same text as ``json.dump(data, handle, ensure_ascii=False, indent=1)``, a thousand rows at a time,
+    so a long export can say how far it got (and be stopped between pieces)."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=1)
+
+    head = {key: value for key, value in data.items() if key != "tables"}
+    handle.write(dumps(head)[:-2] + ",\n \"tables\": {")  # the envelope's own keys, then the tables
+    done = 0
+    for number, (name, rows) in enumerate(data["tables"].items()):
+        handle.write(("," if number else "") + "\n  " + dumps(name) + ": ")
+        if not rows:
+            handle.write("[]")
+            continue
+        handle.write("[")
+        for start in range(0, len(rows), piece):
+            text = dumps(rows[start:start + piece])[1:-2]  # without "[" and "\n]"
+            handle.write(("," if start else "") + text.replace("\n", "\n  "))
+            done += min(piece, len(rows) - start)
+            written(done)
+        handle.write("\n  ]")
+    handle.write("\n }\n}" if data["tables"] else "}\n}")
 
 
 # -- import --------------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self._draft_kept_once = False
         # One undo history for the whole window: board moves, form edits, stage changes, deletes.
         self.undo_stack = QUndoStack(self)
-        self.services: Services = build_services(events, self.undo_stack, parent=self)
+        self.services: Services = build_services(events, self.undo_stack, parent=self, profile=profile)
         self.followups: FollowUpService = self.services.followups
         # The program's own start: every-card rules refreshes run on a worker, never on the GUI thread.
         self.followups.background = defer_startup_work

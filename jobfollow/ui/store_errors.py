@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jobfollow.i18n import _
 from jobfollow.services.undo import STORE_ERRORS
+from jobfollow.services.worker import WritesPausedError
 from jobfollow.store.db import write_refusal
 
 __all__ = ["STORE_ERRORS", "install_store_error_hook", "saved_or_reported", "show_store_error", "store_error_message"]
@@ -24,6 +25,8 @@ T = TypeVar("T")
 
 
 def store_error_message(exc: BaseException) -> str:
+    if isinstance(exc, WritesPausedError):  # an import or a restore is running: its own sentence
+        return _("{reason} What you typed is still here.").format(reason=exc)
     refused = write_refusal(exc)  # the open file was found damaged after the start
     if refused:
         return refused

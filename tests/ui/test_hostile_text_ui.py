@@ -183,13 +183,14 @@ def test_the_remove_stage_prompts_are_plain(window, modal, monkeypatch):
     assert stage.name in box.text() and box.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_import_error_boxes_are_plain_and_have_no_links(window, modal, tmp_path):
+def test_import_error_boxes_are_plain_and_have_no_links(qtbot, window, modal, tmp_path):
     crafted = tmp_path / "crafted.json"
     data = {"format": "jobfollow", "format_version": 1, "tables": {
         "job_application": [{"id": 1, HOSTILE[1]: "x"}]}}
     crafted.write_text(json.dumps(data), encoding="utf-8")
     modal.button = plain_text.Button.Yes  # "Add 1 application…?"
     window.data_actions.import_file(str(crafted))
+    qtbot.waitUntil(lambda: window.services.data.job is None, timeout=20_000)  # read and refused on a worker
     box = modal.boxes[-1]
     assert "evil.example" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
@@ -199,9 +200,10 @@ def test_import_error_boxes_are_plain_and_have_no_links(window, modal, tmp_path)
     assert modal.boxes[-1].textFormat() == Qt.TextFormat.PlainText
 
 
-def test_csv_preview_tooltips_and_messages_are_plain(qtbot, hostile_profile, tmp_path):
+def test_csv_preview_tooltips_and_messages_are_plain(qtbot, hostile_profile, events, tmp_path):
     import csv
 
+    from jobfollow.services.data import DataService
     from jobfollow.ui.data.csv_import_dialog import CsvImportDialog
 
     source = tmp_path / "hostile.csv"
@@ -210,7 +212,7 @@ def test_csv_preview_tooltips_and_messages_are_plain(qtbot, hostile_profile, tmp
         writer.writerow(["Company", "Job title", "Status", "Date applied", HOSTILE[0]])
         for number, text in enumerate(HOSTILE):
             writer.writerow([text, HOSTILE[-number], text, "not a date" if number == 2 else "", text])
-    dialog = CsvImportDialog(source)
+    dialog = CsvImportDialog(source, service=DataService(events, None, hostile_profile))
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.load_error

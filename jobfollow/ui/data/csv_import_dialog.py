@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from jobfollow.core.csv_mapping import IGNORE, TARGETS, CsvFormatError, guess_mapping
 from jobfollow.i18n import N_, _, format_date, format_number, ngettext
+from jobfollow.services.data import DataBusyError, DataJob, DataService, Imported
 from jobfollow.store.applications import list_stages
 from jobfollow.store.io_csv import (
     ImportPlan,
-    apply_import,
     distinct_statuses,
     guess_status_stages,
     plan_import,
@@ -81,15 +81,17 @@ class PreviewModel(QAbstractTableModel):
 
 
 class CsvImportDialog(QDialog):
-    def __init__(self, path: Path, parent: QWidget | None = None):
+    """The import itself is the data service's: on a worker, all rows or none, with this dialog's bar and Cancel."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None, *, service: DataService):
         super().__init__(parent)
         self.path = path
+        self.service = service
         self.setWindowTitle(_("Import {file}").format(file=path.name))
-        self.imported_ids: list[int] = []
+        self.imported: Imported | None = None
         self.load_error = ""
         self.plan = ImportPlan()
-        self._cancelled = False
-        self._importing = False
+        self.job: DataJob | None = None
         try:
             self.table = read_csv_file(path)
         except CsvFormatError as exc:
@@ -289,39 +291,51 @@ class CsvImportDialog(QDialog):
 
     def _update_buttons(self, *_ignored) -> None:
         ready = bool(self.plan.cards) and (not self.plan.errors or self.skip_bad.isChecked())
-        self.import_button.setEnabled(ready and not self._importing)
+        self.import_button.setEnabled(ready and self.job is None)
 
     # -- importing -----------------------------------------------------------------------------
-    def run_import(self) -> None:
-        if not self.import_button.isEnabled():
-            return
-        self._importing = True
-        self._cancelled = False
+    @property
+    def imported_ids(self) -> list[int]:
+        return self.imported.ids if self.imported is not None else []
+
+    def run_import(self) -> DataJob | None:
+        """Start the import on a worker; the dialog closes when it is done, or says why it stopped."""
+        if not self.import_button.isEnabled() or self.job is not None:
+            return None
+        try:
+            self.job = self.service.import_csv(self.plan, self.status_stages(), self.path.name)
+        except DataBusyError as exc:
+            self.result_label.setText(str(exc))
+            return None
+        self.job.progressed.connect(self._advance)
+        self.job.finished.connect(self._imported)
+        self.job.failed.connect(self._stopped)
+        self.job.cancelled.connect(self._stopped)
         self._update_buttons()
         self.progress.setRange(0, len(self.plan.cards))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.result_label.setText(_("Importing…"))
+        return self.job
 
-        def progress(done: int, total: int) -> bool:
-            self.progress.setValue(done)
-            QApplication.processEvents()  # chunks of rows between events keep the window responsive
-            return not self._cancelled
+    def _advance(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
-        try:
-            self.imported_ids = apply_import(self.plan, self.status_stages(), source_name=self.path.name,
-                                             progress=progress)
-        except CsvFormatError as exc:
-            self._importing = False
-            self.progress.setVisible(False)
-            self.result_label.setText(str(exc))
-            self._update_buttons()
-            return
-        self._importing = False
+    def _imported(self, imported: Imported) -> None:
+        self.job = None
+        self.imported = imported
         self.accept()
 
+    def _stopped(self, sentence: str) -> None:
+        self.job = None
+        self.progress.setVisible(False)
+        self.result_label.setText(sentence)
+        self._update_buttons()
+
     def reject(self) -> None:
-        if self._importing:  # Cancel during an import rolls it back; the dialog stays open
-            self._cancelled = True
+        if self.job is not None:  # Cancel during an import rolls it back; the dialog stays open
+            self.job.cancel()
+            self.result_label.setText(_("Cancelling…"))
             return
         super().reject()

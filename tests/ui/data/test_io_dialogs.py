@@ -22,14 +22,26 @@ CSV = (
 
 
 @pytest.fixture
+def data_service(qtbot, events, profile):
+    from jobfollow.services.data import DataService
+
+    return DataService(events, None, profile)
+
+
+def jobs_done(qtbot, service, timeout=20_000):
+    """Wait until the data service's jobs (and a job started by the one before) have ended."""
+    qtbot.waitUntil(lambda: service.job is None, timeout=timeout)
+
+
+@pytest.fixture
 def csv_file(tmp_path):
     path = tmp_path / "tracker.csv"
     path.write_text(CSV, encoding="utf-8-sig")
     return path
 
 
-def test_dialog_guesses_columns_and_statuses(qtbot, qtmodeltester, profile, csv_file):
-    dialog = CsvImportDialog(csv_file)
+def test_dialog_guesses_columns_and_statuses(qtbot, qtmodeltester, profile, csv_file, data_service):
+    dialog = CsvImportDialog(csv_file, service=data_service)
     qtbot.addWidget(dialog)
     assert dialog.load_error == ""
     assert dialog.mapping() == ["company", "position_title", "status", "applied_on", "location", "contact_name",
@@ -47,8 +59,8 @@ def test_dialog_guesses_columns_and_statuses(qtbot, qtmodeltester, profile, csv_
     assert dialog.status_table.isHidden() and not dialog.status_hint.isHidden()
 
 
-def test_preview_shows_every_mapped_column_as_it_will_be_imported(qtbot, qtmodeltester, profile, csv_file):
-    dialog = CsvImportDialog(csv_file)
+def test_preview_shows_every_mapped_column_as_it_will_be_imported(qtbot, qtmodeltester, profile, csv_file, data_service):
+    dialog = CsvImportDialog(csv_file, service=data_service)
     qtbot.addWidget(dialog)
     model = dialog.preview_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -61,8 +73,8 @@ def test_preview_shows_every_mapped_column_as_it_will_be_imported(qtbot, qtmodel
     qtmodeltester.check(model)
 
 
-def test_dialog_imports_all_rows_with_progress(qtbot, profile, csv_file):
-    dialog = CsvImportDialog(csv_file)
+def test_dialog_imports_all_rows_with_progress(qtbot, profile, csv_file, data_service):
+    dialog = CsvImportDialog(csv_file, service=data_service)
     qtbot.addWidget(dialog)
     dialog.skip_bad.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
@@ -72,32 +84,46 @@ def test_dialog_imports_all_rows_with_progress(qtbot, profile, csv_file):
     assert JobApplication.select().count() == 2
 
 
-def test_cancel_during_import_rolls_everything_back(qtbot, profile, tmp_path, monkeypatch):
+def test_cancel_during_import_rolls_everything_back(qtbot, profile, tmp_path, monkeypatch, data_service):
+    import threading
+
+    from jobfollow.store import io_csv
+
     path = tmp_path / "long.csv"
     path.write_text("Company,Title\n" + "".join(f"C{i},Job {i}\n" for i in range(2000)), encoding="utf-8")
-    dialog = CsvImportDialog(path)
+    dialog = CsvImportDialog(path, service=data_service)
     qtbot.addWidget(dialog)
-    real_apply = csv_import_dialog.apply_import
+    real_apply = io_csv.apply_import
+    pressed = threading.Event()
 
-    def apply_and_cancel(plan, stages, *, source_name, progress):
+    def apply_waiting_for_cancel(plan, stages, *, source_name, progress):
         def wrapped(done, total):
             if done >= 1000:
-                dialog.reject()  # the user presses Cancel while rows are being written
+                pressed.wait(10)  # half the rows are written when the user presses Cancel
             return progress(done, total)
 
         return real_apply(plan, stages, source_name=source_name, progress=wrapped)
 
-    monkeypatch.setattr(csv_import_dialog, "apply_import", apply_and_cancel)
-    dialog.import_button.click()
+    def press_cancel(done, total):
+        if done >= 1000 and not pressed.is_set():
+            dialog.reject()
+            pressed.set()
+
+    monkeypatch.setattr(io_csv, "apply_import", apply_waiting_for_cancel)
+    job = dialog.run_import()
+    job.progressed.connect(press_cancel)
+    with qtbot.waitSignal(job.cancelled, timeout=20_000):
+        pass
     assert JobApplication.select().count() == 0
     assert "cancelled" in dialog.result_label.text()
     assert dialog.isEnabled() and dialog.import_button.isEnabled()
+    assert dialog.isVisible() or not dialog.result()  # still open to try again, not accepted
 
 
-def test_unreadable_file_reports_instead_of_opening(qtbot, profile, tmp_path):
+def test_unreadable_file_reports_instead_of_opening(qtbot, profile, tmp_path, data_service):
     path = tmp_path / "photo.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40)
-    dialog = CsvImportDialog(path)
+    dialog = CsvImportDialog(path, service=data_service)
     qtbot.addWidget(dialog)
     assert "binary" in dialog.load_error
 
@@ -119,77 +145,104 @@ def test_file_menu_has_the_data_entries_above_quit(window):
     assert texts.index("&Restore…") == len(texts) - 2
 
 
-def test_back_up_now_and_restore_reload_the_window(window, profile, tmp_path, monkeypatch):
+def test_back_up_now_and_restore_reload_the_window(qtbot, window, profile, tmp_path, monkeypatch):
     create_application("Before", "Analyst")
     window.data_actions.back_up_now()
+    jobs_done(qtbot, window.services.data)
     [snapshot] = backups.list_backups(profile.backup_dir)
     create_application("After", "Analyst")
     window.events.applications_changed.emit([])
     assert window.board.card_count() == 2
-    assert window.data_actions.restore(str(snapshot.path), confirm=False)
+    job = window.data_actions.restore(str(snapshot.path), confirm=False)
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
     assert window.board.card_count() == 1
     assert [a.company for a in JobApplication.select()] == ["Before"]
     assert any(b.kind == "before-restore" for b in backups.list_backups(profile.backup_dir))
     assert not profile.db.is_closed()
+    assert "previous data was kept" in window.statusBar().currentMessage()
 
 
-def test_a_window_left_open_for_days_still_backs_up_once_a_day(window, profile):
+def test_a_window_left_open_for_days_still_backs_up_once_a_day(qtbot, window, profile):
     import datetime as dt
 
     assert backups.list_backups(profile.backup_dir) == []
     window.events.tick.emit()  # the follow-up clock's tick: the window has been open a while
+    jobs_done(qtbot, window.services.data)
     [first] = backups.list_backups(profile.backup_dir)
     assert first.kind == "auto"
     window.data_actions._next_backup_check = 0.0
-    assert not window.data_actions.back_up_when_due()  # the newest is fresh: nothing more today
+    assert window.data_actions.back_up_when_due()
+    jobs_done(qtbot, window.services.data)
+    assert len(backups.list_backups(profile.backup_dir)) == 1  # the newest is fresh: nothing more today
     two_days_ago = first.taken_at - dt.timedelta(days=2)
     first.path.rename(first.path.with_name(f"jobfollow-{two_days_ago:%Y%m%d-%H%M%S}-auto.sqlite3"))
     assert backups.list_backups(profile.backup_dir)[0].taken_at < dt.datetime.now() - dt.timedelta(days=1)
     window.data_actions._next_backup_check = 0.0
     assert window.data_actions.back_up_when_due()
+    jobs_done(qtbot, window.services.data)
     assert [b.kind for b in backups.list_backups(profile.backup_dir)] == ["auto", "auto"]
+    assert not window.data_actions.back_up_when_due()  # asked again within the hour: not even a look
 
 
-def test_restore_refuses_a_foreign_file(window, profile, tmp_path, monkeypatch):
+def test_restore_refuses_a_foreign_file(qtbot, window, profile, tmp_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(plain_text, "run", lambda box: warnings.append(box.text()))
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"hello" * 1000)
-    assert not window.data_actions.restore(str(junk), confirm=False)
+    job = window.data_actions.restore(str(junk), confirm=False)
+    with qtbot.waitSignal(job.failed, timeout=20_000):
+        pass
     assert "not a jobfollow database" in warnings[0]
     assert not profile.db.is_closed()
+    assert not any(b.kind == "before-restore" for b in backups.list_backups(profile.backup_dir))
 
 
-def test_export_and_import_json_through_the_menu(window, profile, tmp_path, monkeypatch):
+def test_export_and_import_json_through_the_menu(qtbot, window, profile, tmp_path, monkeypatch):
     create_application("Fabrikam", "Analyst")
     target = tmp_path / "all"
     window.data_actions.export_file(str(target))
+    jobs_done(qtbot, window.services.data)
     assert (tmp_path / "all.json").exists()
     monkeypatch.setattr(plain_text, "run", lambda box: plain_text.Button.Yes)
     window.data_actions.import_file(str(tmp_path / "all.json"))
-    assert window.board.card_count() == 2
+    qtbot.waitUntil(lambda: window.board.card_count() == 2, timeout=20_000)
+    jobs_done(qtbot, window.services.data)
+    assert "Imported 1 application" in window.statusBar().currentMessage()
     window.data_actions.export_calendar(str(tmp_path / "cal"))
+    jobs_done(qtbot, window.services.data)
     assert (tmp_path / "cal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
-def test_a_cancelled_json_import_adds_nothing_and_says_so(window, profile, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QProgressDialog
-
-    from jobfollow.store.models import JobApplication
+def test_a_cancelled_json_import_adds_nothing_and_says_so(qtbot, window, profile, tmp_path, monkeypatch):
+    from jobfollow.services import data
 
     create_application("Fabrikam", "Analyst")
     window.data_actions.export_file(str(tmp_path / "all.json"))
-    monkeypatch.setattr(plain_text, "run", lambda box: plain_text.Button.Yes)
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda dialog: True)  # the user pressed Cancel
+    jobs_done(qtbot, window.services.data)
+    monkeypatch.setattr(plain_text, "run", lambda box: plain_text.Button.Yes)  # "Add 1 application…?"
+    real_import = data.DataService.import_json
+    started = []
+
+    def import_then_cancel(service, chosen):  # the user presses Cancel before the first row is written
+        job = real_import(service, chosen)
+        job.cancel()
+        started.append(job)
+        return job
+
+    monkeypatch.setattr(data.DataService, "import_json", import_then_cancel)
     window.data_actions.import_file(str(tmp_path / "all.json"))
+    qtbot.waitUntil(lambda: bool(started), timeout=20_000)
+    jobs_done(qtbot, window.services.data)
     assert JobApplication.select().count() == 1
     assert "cancelled" in window.statusBar().currentMessage()
 
 
-def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(window, csv_file, monkeypatch):
+def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(qtbot, window, csv_file, monkeypatch):
     def accept_all(dialog):
         dialog.skip_bad.setChecked(True)
-        dialog.run_import()
+        with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+            dialog.run_import()
         return dialog.result()
 
     monkeypatch.setattr(CsvImportDialog, "exec", accept_all)
@@ -205,7 +258,7 @@ def test_import_menu_opens_the_csv_dialog_and_reloads_the_board(window, csv_file
 def test_a_mapping_change_shows_a_busy_cursor_while_every_row_is_reread(qtbot, profile, csv_file, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    dialog = CsvImportDialog(csv_file)
+    dialog = CsvImportDialog(csv_file, service=data_service)
     qtbot.addWidget(dialog)
     cursors = []
     real_plan = csv_import_dialog.plan_import

@@ -1,0 +1,52 @@
+"""The progress dialog of a data job: how far it got, and Cancel; it closes itself when the job ends.
+
+It appears only when the job takes a moment (a small export finishes before it would show). The bar is updated
+directly, never through ``QProgressDialog.setValue``, which runs a nested event loop in a modal dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+
+from jobfollow.i18n import _
+from jobfollow.services.data import DataJob
+
+SHOW_AFTER_MS = 300
+
+
+class JobProgressDialog(QProgressDialog):
+    def __init__(self, job: DataJob, title: str, text: str, parent: QWidget | None, *, modal: bool):
+        super().__init__(text, _("Cancel"), 0, 0, parent)
+        self.job = job
+        self.setWindowTitle(title)
+        # An import or a restore: the window waits (and can still repaint); an export: work goes on beside it.
+        self.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(SHOW_AFTER_MS)
+        self.setMinimumWidth(420)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)  # busy until the first report
+        self.bar.setTextVisible(True)
+        self.setBar(self.bar)
+        self.setValue(0)  # starts the clock that shows the dialog after SHOW_AFTER_MS
+        self.canceled.connect(self._cancel)
+        job.progressed.connect(self.advance)
+        job.ended.connect(self.finish)
+
+    def advance(self, done: int, total: int) -> None:
+        if total > 0 and not self.wasCanceled():
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def _cancel(self) -> None:
+        self.job.cancel()
+        self.setLabelText(_("Cancelling…"))
+        self.setCancelButton(None)  # no second Cancel: the job is putting everything back
+        self.bar.setRange(0, 0)
+        self.show()
+
+    def finish(self) -> None:
+        self.hide()
+        self.deleteLater()
