@@ -59,7 +59,7 @@ def test_dialog_guesses_columns_and_statuses(qtbot, qtmodeltester, profile, csv_
     assert dialog.status_table.isHidden() and not dialog.status_hint.isHidden()
 
 
-def test_preview_shows_every_mapped_column_as_it_will_be_imported(qtbot, qtmodeltester, profile, csv_file, data_service):
+def test_preview_shows_every_mapped_column_as_it_will_be_imported(qtbot, qtmodeltester, csv_file, data_service):
     dialog = CsvImportDialog(csv_file, service=data_service)
     qtbot.addWidget(dialog)
     model = dialog.preview_model
