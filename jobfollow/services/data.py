@@ -10,6 +10,7 @@ The command line calls the same store functions in place (``commands/data.py``).
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from jobfollow.i18n import _
@@ -49,10 +50,13 @@ class JsonFile:
 
 @dataclass(frozen=True)
 class Imported:
-    """What an import added: the new cards, and (CSV) what fell due because of it."""
+    """What an import added: the new cards, and (CSV) what fell due because of it; whether it changed the stages
+    or the settings (a file taken whole into an empty profile), so the panes rebuild only what changed."""
 
     ids: list[int]
     due_summary: str = ""
+    stages_changed: bool = False
+    settings_changed: bool = False
 
 
 class DataJob(QObject):
@@ -150,10 +154,14 @@ class DataService(QObject):
             from jobfollow.store.io_documents import store_documents
             from jobfollow.store.io_json import import_data
 
-            before = _card_ids()
+            before, stages, settings = _card_ids(), _stages(), _settings()
             store_documents(chosen.documents)  # files first: a failed import leaves only unused files (collected)
-            import_data(chosen.data, progress=progress.advance)
-            return Imported(sorted(_card_ids() - before))
+            try:
+                import_data(chosen.data, progress=progress.advance)
+            finally:
+                _free_gradually(chosen.data)
+            return Imported(sorted(_card_ids() - before), stages_changed=_stages() != stages,
+                            settings_changed=_settings() != settings)
 
         return self._start("import", work, writes=True, on_done=self._after_import)
 
@@ -212,8 +220,9 @@ class DataService(QObject):
             long_write.hold(_RUNNING[kind]())
             self._pause_clock()
         finish = on_done or (lambda done_job, result: self._end(done_job, "finished", result))
-        job.progress = run_in_worker(work, lambda result: finish(job, result), lambda error: self._failed(job, error),
-                                     with_progress=with_progress, on_progress=job.progressed.emit, exclusive=True)
+        job.progress = run_in_worker(_without_gc(work), lambda result: finish(job, result),
+                                     lambda error: self._failed(job, error), with_progress=with_progress,
+                                     on_progress=job.progressed.emit, exclusive=True)
         return job
 
     def _end(self, job: DataJob, outcome: str, value: Any) -> None:
@@ -249,8 +258,8 @@ class DataService(QObject):
     # -- after the data changed -------------------------------------------------------------------
     def _after_import(self, job: DataJob, imported: Imported) -> None:
         long_write.release()  # the panes read and the rules write as they reload
-        self.reload_everything(imported.ids, stages=True, settings=True)
-        self._end(job, "finished", imported)
+        self.reload_everything(imported.ids, stages=imported.stages_changed, settings=imported.settings_changed,
+                               then=lambda: self._end(job, "finished", imported))
 
     def _swap_in(self, job: DataJob, prepared: Any) -> None:
         """The backup is ready beside the database: once no other task holds a connection, close the window's
@@ -278,29 +287,74 @@ class DataService(QObject):
                 self._end(job, "failed", str(exc))
                 return
             long_write.release()
-            self.reload_everything(None, stages=True, settings=True)
-            self._end(job, "finished", kept)
+            self.reload_everything(None, stages=True, settings=True, then=lambda: self._end(job, "finished", kept))
 
         when_idle(swap)
 
-    def reload_everything(self, ids: list[int] | None, *, stages: bool, settings: bool) -> None:
+    def reload_everything(self, ids: list[int] | None, *, stages: bool, settings: bool,
+                          then: Callable[[], None] | None = None) -> None:
         """The data changed under the panes: the undo history no longer applies, every pane reads again and
-        the follow-up service re-runs the rules (on its worker, for many cards)."""
+        the follow-up service re-runs the rules (on its worker, for many cards). One event per turn of the event
+        loop, so the window paints between the panes' reloads; ``then`` runs after the last."""
         from jobfollow.store.settings import all_settings
 
         if self.undo_stack is not None:
             self.undo_stack.clear()
-        if stages:
-            self.events.stages_changed.emit()
-        self.events.applications_changed.emit(list(ids or []))
+        steps = [self.events.stages_changed.emit] if stages else []
+        steps.append(lambda: self.events.applications_changed.emit(list(ids or [])))
         if settings:
-            self.events.settings_changed.emit(sorted(all_settings()))
+            steps.append(lambda: self.events.settings_changed.emit(sorted(all_settings())))
+        if then is not None:
+            steps.append(then)
+        _one_per_turn(steps)
+
+
+def _one_per_turn(steps: list[Callable[[], None]]) -> None:
+    if steps:
+        steps[0]()
+        if steps[1:]:
+            QTimer.singleShot(0, lambda: _one_per_turn(steps[1:]))
+
+
+def _free_gradually(data: dict, piece: int = 2000) -> None:
+    """Let go of a read file's rows a few thousand at a time: freeing 150,000 rows at once holds the GIL (and
+    so the window) for a few hundred milliseconds; in pieces the window gets its turn in between."""
+    for rows in data.get("tables", {}).values():
+        while rows:
+            del rows[-piece:]
+    data.clear()
+
+
+def _without_gc(work: Callable) -> Callable:
+    """A full garbage collection over the rows a job holds takes the GIL for 20-50 ms, and the window with it:
+    none runs while the job does (its rows are freed by reference counting when it ends)."""
+    def run(*args):
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return work(*args)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return run
 
 
 def _card_ids() -> set[int]:
     from jobfollow.store.models import JobApplication
 
     return {row[0] for row in JobApplication.select(JobApplication.id).tuples()}
+
+
+def _stages() -> list[tuple]:
+    from jobfollow.store.models import Stage
+
+    return list(Stage.select().order_by(Stage.id).tuples())
+
+
+def _settings() -> list[tuple]:
+    from jobfollow.store.models import Setting
+
+    return list(Setting.select(Setting.key, Setting.value).order_by(Setting.key).tuples())
 
 
 def _sentence(kind: str, error: BaseException) -> str:
