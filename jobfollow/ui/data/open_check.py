@@ -85,8 +85,6 @@ class OpenCheck:
 
 def install_open_check(window, profile: Profile, *, on_quit: Callable[[], None] | None = None) -> OpenCheck:
     """Check ``profile``'s pages once ``window.board`` has painted; then the daily backup, on a worker too."""
-    from jobfollow.ui.data.install import reload_window
-
     def back_up() -> None:
         from jobfollow.store.backups import back_up_at_start
 
@@ -94,6 +92,7 @@ def install_open_check(window, profile: Profile, *, on_quit: Callable[[], None] 
                       lambda _error: None)  # back_up_at_start reports its own failure
 
     check = OpenCheck(window, profile, on_passed=back_up,
-                      on_recovered=lambda: reload_window(window.data_actions.context), on_quit=on_quit)
+                      on_recovered=lambda: window.services.data.reload_everything(None, stages=True, settings=True),
+                      on_quit=on_quit)
     check.start_after_paint(window.board)  # the callbacks keep the check alive until its verdict
     return check
