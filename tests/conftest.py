@@ -16,6 +16,7 @@ import datetime as dt
 # -- no network: jobfollow is offline, so any connection beyond this machine fails the test ----------
 import ipaddress
 import socket
+import sys
 
 import pytest
 
@@ -69,6 +70,9 @@ def _isolated_profile(tmp_path, monkeypatch):
     i18n.set_language("en_US")
     yield home
     i18n.set_language("en_US")
+    translations = sys.modules.get("jobfollow.ui.qt_translations")
+    if translations is not None:  # a test that switched languages leaves Qt's own strings English too
+        translations.install_qt_translations()
 
 
 @pytest.fixture(autouse=True)

@@ -62,6 +62,8 @@ class FollowUpService(QObject):
         events.applications_changed.connect(self._on_applications_changed)
         events.settings_changed.connect(self._on_settings_changed)
         events.followups_changed.connect(self._on_foreign_change)
+        # titles and reasons of the rules' follow-ups are written in the language of the day: write them again
+        events.language_changed.connect(lambda: self.refresh(None))
 
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> None:

@@ -46,3 +46,10 @@ class FeatureContext:
     menus: Menus
     #: a short message in the status bar
     show_status: Callable[[str], None]
+
+    def keep_translated(self, apply: Callable[[], None]) -> None:
+        """``apply`` sets the texts of the feature's own actions and menus from ``_()``: it runs now and again
+        after every language switch. (Widgets retranslate themselves on ``QEvent.LanguageChange``; an action
+        is no widget and hears no such event.)"""
+        apply()
+        self.events.language_changed.connect(apply)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -31,10 +31,11 @@ from jobfollow.ui.insights.install import InsightsController, install_insights
 from jobfollow.ui.offers.install import OffersController, install_offers
 from jobfollow.ui.panes import Pane, PaneDocks
 from jobfollow.ui.plain_text import escaped
-from jobfollow.ui.qt_translations import align_calendars, install_language_switching
+from jobfollow.ui.qt_translations import install_language_switching
 from jobfollow.ui.questions.install import QuestionBankOpener, install_question_bank
 from jobfollow.ui.shortcuts import install_find, install_shortcuts_help
 from jobfollow.ui.ui_state import UiState
+from jobfollow.ui.undo_actions import renewed_action
 from jobfollow.ui.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:  # the tray loads with the reminders, after the window; Preferences when opened
@@ -42,7 +43,7 @@ if TYPE_CHECKING:  # the tray loads with the reminders, after the window; Prefer
 
     from jobfollow.ui.calendar.calendar_pane import CalendarPane
     from jobfollow.ui.letters.letter_pane import LetterPane
-    from jobfollow.ui.settings.settings_dialog import SettingsPage
+    from jobfollow.ui.settings.settings_dialog import SettingsDialog, SettingsPage
     from jobfollow.ui.tray.install import TrayFeature
 
 
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         if not restore_window_state(self, self.docks, self.ui_state):
             self.resize(1400, 860)
             self.docks.default_layout()
-        install_language_switching(self)
+        install_language_switching(context)
         if panes_after_paint:
             AfterFirstPaint(self.board, self.ensure_panes)
         else:
@@ -158,7 +159,6 @@ class MainWindow(QMainWindow):
         self.letter_pane = LetterPane(self.events, service=self.services.letters)
         self.docks.put("calendar", self.calendar_pane)
         self.docks.put("letters", self.letter_pane)
-        align_calendars(self.calendar_pane)  # month and day names in the interface language
         # the first refresh waits for the agenda to be seen: built after the board's paint, the agenda's own
         first_painted = self.calendar_pane if self.isVisible() else self.board
         install_followups(self.context, self.calendar_pane, first_painted, deferred=self._defer_startup_work)
@@ -187,12 +187,12 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu(_("&File"))
-        self.edit_menu = bar.addMenu(_("&Edit"))
-        self.view_menu = bar.addMenu(_("&View"))
-        self.help_menu = bar.addMenu(_("&Help"))
+        self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
 
-        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_requested)
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
 
-        self.preferences_action = QAction(_("&Preferences…"), self)
+        self.preferences_action = QAction(self)
         self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
         if self.preferences_action.shortcut().isEmpty():  # Windows and most Linux desktops have none
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -214,21 +214,47 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.open_settings)
         self.edit_menu.addAction(self.preferences_action)
 
-        board_action = QAction(_("&Board"), self, checkable=True, checked=True)
+        board_action = QAction(self, checkable=True, checked=True)
         board_action.toggled.connect(self.board.setVisible)  # hidden, it leaves the whole window to the panes
         self.pane_actions: dict[str, QAction] = {"board": board_action}
         self.pane_actions.update({key: pane.action for key, pane in self.docks.panes.items()})
         for action in self.pane_actions.values():
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
-        self.reset_layout_action = QAction(_("&Reset the layout"), self)
+        self.reset_layout_action = QAction(self)
         self.reset_layout_action.triggered.connect(self.reset_layout)
         self.view_menu.addAction(self.reset_layout_action)
 
-        about = QAction(_("&About jobfollow"), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.show_about)
-        self.help_menu.addAction(about)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+        self.retranslate()
+
+    # -- language ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # QUndoStack's actions keep the words they were made with ("&Undo" + the command): new ones
+            self.undo_action = renewed_action(self, self.undo_action,
+                                              self.undo_stack.createUndoAction(self, _("&Undo")))
+            self.redo_action = renewed_action(self, self.redo_action,
+                                              self.undo_stack.createRedoAction(self, _("&Redo")))
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The window's own menus, actions, pane titles and status line in the current language (the panes
+        and the features' entries set their own)."""
+        for menu, text in ((self.file_menu, _("&File")), (self.edit_menu, _("&Edit")), (self.view_menu, _("&View")),
+                           (self.help_menu, _("&Help"))):
+            menu.setTitle(text)
+        self.quit_action.setText(_("&Quit"))
+        self.preferences_action.setText(_("&Preferences…"))
+        self.pane_actions["board"].setText(_("&Board"))
+        self.reset_layout_action.setText(_("&Reset the layout"))
+        self.about_action.setText(_("&About jobfollow"))
+        self.docks.retranslate()
+        self.update_status()
 
     # -- cross-pane wiring: every connection between panes is made here -------------------------
     def _connect_panes(self) -> None:
@@ -240,7 +266,6 @@ class MainWindow(QMainWindow):
         self.board.open_requested.connect(self.events.open_application_requested)
         self.events.applications_changed.connect(self.update_status)
         self.events.card_moved.connect(lambda *_: self.update_status())
-        self.events.language_changed.connect(self.docks.retranslate)
 
     # -- actions -------------------------------------------------------------------------------
     def show_followup(self, followup_id: int) -> None:
@@ -266,12 +291,17 @@ class MainWindow(QMainWindow):
 
         return [UserDetailsPage(), LanguagePage(), *followup_settings_pages(), JobSearchPage()]
 
-    def open_settings(self) -> None:
+    def settings_dialog(self) -> SettingsDialog:
         from jobfollow.ui.settings.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings_pages(), self)
-        if dialog.exec():
-            self.events.settings_changed.emit(dialog.changed_keys)
+        dialog.applied.connect(self.events.settings_changed)  # OK and Apply both: the window follows at once
+        return dialog
+
+    def open_settings(self) -> None:
+        dialog = self.settings_dialog()
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -6,6 +6,8 @@ keys of the board and the agenda that belong to a pane rather than to a menu.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,9 +39,16 @@ PANE_KEYS = (
 )
 
 
+def _keep_text(window: QMainWindow, action: QAction, text: Callable[[], str]) -> None:
+    """The action's text now and after every language switch (an action hears no LanguageChange)."""
+    action.setText(text())
+    window.events.language_changed.connect(lambda: action.setText(text()))
+
+
 def install_find(window: QMainWindow, board) -> QAction:
     """Edit > Find: Ctrl+F goes to the board's search from the letter, the agenda or anywhere else."""
-    action = QAction(_("&Find…"), window)
+    action = QAction(window)
+    _keep_text(window, action, lambda: _("&Find…"))
     action.setShortcut(QKeySequence.StandardKey.Find)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(lambda: (window.pane_actions["board"].setChecked(True), board.focus_search()))
@@ -97,7 +106,8 @@ class ShortcutsDialog(QDialog):
 
 
 def install_shortcuts_help(window: QMainWindow) -> QAction:
-    action = QAction(_("&Keyboard shortcuts"), window)
+    action = QAction(window)
+    _keep_text(window, action, lambda: _("&Keyboard shortcuts"))
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     action.triggered.connect(lambda: show_shortcuts(window))
     first = window.help_menu.actions()[0] if window.help_menu.actions() else None

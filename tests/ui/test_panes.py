@@ -104,10 +104,10 @@ def test_reset_layout_puts_every_pane_back(qtbot, profile, events):
 
 def test_pane_titles_follow_a_language_switch(qtbot, profile, events):
     from jobfollow import i18n
+    from jobfollow.ui.qt_translations import switch_language
 
     window = open_window(qtbot, profile, events)
-    i18n.set_language("de_DE")
-    events.language_changed.emit()
+    switch_language("de_DE")
     assert window.docks.panes["calendar"].dock.windowTitle() == i18n._("Calendar and agenda") != "Calendar and agenda"
     assert window.pane_actions["letters"].text() == i18n._("&Letters")
 

@@ -39,12 +39,17 @@ class BoardActions:
             host.addAction(act)
             return act
 
-        self.next_stage_action = action(_("Move to next stage"), "Ctrl+Right", lambda: self.move_selected_by(1))
-        self.previous_stage_action = action(_("Move to previous stage"), "Ctrl+Left",
-                                            lambda: self.move_selected_by(-1))
-        self.delete_action = action(_("Delete…"), QKeySequence.StandardKey.Delete,
-                                    lambda: self.delete_cards(self.selected_ids()))
-        self.star_action = action(_("Star"), None, lambda: self.toggle_star(self.selected_ids()))
+        self.next_stage_action = action("", "Ctrl+Right", lambda: self.move_selected_by(1))
+        self.previous_stage_action = action("", "Ctrl+Left", lambda: self.move_selected_by(-1))
+        self.delete_action = action("", QKeySequence.StandardKey.Delete, lambda: self.delete_cards(self.selected_ids()))
+        self.star_action = action("", None, lambda: self.toggle_star(self.selected_ids()))
+        self.retranslate_card_actions()
+
+    def retranslate_card_actions(self) -> None:
+        self.next_stage_action.setText(_("Move to next stage"))
+        self.previous_stage_action.setText(_("Move to previous stage"))
+        self.delete_action.setText(_("Delete…"))
+        self.star_action.setText(_("Star"))  # "Remove star" when the menu opens on starred cards
 
     # -- selection ---------------------------------------------------------------------------
     def selected_ids(self, column=None) -> list[int]:

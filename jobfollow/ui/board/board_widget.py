@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -111,7 +111,6 @@ class BoardWidget(BoardActions, QWidget):
         self.only_active_check.toggled.connect(self._view_options_changed)
         self.sort_combo.currentIndexChanged.connect(self._view_options_changed)
         # Edit > Find (Ctrl+F) lives in the window, so it works from every pane; this is what it does.
-        self.search_edit.setAccessibleName(_("Search the board"))
         self.install_card_actions(self.scroll)
 
         events.applications_changed.connect(self.reload)
@@ -129,10 +128,10 @@ class BoardWidget(BoardActions, QWidget):
         events.move_to_stage_kind_requested.connect(self.move_to_stage_kind)
         events.select_application_requested.connect(self.show_new_card)
         events.tick.connect(self._tick)
-        events.language_changed.connect(self._language_changed)
         self.rebuild()
 
     def retranslate(self) -> None:
+        self.search_edit.setAccessibleName(_("Search the board"))
         self.search_edit.setPlaceholderText(_("Search company, position, person, tag or note"))
         self.only_active_check.setText(_("Only active"))
         self.only_active_check.setToolTip(_("Hide accepted and closed applications"))
@@ -142,11 +141,14 @@ class BoardWidget(BoardActions, QWidget):
         self.stages_button.setText(_("Stages…"))
         self.stages_button.setToolTip(_("Add, rename, reorder, collapse or remove stages"))
 
-    def _language_changed(self) -> None:
-        self.retranslate()
-        self.banner.retranslate()
-        self.delegate.forget_texts()
-        self.rebuild()
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.retranslate_card_actions()
+            self.delegate.forget_texts()  # the badges ("Thank Marco · 2 days overdue") are painted again
+            for column in self.columns:
+                column.view.viewport().update()
+        super().changeEvent(event)
 
     # -- building ----------------------------------------------------------------------------
     def rebuild(self) -> None:

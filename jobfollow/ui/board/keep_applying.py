@@ -6,7 +6,7 @@ unfilled or go to an internal candidate, so a single open process is a fragile p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
@@ -34,6 +34,11 @@ class KeepApplyingBanner(QFrame):
         layout.addWidget(self.add_button)
         self.retranslate()
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.add_button.setText(_("Add an application…"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,7 +145,6 @@ class StageColumn(QFrame):
         self.menu_button = QToolButton()
         self.menu_button.setText("⋯")
         self.menu_button.setAutoRaise(True)
-        self.menu_button.setToolTip(_("Stage actions"))
         self.menu_button.clicked.connect(
             lambda: self.header_menu_requested.emit(self.stage_id, self.menu_button.mapToGlobal(
                 self.menu_button.rect().bottomLeft())))
@@ -181,7 +180,17 @@ class StageColumn(QFrame):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.strip, 1, Qt.AlignmentFlag.AlignHCenter)
         self.set_collapsed(stage.collapsed)
-        self.update_header()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The stage's own name stays as it is (a default name follows the language through the store)."""
+        self.menu_button.setToolTip(_("Stage actions"))
+        self.set_collapsed(self.collapsed)
 
     @property
     def collapsed(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -47,10 +47,9 @@ class CalendarPane(QWidget):
         self._interviews: tuple[dt.date, list] | None = None  # (day, the interviews to come from it)
         self.calendar = DueCalendar()
         self.calendar.setObjectName("dueCalendar")
-        self.calendar.setAccessibleName(_("Calendar of due follow-ups and interviews"))
         self.calendar.clicked.connect(self._day_clicked)
         self.filter_label = QLabel()
-        self.show_all_button = QPushButton(_("Show all"))
+        self.show_all_button = QPushButton()
         self.show_all_button.clicked.connect(self.clear_day_filter)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_label, 1)
@@ -64,7 +63,7 @@ class CalendarPane(QWidget):
         self.view.doubleClicked.connect(lambda _index: self.open_card())
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
-        self.empty_label = QLabel(_("No follow-ups are due. Add one of your own with \u201c+ Add\u201d."))
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build_actions()
@@ -76,7 +75,7 @@ class CalendarPane(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addLayout(self.button_row)
-        self._set_filter_text()
+        self.retranslate()
         self._update_actions()
         self.refresh_view()
 
@@ -91,57 +90,82 @@ class CalendarPane(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.done_menu = QMenu(_("Done"), self)
+        self.done_menu = QMenu(self)
         self.done_actions = {}
-        for result, label in DONE_RESULTS:
+        for result, _label in DONE_RESULTS:
             shortcut = "Ctrl+D" if result == "done" else None
-            self.done_actions[result] = self._action(_(label), lambda _c=False, r=result: self.mark_done(r), shortcut)
+            self.done_actions[result] = self._action("", lambda _c=False, r=result: self.mark_done(r), shortcut)
             self.done_menu.addAction(self.done_actions[result])
         # After the last unanswered check the rules suggest closing: do it from here, in one step.
-        self.close_card_action = self._action(
-            _("Close the card: {outcome}").format(outcome=_(OUTCOME_LABELS[Outcome.NO_RESPONSE])),
-            self.close_as_no_response)
+        self.close_card_action = self._action("", self.close_as_no_response)
         self.done_menu.addSeparator()
         self.done_menu.addAction(self.close_card_action)
-        self.snooze_menu = QMenu(_("Snooze"), self)
-        self.snooze_one = self._action(_("1 day"), lambda: self.snooze_days(1), "Ctrl+1")
-        self.snooze_three = self._action(_("3 days"), lambda: self.snooze_days(3), "Ctrl+3")
-        self.snooze_pick = self._action(_("Pick a date…"), self.snooze_pick_date)
+        self.snooze_menu = QMenu(self)
+        self.snooze_one = self._action("", lambda: self.snooze_days(1), "Ctrl+1")
+        self.snooze_three = self._action("", lambda: self.snooze_days(3), "Ctrl+3")
+        self.snooze_pick = self._action("", self.snooze_pick_date)
         for action in (self.snooze_one, self.snooze_three, self.snooze_pick):
             self.snooze_menu.addAction(action)
-        self.skip_action = self._action(_("S&kip"), self.skip, QKeySequence.StandardKey.Delete)
-        self.open_action = self._action(_("&Open the card"), self.open_card, "Return")
-        self.letter_action = self._action(_("&Write the letter"), self.write_letter, "Ctrl+L")
-        self.add_action = self._action(_("&Add a follow-up…"), self.add_custom, "Ctrl+Shift+N")
-        self.add_action.setToolTip(_("Add a follow-up of your own to a card"))
+        self.skip_action = self._action("", self.skip, QKeySequence.StandardKey.Delete)
+        self.open_action = self._action("", self.open_card, "Return")
+        self.letter_action = self._action("", self.write_letter, "Ctrl+L")
+        self.add_action = self._action("", self.add_custom, "Ctrl+Shift+N")
 
         self.button_row = QHBoxLayout()
         self.button_row.setSpacing(4)
-        self.done_button = self._menu_button(_("Done"), self.done_menu, self.done_actions["sent"])
-        self.snooze_button = self._menu_button(_("Snooze"), self.snooze_menu, self.snooze_one)
-        self.skip_button = self._plain_button(self.skip_action, _("Skip"))
-        self.open_button = self._plain_button(self.open_action, _("Open"))
-        self.letter_button = self._plain_button(self.letter_action, _("Letter"))
-        self.add_button = self._plain_button(self.add_action, _("+ Add"))
+        self.done_button = self._menu_button(self.done_menu)
+        self.snooze_button = self._menu_button(self.snooze_menu)
+        self.skip_button = self._plain_button(self.skip_action)
+        self.open_button = self._plain_button(self.open_action)
+        self.letter_button = self._plain_button(self.letter_action)
+        self.add_button = self._plain_button(self.add_action)
         for button in (self.done_button, self.snooze_button, self.skip_button, self.open_button, self.letter_button):
             self.button_row.addWidget(button)
         self.button_row.addStretch(1)
         self.button_row.addWidget(self.add_button)
 
-    def _menu_button(self, text: str, menu: QMenu, default: QAction) -> QToolButton:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh_view()  # the agenda's groups, dates and "2 days overdue" in the new language
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.calendar.setAccessibleName(_("Calendar of due follow-ups and interviews"))
+        self.show_all_button.setText(_("Show all"))
+        self._set_filter_text()
+        self.done_menu.setTitle(_("Done"))
+        for result, label in DONE_RESULTS:
+            self.done_actions[result].setText(_(label))
+        self.close_card_action.setText(
+            _("Close the card: {outcome}").format(outcome=_(OUTCOME_LABELS[Outcome.NO_RESPONSE])))
+        self.snooze_menu.setTitle(_("Snooze"))
+        self.snooze_one.setText(_("1 day"))
+        self.snooze_three.setText(_("3 days"))
+        self.snooze_pick.setText(_("Pick a date…"))
+        self.skip_action.setText(_("S&kip"))
+        self.open_action.setText(_("&Open the card"))
+        self.letter_action.setText(_("&Write the letter"))
+        self.add_action.setText(_("&Add a follow-up…"))
+        self.done_button.setText(_("Done"))
+        self.snooze_button.setText(_("Snooze"))
+        for action, short in ((self.skip_action, _("Skip")), (self.open_action, _("Open")),
+                              (self.letter_action, _("Letter")), (self.add_action, _("+ Add"))):
+            action.setIconText(short)  # a tool button shows the short icon text; menus keep the full text
+            tip = action.text().replace("&", "")
+            if not action.shortcut().isEmpty():
+                tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            action.setToolTip(tip)
+        self.add_action.setToolTip(_("Add a follow-up of your own to a card"))
+
+    def _menu_button(self, menu: QMenu) -> QToolButton:
         button = QToolButton()
-        button.setText(text)
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 
-    def _plain_button(self, action: QAction, text: str) -> QToolButton:
-        action.setIconText(text)  # a tool button shows the short icon text; menus keep the full text
-        tip = action.text().replace("&", "")
-        if not action.shortcut().isEmpty():
-            tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
+    def _plain_button(self, action: QAction) -> QToolButton:
         button = QToolButton()
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

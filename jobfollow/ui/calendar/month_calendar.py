@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QRect, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
-from jobfollow.i18n import first_day_of_week, ngettext
+from jobfollow.i18n import current_locale, first_day_of_week, ngettext
 from jobfollow.ui.palette_colours import signal_colour
 
 OVERDUE_COLOUR = QColor("#c62828")
@@ -30,7 +30,7 @@ class DueCalendar(QCalendarWidget):
         super().__init__(parent)
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.setFirstDayOfWeek(Qt.DayOfWeek(first_day_of_week() + 1))  # Babel 0 = Monday, Qt 1 = Monday
+        self.follow_locale()
         self.counts: dict[dt.date, int] = {}
         self.interviews: dict[dt.date, int] = {}
         self.today = dt.date.today()
@@ -43,10 +43,21 @@ class DueCalendar(QCalendarWidget):
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(day, plain)
 
+    def follow_locale(self) -> None:
+        """Month and day names of the current locale, the week starting on its first day; the selected day
+        and the month in view stay as they were (en_US starts on Sunday, de on Monday)."""
+        selected, page = self.selectedDate(), (self.yearShown(), self.monthShown())
+        self.setLocale(QLocale(str(current_locale())))
+        self.setFirstDayOfWeek(Qt.DayOfWeek(first_day_of_week() + 1))  # Babel 0 = Monday, Qt 1 = Monday
+        self.setSelectedDate(selected)
+        self.setCurrentPage(*page)
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._plain_weekends()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.follow_locale()
 
     def set_counts(self, counts: dict[dt.date, int], today: dt.date, interviews: dict[dt.date, int] | None = None
                    ) -> None:

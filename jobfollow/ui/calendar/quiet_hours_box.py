@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from jobfollow.core.followup_notify import NOTIFY_SETTINGS_KEY, NotifySettings
@@ -20,14 +21,15 @@ def _hour_spin() -> QSpinBox:
 class QuietHoursBox(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.quiet_check = QCheckBox(_("Quiet hours: no notifications from"))
+        self.quiet_check = QCheckBox()
         self.quiet_from, self.quiet_until = _hour_spin(), _hour_spin()
-        self.digest_check = QCheckBox(_("One morning summary of what fell due overnight, at"))
+        self.digest_check = QCheckBox()
+        self.to_label = QLabel()
         self.digest_hour = _hour_spin()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         quiet_row = QHBoxLayout()
-        for widget in (self.quiet_check, self.quiet_from, QLabel(_("to")), self.quiet_until):
+        for widget in (self.quiet_check, self.quiet_from, self.to_label, self.quiet_until):
             quiet_row.addWidget(widget)
         quiet_row.addStretch(1)
         digest_row = QHBoxLayout()
@@ -39,6 +41,17 @@ class QuietHoursBox(QWidget):
         self.quiet_check.toggled.connect(self._enable)
         self.digest_check.toggled.connect(self._enable)
         self._enable()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.quiet_check.setText(_("Quiet hours: no notifications from"))
+        self.to_label.setText(_("to"))
+        self.digest_check.setText(_("One morning summary of what fell due overnight, at"))
 
     def _enable(self) -> None:
         for spin in (self.quiet_from, self.quiet_until):

@@ -23,8 +23,8 @@ class ContactsImporter(QObject):
         self.parent_widget = context.parent
         self.events = context.events
         self.show_status = context.show_status
-        self.action = QAction(_("Import &contacts…"), context.parent)
-        self.action.setStatusTip(_("People from a LinkedIn connections export (CSV) or vCard files"))
+        self.action = QAction(context.parent)
+        context.keep_translated(self.retranslate)
         self.action.triggered.connect(self.choose_and_import)
         # File menu: with the other entries that bring things in, above Import, Export and the backups
         entries = context.menus.file.actions()
@@ -32,6 +32,10 @@ class ContactsImporter(QObject):
         before = (entries[separators[0] + 1] if separators and separators[0] + 1 < len(entries)
                   else context.menus.quit_action)
         context.menus.file.insertAction(before, self.action)
+
+    def retranslate(self) -> None:
+        self.action.setText(_("Import &contacts…"))
+        self.action.setStatusTip(_("People from a LinkedIn connections export (CSV) or vCard files"))
 
     def warn(self, text: str) -> None:
         QMessageBox.warning(self.parent_widget, _("Contacts not imported"), text)

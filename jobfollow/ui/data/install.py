@@ -33,16 +33,12 @@ class DataActions:
         self.profile = context.profile
         self.progress: JobProgressDialog | None = None  # the dialog of the running job
         self.import_summary: QMessageBox | None = None
-        self.import_action = QAction(_("&Import…"), self.dialog_parent)
-        self.export_action = QAction(_("&Export…"), self.dialog_parent)
-        self.ics_action = QAction(_("Export &calendar (.ics)…"), self.dialog_parent)
-        self.backup_action = QAction(_("&Back up now"), self.dialog_parent)
-        self.restore_action = QAction(_("&Restore…"), self.dialog_parent)
-        self.import_action.setStatusTip(_("Add cards from a spreadsheet (.csv) or a jobfollow export (.json)"))
-        self.export_action.setStatusTip(_("Save everything (.json) or the cards as a spreadsheet (.csv)"))
-        self.ics_action.setStatusTip(_("Save open follow-ups and upcoming interviews for your calendar program"))
-        self.backup_action.setStatusTip(_("Copy the database into the backups folder now"))
-        self.restore_action.setStatusTip(_("Replace the data with a backup; the current data is kept as a backup"))
+        self.import_action = QAction(self.dialog_parent)
+        self.export_action = QAction(self.dialog_parent)
+        self.ics_action = QAction(self.dialog_parent)
+        self.backup_action = QAction(self.dialog_parent)
+        self.restore_action = QAction(self.dialog_parent)
+        context.keep_translated(self.retranslate)
         self.import_action.triggered.connect(lambda: self.import_file())
         self.export_action.triggered.connect(lambda: self.export_file())
         self.ics_action.triggered.connect(lambda: self.export_calendar())
@@ -50,6 +46,18 @@ class DataActions:
         self.restore_action.triggered.connect(lambda: self.restore())
         self._next_backup_check = 0.0
         context.events.tick.connect(self.back_up_when_due)
+
+    def retranslate(self) -> None:
+        self.import_action.setText(_("&Import…"))
+        self.export_action.setText(_("&Export…"))
+        self.ics_action.setText(_("Export &calendar (.ics)…"))
+        self.backup_action.setText(_("&Back up now"))
+        self.restore_action.setText(_("&Restore…"))
+        self.import_action.setStatusTip(_("Add cards from a spreadsheet (.csv) or a jobfollow export (.json)"))
+        self.export_action.setStatusTip(_("Save everything (.json) or the cards as a spreadsheet (.csv)"))
+        self.ics_action.setStatusTip(_("Save open follow-ups and upcoming interviews for your calendar program"))
+        self.backup_action.setStatusTip(_("Copy the database into the backups folder now"))
+        self.restore_action.setStatusTip(_("Replace the data with a backup; the current data is kept as a backup"))
 
     def back_up_when_due(self) -> bool:
         """The daily backup for a window left open for days (the one at start only covers each start), on a

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,12 +63,9 @@ class ApplicationFormDialog(QDialog):
         self.documents_page = DocumentsPage(undo_stack)
         self.timeline_page = TimelinePage()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.details_page, _("&Details"))
-        self.tabs.addTab(self.posting_page, _("Po&sting"))
-        self.tabs.addTab(self.people_page, _("&People"))
-        self.tabs.addTab(self.interviews_page, _("&Interviews"))
-        self.tabs.addTab(self.documents_page, _("D&ocuments"))
-        self.tabs.addTab(self.timeline_page, _("&Timeline"))
+        for page in (self.details_page, self.posting_page, self.people_page, self.interviews_page,
+                     self.documents_page, self.timeline_page):
+            self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Apply
             | QDialogButtonBox.StandardButton.Cancel)
@@ -83,10 +81,8 @@ class ApplicationFormDialog(QDialog):
         self.known_people = KnownPeopleBox()
         self.people_page.layout().addWidget(self.known_people)
         self.known_people.changed.connect(self._records_changed)
-        self.prepare_button = QPushButton(_("&Prepare the next round…"))
+        self.prepare_button = QPushButton()
         self.prepare_button.setAutoDefault(False)
-        self.prepare_button.setToolTip(_("The questions from this company's earlier rounds, and the points you did "
-                                         "not make"))
         self.prepare_button.clicked.connect(self.prepare_next_round)
         self.interviews_page.layout().addWidget(self.prepare_button)
         self.file_drops = FileDropFilter(self)
@@ -102,6 +98,7 @@ class ApplicationFormDialog(QDialog):
         self.details_page.set_details(self.saved_details)
         self.shown_details = self.details_page.details()
         self._enter_mode()
+        self.retranslate()
         self.details_page.company_edit.setFocus()  # not the tab bar: typing right away fills the first field
 
     def _enter_mode(self) -> None:
@@ -109,14 +106,36 @@ class ApplicationFormDialog(QDialog):
         existing = self.application_id is not None
         for tab in (PEOPLE_TAB, INTERVIEWS_TAB, DOCUMENTS_TAB, TIMELINE_TAB):
             self.tabs.setTabEnabled(tab, existing)
-            self.tabs.setTabToolTip(tab, "" if existing else _("Save the details first (Apply keeps this open)."))
         if existing:
-            self.setWindowTitle(_("{position} at {company}").format(
-                position=self.saved_details.position_title, company=self.saved_details.company))
             for page in self._record_pages():
                 page.set_application(self.application_id)
             self.posting_page.set_application(self.application_id)
             self.known_people.set_application(self.application_id)
+        self._set_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The form's own texts; each tab sets its own."""
+        for tab, text in ((DETAILS_TAB, _("&Details")), (POSTING_TAB, _("Po&sting")), (PEOPLE_TAB, _("&People")),
+                          (INTERVIEWS_TAB, _("&Interviews")), (DOCUMENTS_TAB, _("D&ocuments")),
+                          (TIMELINE_TAB, _("&Timeline"))):
+            self.tabs.setTabText(tab, text)
+            if tab not in (DETAILS_TAB, POSTING_TAB):
+                self.tabs.setTabToolTip(tab, "" if self.application_id is not None else _(
+                    "Save the details first (Apply keeps this open)."))
+        self.prepare_button.setText(_("&Prepare the next round…"))
+        self.prepare_button.setToolTip(_("The questions from this company's earlier rounds, and the points you did "
+                                         "not make"))
+        self._set_title()
+
+    def _set_title(self) -> None:
+        if self.application_id is not None:
+            self.setWindowTitle(_("{position} at {company}").format(
+                position=self.saved_details.position_title, company=self.saved_details.company))
         else:
             self.setWindowTitle(_("New application"))
 

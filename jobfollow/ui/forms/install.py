@@ -26,7 +26,12 @@ class FormOpener:
         self.parent = context.parent
         self.events = context.events
         self.undo_stack = context.undo_stack
-        self.new_application_action = QAction(_("&New application…"), context.parent)
+        self.new_application_action = QAction(context.parent)
+        context.keep_translated(self.retranslate)
+
+    def retranslate(self) -> None:
+        self.new_application_action.setText(_("&New application…"))
+        self.new_application_action.setStatusTip(_("Add a job application to the first stage of the board"))
 
     def open_application(self, application_id: int, tab: int = 0) -> ApplicationFormDialog | None:
         if not application_exists(application_id):  # deleted since the request was sent
@@ -64,7 +69,6 @@ def install_forms(context: FeatureContext) -> FormOpener:
     opener = FormOpener(context)
     action = opener.new_application_action
     action.setShortcut(QKeySequence.StandardKey.New)
-    action.setStatusTip(_("Add a job application to the first stage of the board"))
     action.triggered.connect(context.events.new_application_requested)
     file_menu = context.menus.file
     first = file_menu.actions()[0] if file_menu.actions() else None

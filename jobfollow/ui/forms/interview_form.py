@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from jobfollow.core.stages import CHANNEL_LABELS, FORMAT_LABELS, Channel, InterviewFormat
 from jobfollow.core.validation import INTERVAL_DAYS, check_interview
-from jobfollow.i18n import _
+from jobfollow.i18n import N_, _
 from jobfollow.store.application_details import application_date, load_details
 from jobfollow.store.interviews import InterviewRecord, get_interview, save_interview
 from jobfollow.store.people import ContactCard, people_of_application
@@ -154,8 +154,8 @@ class InterviewFormDialog(QDialog):
     def _build_next_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.decision_edit = OptionalDateEdit(_("They gave a date"))
-        self.follow_up_edit = OptionalDateEdit(_("They named a date"))
+        self.decision_edit = OptionalDateEdit(N_("They gave a date"))
+        self.follow_up_edit = OptionalDateEdit(N_("They named a date"))
         self.channel_combo = QComboBox()
         self.channel_combo.addItem(_("They did not say"), "")
         for channel in Channel:

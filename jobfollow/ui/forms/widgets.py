@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,12 +63,13 @@ class OptionalDateEdit(QWidget):
     changed = Signal()
 
     def __init__(self, label: str = "", default: dt.date | None = None, parent: QWidget | None = None):
+        """``label``: the check box's message, untranslated (``N_("known")``); it follows the language."""
         super().__init__(parent)
-        self.check = QCheckBox(label)
-        self.check.setToolTip(_("Tick to give a date; untick when there is none"))
+        self.label = label
+        self.check = QCheckBox()
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        localize_date_edit(self.edit)
+        self.retranslate()
         self.edit.setDate(qdate(default or dt.date.today()))
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
@@ -79,6 +81,16 @@ class OptionalDateEdit(QWidget):
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.check.setText(_(self.label) if self.label else "")
+        self.check.setToolTip(_("Tick to give a date; untick when there is none"))
+        localize_date_edit(self.edit)
 
     def value(self) -> dt.date | None:
         return pydate(self.edit.date()) if self.check.isChecked() else None
@@ -135,10 +147,17 @@ class ContactNameEdit(QLineEdit):
         completer.setMaxVisibleItems(10)
         completer.activated[QModelIndex].connect(self._activated)
         self.setCompleter(completer)
-        self.setPlaceholderText(_("Type a name; people you already know are offered"))
+        #: the hint shown while empty, in the language of the moment (a form may give its own)
+        self.placeholder: Callable[[], str] = lambda: _("Type a name; people you already know are offered")
+        self.setPlaceholderText(self.placeholder())
         self.picked_contact: ContactCard | None = None
         self.textEdited.connect(self._forget_pick_if_renamed)
         self.textEdited.connect(self.offer_matches)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setPlaceholderText(self.placeholder())
+        super().changeEvent(event)
 
     def offer_matches(self, text: str) -> None:
         needle = text.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,21 +43,18 @@ class InsightsWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, *, today: Callable[[], dt.date] = dt.date.today):
         super().__init__(parent)
         self.setObjectName("insightsWindow")
-        self.setWindowTitle(_("Insights – jobfollow"))
         self._today = today
         self.insights: Insights | None = None
 
         self.range_bar = RangeBar(today(), insights_loader.first_application_date())
         self.goal_spin = QSpinBox()
         self.goal_spin.setRange(*GOAL_RANGE)
-        self.goal_spin.setSpecialValueText(_("no goal"))
         self.goal_spin.setValue(insights_loader.weekly_goal())
-        self.goal_spin.setToolTip(_("How many applications you mean to send each week (0 for no goal)"))
-        goal_label = QLabel(_("Weekly &goal:"))
+        self.goal_label = goal_label = QLabel()
         goal_label.setBuddy(self.goal_spin)
-        self.log_button = QPushButton(_("Work-search &log…"))
-        self.print_button = QPushButton(_("&Print…"))
-        self.pdf_button = QPushButton(_("Save as P&DF…"))
+        self.log_button = QPushButton()
+        self.print_button = QPushButton()
+        self.pdf_button = QPushButton()
         top = QHBoxLayout()
         top.addWidget(self.range_bar)
         top.addSpacing(12)
@@ -82,8 +79,8 @@ class InsightsWindow(QMainWindow):
         self.pace_label.setWordWrap(True)
         self.weekly_model = TextTableModel(self)
         self.grouping_combo = QComboBox()
-        for key, label in tables.GROUPINGS.items():
-            self.grouping_combo.addItem(_(label), key)
+        for key in tables.GROUPINGS:
+            self.grouping_combo.addItem("", key)
         self.answers_model = TextTableModel(self)
         self.times_model = TextTableModel(self)
         self.followups_model = TextTableModel(self)
@@ -97,19 +94,23 @@ class InsightsWindow(QMainWindow):
         grid = QGridLayout(content)
         grid.addWidget(self.summary_label, 0, 0, 1, 2)
         grid.addWidget(self.notes_label, 1, 0, 1, 2)
-        grid.addWidget(self._section(_("How far applications got"), self.funnel_chart, self.views["funnel"],
-                                     self.views["closed"]), 2, 0)
-        grid.addWidget(self._section(_("Applications per week"), self.weekly_chart, self.pace_label,
-                                     self.views["weekly"]), 2, 1)
+        self.sections = {
+            "funnel": self._section(self.funnel_chart, self.views["funnel"], self.views["closed"]),
+            "weekly": self._section(self.weekly_chart, self.pace_label, self.views["weekly"])}
+        grid.addWidget(self.sections["funnel"], 2, 0)
+        grid.addWidget(self.sections["weekly"], 2, 1)
         answers_head = QHBoxLayout()
-        group_label = QLabel(_("&Show:"))
-        group_label.setBuddy(self.grouping_combo)
-        answers_head.addWidget(group_label)
+        self.group_label = QLabel()
+        self.group_label.setBuddy(self.grouping_combo)
+        answers_head.addWidget(self.group_label)
         answers_head.addWidget(self.grouping_combo)
         answers_head.addStretch(1)
-        grid.addWidget(self._section(_("Answers from employers"), answers_head, self.views["answers"]), 3, 0)
-        grid.addWidget(self._section(_("Time in each stage"), self.views["times"]), 3, 1)
-        grid.addWidget(self._section(_("Follow-ups"), self.views["followups"]), 4, 0)
+        self.sections["answers"] = self._section(answers_head, self.views["answers"])
+        self.sections["times"] = self._section(self.views["times"])
+        self.sections["followups"] = self._section(self.views["followups"])
+        grid.addWidget(self.sections["answers"], 3, 0)
+        grid.addWidget(self.sections["times"], 3, 1)
+        grid.addWidget(self.sections["followups"], 4, 0)
         grid.setRowStretch(5, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -132,14 +133,38 @@ class InsightsWindow(QMainWindow):
         self.print_button.clicked.connect(self.print_report)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.log_button.clicked.connect(lambda: self.work_search_log_requested.emit(*self.range_bar.range()))
-        close = self.addAction(_("Close"))
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
+        self.close_action = self.addAction("")
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_action.triggered.connect(self.close)
+        self.retranslate()
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()  # tables, charts and figures are made in the language of the moment
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Insights – jobfollow"))
+        self.goal_spin.setSpecialValueText(_("no goal"))
+        self.goal_spin.setToolTip(_("How many applications you mean to send each week (0 for no goal)"))
+        self.goal_label.setText(_("Weekly &goal:"))
+        self.log_button.setText(_("Work-search &log…"))
+        self.print_button.setText(_("&Print…"))
+        self.pdf_button.setText(_("Save as P&DF…"))
+        for index, label in enumerate(tables.GROUPINGS.values()):
+            self.grouping_combo.setItemText(index, _(label))
+        self.group_label.setText(_("&Show:"))
+        for key, title in (("funnel", _("How far applications got")), ("weekly", _("Applications per week")),
+                           ("answers", _("Answers from employers")), ("times", _("Time in each stage")),
+                           ("followups", _("Follow-ups"))):
+            self.sections[key].setTitle(title)
+        self.close_action.setText(_("Close"))
+
     @staticmethod
-    def _section(title: str, *parts) -> QGroupBox:
-        box = QGroupBox(title)
+    def _section(*parts) -> QGroupBox:
+        box = QGroupBox()
         layout = QVBoxLayout(box)
         for part in parts:
             if isinstance(part, QWidget):

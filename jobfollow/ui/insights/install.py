@@ -28,10 +28,10 @@ class InsightsController(QObject):
         self.today = today
         self.insights: InsightsWindow | None = None
         self.log_dialog: WorkSearchDialog | None = None
-        self.insights_action = QAction(_("&Insights…"), context.parent)
+        self.insights_action = QAction(context.parent)
         self.insights_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.insights_action.triggered.connect(self.open_insights)
-        self.log_action = QAction(_("Work-search &log…"), context.parent)
+        self.log_action = QAction(context.parent)
         self.log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.log_action.triggered.connect(lambda: self.open_work_search_log())
         context.menus.view.addSeparator()
@@ -39,7 +39,7 @@ class InsightsController(QObject):
         _add_above_data_entries(context.menus, self.log_action)
         for signal in (self.events.applications_changed, self.events.card_moved, self.events.followups_changed):
             signal.connect(self._data_changed)
-        self.events.language_changed.connect(self._language_changed)
+        context.keep_translated(self.retranslate)
         self.events.settings_changed.connect(self._settings_changed)
 
     def open_insights(self) -> InsightsWindow:
@@ -77,14 +77,9 @@ class InsightsController(QObject):
         if WEEKLY_GOAL.name in keys and self.insights is not None:
             self.insights.reload_goal()
 
-    def _language_changed(self) -> None:
-        # Texts made from data (tables, charts) are rebuilt in the new language the next time they open.
-        for attribute in ("insights", "log_dialog"):
-            view = getattr(self, attribute)
-            if view is not None:
-                view.close()
-                view.deleteLater()
-                setattr(self, attribute, None)
+    def retranslate(self) -> None:
+        self.insights_action.setText(_("&Insights…"))
+        self.log_action.setText(_("Work-search &log…"))
 
 
 def _add_above_data_entries(menus: Menus, action: QAction) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from jobfollow.i18n import N_, _
+from jobfollow.i18n import N_, _, current_locale
 
 PRESETS = (
     ("4w", N_("Last 4 weeks")),
@@ -48,29 +48,45 @@ class RangeBar(QWidget):
         super().__init__(parent)
         self.today, self.first = today, first
         self.preset_combo = QComboBox()
-        for key, label in PRESETS:
-            self.preset_combo.addItem(_(label), key)
+        for key, _label in PRESETS:
+            self.preset_combo.addItem("", key)
         self.start_edit = QDateEdit(calendarPopup=True)
         self.end_edit = QDateEdit(calendarPopup=True)
-        for edit in (self.start_edit, self.end_edit):
-            edit.setDisplayFormat(edit.displayFormat().replace("yy", "yyyy") if "yyyy" not in edit.displayFormat()
-                                  else edit.displayFormat())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        range_label = QLabel(_("&Range:"))
-        range_label.setBuddy(self.preset_combo)
-        from_label = QLabel(_("&From:"))
-        from_label.setBuddy(self.start_edit)
-        to_label = QLabel(_("t&o:"))
-        to_label.setBuddy(self.end_edit)
-        for widget in (range_label, self.preset_combo, from_label, self.start_edit, to_label, self.end_edit):
+        self.range_label = QLabel()
+        self.range_label.setBuddy(self.preset_combo)
+        self.from_label = QLabel()
+        self.from_label.setBuddy(self.start_edit)
+        self.to_label = QLabel()
+        self.to_label.setBuddy(self.end_edit)
+        for widget in (self.range_label, self.preset_combo, self.from_label, self.start_edit, self.to_label,
+                       self.end_edit):
             layout.addWidget(widget)
+        self.retranslate()
         self._quiet = False
         self.preset_combo.setCurrentIndex(1)
         self._apply_preset()
         self.preset_combo.currentIndexChanged.connect(self._apply_preset)
         self.start_edit.dateChanged.connect(self._dates_edited)
         self.end_edit.dateChanged.connect(self._dates_edited)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for index, (_key, label) in enumerate(PRESETS):
+            self.preset_combo.setItemText(index, _(label))
+        self.range_label.setText(_("&Range:"))
+        self.from_label.setText(_("&From:"))
+        self.to_label.setText(_("t&o:"))
+        locale = QLocale(str(current_locale()))
+        for edit in (self.start_edit, self.end_edit):  # the dates as the locale writes them, with the century
+            edit.setLocale(locale)
+            shown = locale.dateFormat(QLocale.FormatType.ShortFormat)
+            edit.setDisplayFormat(shown if "yyyy" in shown else shown.replace("yy", "yyyy"))
 
     def range(self) -> tuple[dt.date, dt.date]:
         return from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())

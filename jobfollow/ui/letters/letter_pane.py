@@ -72,9 +72,14 @@ class LetterPane(LetterPaneWidgets, LetterSending):
 
     # -- wiring ----------------------------------------------------------------------------------------
     def _retranslate_state(self) -> None:
+        if self.app_combo.count() and self.app_combo.itemData(0) is None:
+            self.app_combo.setItemText(0, _("Choose a card\u2026"))
         if self.letter is not None:
             self.hint.setText(self._hint_text())
             self.refresh_checklist()
+        else:
+            self.hint.setText(self._empty_hint())
+            self.checklist.set_items([])
 
     def _connect(self) -> None:
         self.events.write_letter_requested.connect(self.open_for_followup)
@@ -83,7 +88,6 @@ class LetterPane(LetterPaneWidgets, LetterSending):
         self.events.card_moved.connect(lambda *_: self._cards_changed())
         self.app_combo.installEventFilter(self)
         self.events.settings_changed.connect(lambda _keys: self.refresh_context())
-        self.events.language_changed.connect(self.retranslate)
         self.events.letter_sent.connect(self._letter_sent)
         self.app_combo.activated.connect(self._app_chosen)
         self.template_combo.activated.connect(self._template_chosen)
@@ -156,6 +160,11 @@ class LetterPane(LetterPaneWidgets, LetterSending):
         self.hint.setText(self._hint_text())
         self.refresh_checklist()
 
+    @staticmethod
+    def _empty_hint() -> str:
+        return _("Choose a card and a template, or select a follow-up in the agenda and press Letter, to draft "
+                 "a letter.")
+
     def _hint_text(self) -> str:
         if self.letter and self.letter.template_key in PHONE_SCRIPTS:
             return _("A script for a phone call: read it, make the call, then mark it as done.")
@@ -175,8 +184,7 @@ class LetterPane(LetterPaneWidgets, LetterSending):
 
     def _show_empty(self) -> None:
         self._fill_app_combo()
-        self.hint.setText(_("Choose a card and a template, or select a follow-up in the agenda and press Letter, "
-                            "to draft a letter."))
+        self.hint.setText(self._empty_hint())
         self._set_enabled(False)
         self.checklist.set_items([])
         # Show the language the next letter will be written in, not the first entry of the list.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -121,8 +121,13 @@ class LetterPaneWidgets(QWidget):
         layout.addLayout(buttons)
         self.retranslate()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
-        """Every fixed text again, in the current language (also on events.language_changed)."""
+        """Every fixed text again, in the current language (when built and on QEvent.LanguageChange)."""
         self.templates_button.setText(_("Templates\u2026"))
         self.language_combo.setToolTip(_("Spell-check language"))
         self.subject_edit.setPlaceholderText(_("Subject"))

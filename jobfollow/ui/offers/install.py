@@ -76,16 +76,17 @@ class OffersController(QObject):
         self._kept_on_close: dict[int, set[int]] = {}  # network links a close added (an Undo takes them back)
         self._asked_to_move: set[int] = set()  # cards already asked about moving to Offer
         self.menu = self._build_menu(context.menus)
+        context.keep_translated(self.retranslate)
         self.events.offer_requested.connect(self.open_offer)
         self.events.card_moved.connect(self.on_card_moved)
 
     def _build_menu(self, menus: Menus) -> QMenu:
-        menu = menus.add_before_help(_("&Offers"))
-        self.record_action = QAction(_("&Record an offer…"), self.dialog_parent)
-        self.compare_action = QAction(_("&Compare offers…"), self.dialog_parent)
+        menu = menus.add_before_help("")
+        self.record_action = QAction(self.dialog_parent)
+        self.compare_action = QAction(self.dialog_parent)
         self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.current_job_action = QAction(_("My current &job…"), self.dialog_parent)
-        self.lessons_action = QAction(_("&Lessons from closed applications…"), self.dialog_parent)
+        self.current_job_action = QAction(self.dialog_parent)
+        self.lessons_action = QAction(self.dialog_parent)
         self.record_action.triggered.connect(self.pick_card_for_offer)
         self.compare_action.triggered.connect(self.open_comparison)
         self.current_job_action.triggered.connect(self.edit_current_job)
@@ -95,6 +96,13 @@ class OffersController(QObject):
         menu.addSeparator()
         menu.addAction(self.lessons_action)
         return menu
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(_("&Offers"))
+        self.record_action.setText(_("&Record an offer…"))
+        self.compare_action.setText(_("&Compare offers…"))
+        self.current_job_action.setText(_("My current &job…"))
+        self.lessons_action.setText(_("&Lessons from closed applications…"))
 
     def _show(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

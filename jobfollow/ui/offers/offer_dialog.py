@@ -196,9 +196,9 @@ class OfferDialog(QDialog):
     def _dates_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.offer_date = OptionalDateEdit(_("known"))
-        self.deadline = OptionalDateEdit(_("known"))
-        self.start_date = OptionalDateEdit(_("agreed"))
+        self.offer_date = OptionalDateEdit(N_("known"))
+        self.deadline = OptionalDateEdit(N_("known"))
+        self.start_date = OptionalDateEdit(N_("agreed"))
         self.deadline.changed.connect(self.refresh)
         self.offer_date.changed.connect(self.refresh)
         self.written = QCheckBox(_("I have it in writing (letter or e-mail)"))

@@ -13,12 +13,16 @@ class QuestionBankOpener(QObject):
     def __init__(self, context: FeatureContext):
         super().__init__(context.parent)
         self.parent_widget = context.parent
-        self.action = QAction(_("&Question bank…"), context.parent)
+        self.action = QAction(context.parent)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
-        self.action.setStatusTip(_("Every interview question you recorded, with your answers"))
+        context.keep_translated(self.retranslate)
         self.action.triggered.connect(self.open)
         context.menus.view.addAction(self.action)
         self.dialog = None
+
+    def retranslate(self) -> None:
+        self.action.setText(_("&Question bank…"))
+        self.action.setStatusTip(_("Every interview question you recorded, with your answers"))
 
     def open(self):
         from jobfollow.ui.questions.dialog import QuestionBankDialog

@@ -1,7 +1,7 @@
 """Preferences > Language: follow the system, or pick one of the languages jobfollow ships.
 
 The choice is stored as Setting ``ui.language`` ("" = follow the system, else "en", "de", "fr", "es").
-Saving only stores it; ``qt_translations.install_language_switching`` applies it to the open window.
+Saving only stores it; ``qt_translations.install_language_switching`` applies it to every open window.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from jobfollow import i18n
 from jobfollow.core import settings_registry as keys
 from jobfollow.core.template_language import language_name
-from jobfollow.i18n import _
+from jobfollow.i18n import N_, _
 from jobfollow.store.settings import read, set_setting
+from jobfollow.ui.form_labels import set_row_labels
 from jobfollow.ui.qt_translations import LANGUAGE_SETTING
 from jobfollow.ui.settings.settings_dialog import SettingsPage
 
@@ -46,34 +47,43 @@ def format_sample(choice: str) -> str:
 
 
 class LanguagePage(SettingsPage):
+    title = N_("Language")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = _("Language")
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         self.language_combo = QComboBox()
-        system = _locale_of("")
-        system_name = system.get_display_name(system) or str(system)
-        self.language_combo.addItem(_("Follow the system: {language}").format(language=system_name), "")
+        self.language_combo.addItem("", "")
         for code in i18n.SHIPPED_LANGUAGES:
             self.language_combo.addItem(i18n.LANGUAGE_NAMES[code], code)
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
         self.fallback_label = QLabel()
         self.fallback_label.setWordWrap(True)
-        note = QLabel(_("Menus and labels change as soon as you press OK. Texts in open dialogs and a few texts "
-                        "made from your data change the next time they are shown; restart jobfollow to see "
-                        "everything in the new language. Qt's own buttons and file dialogs follow too."))
-        note.setWordWrap(True)
-        letters = QLabel(_("New letters start from the templates in this language. A template that does not "
-                           "exist in it yet is taken in English, and the letter editor tells you so."))
-        letters.setWordWrap(True)
-        form.addRow(_("Language:"), self.language_combo)
-        form.addRow(_("Dates and amounts:"), self.sample_label)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.letters_note = QLabel()
+        self.letters_note.setWordWrap(True)
+        form.addRow("", self.language_combo)
+        form.addRow("", self.sample_label)
         form.addRow(self.fallback_label)
-        form.addRow(note)
-        form.addRow(letters)
+        form.addRow(self.note)
+        form.addRow(self.letters_note)
         self.language_combo.currentIndexChanged.connect(self._show_sample)
         self._loaded = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        system = _locale_of("")
+        system_name = system.get_display_name(system) or str(system)
+        self.language_combo.setItemText(0, _("Follow the system: {language}").format(language=system_name))
+        self.note.setText(_("Everything in the window changes as soon as you press OK or Apply, open windows "
+                            "included; Qt's own buttons and file dialogs follow too."))
+        self.letters_note.setText(_("New letters start from the templates in this language. A template that "
+                                    "does not exist in it yet is taken in English, and the letter editor tells "
+                                    "you so."))
+        set_row_labels(self.form, {self.language_combo: _("Language:"), self.sample_label: _("Dates and amounts:")})
+        self._show_sample()
 
     def _show_sample(self) -> None:
         choice = self.language_combo.currentData() or ""

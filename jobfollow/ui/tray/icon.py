@@ -77,6 +77,7 @@ class ReminderTray(QObject):
         self.count = -1
         controller.events.followups_changed.connect(self.update)
         controller.events.tick.connect(self._on_tick)
+        controller.events.language_changed.connect(self.update)  # the menu is no widget of a window
         self._day = controller.today
         self.update()
 
