@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, fields
 
-from jobfollow.i18n import N_, _
+from jobfollow.core.timeline_text import TextFact, labels
+from jobfollow.i18n import N_
 from jobfollow.store.applications import create_application, log_activity
 from jobfollow.store.inviters import sync_inviter
 from jobfollow.store.models import Activity, JobApplication, now
@@ -106,8 +107,8 @@ def save_details(application_id: int, details: ApplicationDetails) -> int | None
         ).execute()
         if "invited_by" in changed:
             sync_inviter(application_id, before.invited_by, details.invited_by)
-        names = ", ".join(_(FIELD_LABELS[name]) for name in changed)
-        activity = log_activity(application_id, "edited", _("Edited {fields}").format(fields=names),
+        names = labels([FIELD_LABELS[name] for name in changed])
+        activity = log_activity(application_id, "edited", TextFact(N_("Edited {fields}"), {"fields": names}),
                                 {"fields": changed})
     return activity.id
 

@@ -7,7 +7,8 @@ import json
 from dataclasses import dataclass
 
 from jobfollow.core.stages import StageKind
-from jobfollow.i18n import _
+from jobfollow.core.timeline_text import TEXT_KEY, TextFact
+from jobfollow.i18n import N_
 from jobfollow.store.models import Activity, JobApplication, Stage, now
 from jobfollow.store.stage_history import record_start
 
@@ -45,9 +46,15 @@ def next_rank(stage_id: int) -> float:
 
 
 def log_activity(
-    application_id: int, kind: str, summary: str, data: dict | None = None, when: dt.datetime | None = None
+    application_id: int, kind: str, summary: str | TextFact, data: dict | None = None,
+    when: dt.datetime | None = None,
 ) -> Activity:
+    """A timeline entry. Given as a ``TextFact``, its text is kept as facts and shown in the language of the
+    moment (``core.timeline_text``); a plain string (what the user typed) is kept as it is."""
     moment = when or now()
+    if isinstance(summary, TextFact):
+        data = {**(data or {}), TEXT_KEY: summary.as_data()}
+        summary = summary.render()
     activity = Activity.create(
         application=application_id,
         kind=kind,
@@ -72,10 +79,7 @@ def create_application(company: str, position_title: str, stage_id: int | None =
             company=company, position_title=position_title, stage=stage_id, rank=next_rank(stage_id), **fields
         )
         record_start(application.id, stage_id, application.created_at)
-        log_activity(
-            application.id,
-            "created",
-            _("Added {position} at {company}").format(position=position_title, company=company),
-        )
+        log_activity(application.id, "created",
+                     TextFact(N_("Added {position} at {company}"), {"position": position_title, "company": company}))
     return application
 

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from jobfollow.core.board_search import fold
 from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind
-from jobfollow.i18n import _
+from jobfollow.core.timeline_text import TEXT_KEY, TextFact, stage_arg
+from jobfollow.i18n import N_, _
 from jobfollow.store import stage_history
 from jobfollow.store.models import (
     Activity,
@@ -319,9 +320,11 @@ def move_cards(moves: list[tuple[int, int, float]], outcome: str | None = None) 
             after = CardPlace(to_stage, rank, new_outcome, moment)
             app.update(stage=to_stage, rank=rank, outcome=new_outcome, stage_entered_at=moment, updated_at=moment,
                        last_activity_at=moment).where(app.id == app_id).execute()
-            summary = _("Moved from {source} to {target}").format(
-                source=stages.get(before.stage_id, (None, "?"))[1], target=stages[to_stage][1])
-            data = json.dumps({"from_stage": before.stage_id, "to_stage": to_stage, "outcome": new_outcome})
+            fact = TextFact(N_("Moved from {source} to {target}"), {
+                "source": stage_arg(*stages.get(before.stage_id, ("", "?"))), "target": stage_arg(*stages[to_stage])})
+            summary = fact.render()
+            data = json.dumps({"from_stage": before.stage_id, "to_stage": to_stage, "outcome": new_outcome,
+                               TEXT_KEY: fact.as_data()}, ensure_ascii=False)
             activity_id = Activity.insert(application=app_id, kind="moved", summary=summary, data=data,
                                           occurred_at=moment).execute()
             records.append(MoveRecord(app_id, before, after, activity_id))

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from jobfollow.core.stages import StageKind
-from jobfollow.i18n import _
+from jobfollow.core.timeline_text import TextFact, stage_arg
+from jobfollow.i18n import N_, _
 from jobfollow.store.applications import log_activity
 from jobfollow.store.models import Activity, JobApplication, Stage
 
@@ -134,8 +135,9 @@ def remove_stage(stage_id: int, target_id: int | None) -> RemovedStage:
                 if deleted_at is None:
                     activity_id = log_activity(
                         app_id, "moved",
-                        _("Moved from {source} to {target} (stage removed)").format(source=stage.name,
-                                                                                    target=target.name),
+                        TextFact(N_("Moved from {source} to {target} (stage removed)"),
+                                 {"source": stage_arg(stage.kind, stage.name),
+                                  "target": stage_arg(target.kind, target.name)}),
                         {"from_stage": stage_id, "to_stage": target_id}).id
                 moved.append((app_id, rank, entered, outcome, activity_id))
         Stage.delete().where(Stage.id == stage_id).execute()

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobfollow.core.documents import DocumentKind
-from jobfollow.i18n import _, format_date
+from jobfollow.core.timeline_text import TextFact
+from jobfollow.i18n import N_, _, format_date
 from jobfollow.store import blobs
 from jobfollow.store.applications import log_activity
 from jobfollow.store.blobs import DocumentError, StoredBlob
@@ -71,7 +72,7 @@ def attach_stored(application_id: int, blob: StoredBlob, kind: DocumentKind, *, 
         row = Attachment.create(application=application_id, sha256=blob.sha256, filename=blob.filename,
                                 size=blob.size, kind=DocumentKind(kind).value, sent_on=sent_on, sent_to=sent_to,
                                 letter=letter_id)
-        log_activity(application_id, "document", _("Attached {name}").format(name=blob.filename),
+        log_activity(application_id, "document", TextFact(N_("Attached {name}"), {"name": blob.filename}),
                      {"attachment_id": row.id, "sha256": blob.sha256})
     return _row(row)
 
@@ -104,7 +105,7 @@ def remove_document(attachment_id: int) -> DocumentRow | None:
     kept = _row(row)
     with database_proxy.obj.atomic():
         row.delete_instance()
-        log_activity(kept.application_id, "document", _("Removed {name}").format(name=kept.filename),
+        log_activity(kept.application_id, "document", TextFact(N_("Removed {name}"), {"name": kept.filename}),
                      {"sha256": kept.sha256})
     return kept
 

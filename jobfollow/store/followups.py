@@ -12,10 +12,12 @@ from dataclasses import dataclass
 import peewee
 from peewee import JOIN
 
+from jobfollow.core.card_texts import first_name
 from jobfollow.core.followup_facts import PENDING_STATES, RESULTS, Kind
-from jobfollow.core.followup_kinds import kind_label
+from jobfollow.core.followup_kinds import KIND_TEXTS, kind_label
 from jobfollow.core.stages import StageKind
-from jobfollow.i18n import _
+from jobfollow.core.timeline_text import TextFact, action_arg
+from jobfollow.i18n import N_
 from jobfollow.store.applications import log_activity
 from jobfollow.store.followup_facts_loader import as_date
 from jobfollow.store.followups_refresh import (  # noqa: F401  (the refresh's names, where callers look)
@@ -141,7 +143,12 @@ def mark_done(followup_id: int, result: str = "done", when: dt.datetime | None =
     with FollowUp._meta.database.atomic():
         FollowUp.update(state="done", result=result, done_at=moment, snoozed_until=None, updated_at=moment).where(
             FollowUp.id == followup_id).execute()
-        summary = _("Done: {title}").format(title=row.title or kind_label(row.kind))
+        if row.kind in KIND_TEXTS and row.kind != Kind.CUSTOM:  # the rules' wording follows the language
+            name = first_name(row.contact.name) if row.contact_id else ""
+            title = action_arg(row.kind, name)
+        else:
+            title = row.title or kind_label(row.kind)
+        summary = TextFact(N_("Done: {title}"), {"title": title})
         log_activity(row.application_id, "reply" if result == "reply_received" else "followup", summary,
                      {"followup": followup_id, "result": result}, when=moment)
 

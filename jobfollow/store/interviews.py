@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 
 from jobfollow.core.stages import ContactRole, InterviewFormat
-from jobfollow.i18n import _, format_datetime
+from jobfollow.core.timeline_text import TextFact, datetime_arg
+from jobfollow.i18n import N_
 from jobfollow.store.applications import log_activity
 from jobfollow.store.models import ApplicationContact, Contact, Interview, InterviewAttendee
 from jobfollow.store.people import ContactCard, save_contact
@@ -95,13 +96,13 @@ def save_interview(record: InterviewRecord, new_people: list[ContactCard] = ()) 
                 ApplicationContact.create(application=record.application_id, contact=contact_id,
                                           role=ContactRole.INTERVIEWER.value)
         names = [c.name for c in Contact.select(Contact.name).where(Contact.id.in_(attendees)).order_by(Contact.name)]
-        when = format_datetime(record.starts_at, "short")
+        when = datetime_arg(record.starts_at)
         if record.id:
-            summary = _("Updated the notes of the interview on {when}").format(when=when)
+            summary = TextFact(N_("Updated the notes of the interview on {when}"), {"when": when})
         elif names:
-            summary = _("Interview on {when} with {people}").format(when=when, people=", ".join(names))
+            summary = TextFact(N_("Interview on {when} with {people}"), {"when": when, "people": ", ".join(names)})
         else:
-            summary = _("Interview on {when}").format(when=when)
+            summary = TextFact(N_("Interview on {when}"), {"when": when})
         log_activity(record.application_id, "interview", summary,
                      {"interview_id": interview_id, "starts_at": record.starts_at.isoformat(),
                       "updated": bool(record.id)})
@@ -114,10 +115,10 @@ def delete_interview(interview_id: int) -> None:
         return
     db = Interview._meta.database
     with db.atomic():
-        when = format_datetime(row.starts_at, "short")
+        when = datetime_arg(row.starts_at)
         application_id = row.application_id
         row.delete_instance()
-        log_activity(application_id, "interview", _("Deleted the interview on {when}").format(when=when),
+        log_activity(application_id, "interview", TextFact(N_("Deleted the interview on {when}"), {"when": when}),
                      {"interview_id": interview_id, "deleted": True})
 
 

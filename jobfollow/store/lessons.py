@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from jobfollow.core.stages import StageKind
-from jobfollow.i18n import _
+from jobfollow.core.timeline_text import TextFact
+from jobfollow.i18n import N_
 from jobfollow.store.applications import live_applications, log_activity
 from jobfollow.store.models import Interview, JobApplication, Reflection, Stage, now
 
@@ -49,7 +50,7 @@ def save_reflection(app_id: int, values: dict[str, str]) -> None:
         updated = Reflection.update(**clean, updated_at=now()).where(Reflection.application == app_id).execute()
         if not updated:
             Reflection.create(application=app_id, **clean)
-        log_activity(app_id, "note", _("Reflection saved"), {"reflection": True})
+        log_activity(app_id, "note", TextFact(N_("Reflection saved")), {"reflection": True})
 
 
 def interview_notes(app_id: int) -> list[InterviewNotes]:

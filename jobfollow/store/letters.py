@@ -19,7 +19,8 @@ from jobfollow.core.letters.template_files import (
     load_template_dir,
     template_for_followup,
 )
-from jobfollow.i18n import _
+from jobfollow.core.timeline_text import TextFact, label
+from jobfollow.i18n import N_, _
 from jobfollow.store.applications import log_activity
 from jobfollow.store.letter_context import build_context
 from jobfollow.store.models import Activity, FollowUp, Interview, JobApplication, Letter, Template, now
@@ -301,9 +302,10 @@ def record_sent(letter_id: int, channel: str | None = None, when: dt.datetime | 
         followup = _matching_followup(letter, key)
         activity = None
         if letter.application_id:
-            who = context.recipient_name or _("no recipient")
-            summary = (_("Called {name}: {subject}") if channel == "phone" else _("Sent to {name}: {subject}"))
-            activity = log_activity(letter.application_id, "letter", summary.format(name=who, subject=letter.subject),
+            who = context.recipient_name or label(N_("no recipient"))
+            message = N_("Called {name}: {subject}") if channel == "phone" else N_("Sent to {name}: {subject}")
+            activity = log_activity(letter.application_id, "letter",
+                                    TextFact(message, {"name": who, "subject": letter.subject}),
                                     {"letter_id": letter.id, "channel": channel, "contact_id": letter.contact_id,
                                      "template": key, "followup_id": followup.id if followup else None},
                                     when=moment)

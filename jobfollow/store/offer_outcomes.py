@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from jobfollow.core.stages import ContactRole, Outcome, StageKind, is_active
-from jobfollow.i18n import _, format_date
+from jobfollow.core.timeline_text import TextFact, date_arg
+from jobfollow.i18n import N_, _
 from jobfollow.store.applications import first_stage_of_kind, live_applications, log_activity, next_rank
 from jobfollow.store.models import ApplicationContact, Interview, InterviewAttendee, JobApplication, Offer, Stage, now
 
@@ -75,8 +76,8 @@ def accept_offer(offer_id: int, start_date: dt.date | None) -> OutcomeResult:
     with Offer._meta.database.atomic():
         Offer.update(status="accepted", start_date=start_date, updated_at=now()).where(Offer.id == offer_id).execute()
         from_stage = _move(app, stage, None)
-        summary = _("Accepted the offer; starting {date}").format(date=format_date(start_date, "long")) \
-            if start_date else _("Accepted the offer")
+        summary = TextFact(N_("Accepted the offer; starting {date}"), {"date": date_arg(start_date, "long")}) \
+            if start_date else TextFact(N_("Accepted the offer"))
         log_activity(app.id, "offer", summary, {"offer": offer_id, "status": "accepted",
                                                 "start_date": start_date.isoformat() if start_date else None})
     return OutcomeResult(app.id, from_stage, stage.id, "accept_offer", letter_contact_id(app.id))
@@ -90,7 +91,7 @@ def decline_offer(offer_id: int, note: str = "") -> OutcomeResult:
     with Offer._meta.database.atomic():
         Offer.update(status="declined", updated_at=now()).where(Offer.id == offer_id).execute()
         from_stage = _move(app, stage, Outcome.DECLINED_OFFER.value)
-        log_activity(app.id, "outcome", _("Declined the offer"),
+        log_activity(app.id, "outcome", TextFact(N_("Declined the offer")),
                      {"offer": offer_id, "outcome": Outcome.DECLINED_OFFER.value, "note": note})
         keep_interviewers_as_network(app.id)
     return OutcomeResult(app.id, from_stage, stage.id, "decline_offer", letter_contact_id(app.id))

@@ -14,7 +14,8 @@ from jobfollow.core import negotiation
 from jobfollow.core import settings_registry as keys
 from jobfollow.core.offers import RATED_VALUES, OfferTerms, PayPeriod, compare, money_problem, to_decimal
 from jobfollow.core.stages import StageKind
-from jobfollow.i18n import _, format_date, format_money
+from jobfollow.core.timeline_text import TextFact
+from jobfollow.i18n import N_, _, format_date, format_money
 from jobfollow.store.applications import live_applications, log_activity
 from jobfollow.store.models import Interview, JobApplication, Offer, Stage, now
 from jobfollow.store.settings import get_setting, read, set_setting
@@ -106,12 +107,12 @@ def save_offer(app_id: int, values: dict, offer_id: int | None = None, ratings: 
     with db.atomic():
         if offer_id is None:
             offer = Offer.create(application=app_id, **clean)
-            summary = _("Offer recorded")
+            summary = TextFact(N_("Offer recorded"))
         else:
             clean["updated_at"] = now()
             Offer.update(**clean).where(Offer.id == offer_id).execute()
             offer = Offer.get_by_id(offer_id)
-            summary = _("Offer updated")
+            summary = TextFact(N_("Offer updated"))
         log_activity(app_id, "offer", summary, {"offer": offer.id})
     return offer
 
@@ -122,7 +123,7 @@ def delete_offer(offer_id: int) -> None:
         with Offer._meta.database.atomic():
             app_id = offer.application_id
             offer.delete_instance()
-            log_activity(app_id, "offer", _("Offer removed"), {"offer": offer_id})
+            log_activity(app_id, "offer", TextFact(N_("Offer removed")), {"offer": offer_id})
 
 
 def ratings_of(offer: Offer) -> dict[str, int]:

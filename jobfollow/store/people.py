@@ -11,7 +11,8 @@ from dataclasses import dataclass, fields
 from peewee import fn
 
 from jobfollow.core.stages import ROLE_LABELS, ContactRole
-from jobfollow.i18n import _
+from jobfollow.core.timeline_text import TextFact, label
+from jobfollow.i18n import N_
 from jobfollow.store.applications import log_activity
 from jobfollow.store.models import ApplicationContact, Contact, JobApplication
 
@@ -81,7 +82,7 @@ def link_contact(application_id: int, contact_id: int, role: ContactRole | str) 
     if created:
         name = Contact.get_by_id(contact_id).name
         log_activity(application_id, "edited",
-                     _("Added {name} ({role})").format(name=name, role=_(ROLE_LABELS[role])),
+                     TextFact(N_("Added {name} ({role})"), {"name": name, "role": label(ROLE_LABELS[role])}),
                      {"contact_id": contact_id, "role": role.value})
     return created
 
@@ -96,7 +97,8 @@ def unlink_contact(application_id: int, contact_id: int, role: ContactRole | str
     removed = query.execute()
     if removed:
         name = Contact.get_by_id(contact_id).name
-        log_activity(application_id, "edited", _("Removed {name}").format(name=name), {"contact_id": contact_id})
+        log_activity(application_id, "edited", TextFact(N_("Removed {name}"), {"name": name}),
+                     {"contact_id": contact_id})
     return removed
 
 

@@ -12,6 +12,8 @@ import random
 from decimal import Decimal
 
 from jobfollow.core.stages import STAGE_KIND_LABELS, Channel, ContactRole, InterviewFormat, Outcome, StageKind
+from jobfollow.core.timeline_text import TEXT_KEY, TextFact
+from jobfollow.i18n import N_
 from jobfollow.store.models import (
     Activity,
     ApplicationContact,
@@ -185,8 +187,10 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
                 created_at=dt.datetime.combine(applied, dt.time(8, 0)),
             )
             counts["applications"] += 1
-            Activity.create(application=app, kind="created", summary=f"Added {app.position_title} at {company}",
-                            data="{}", occurred_at=dt.datetime.combine(applied, dt.time(8, 0)))
+            added = TextFact(N_("Added {position} at {company}"), {"position": app.position_title, "company": company})
+            Activity.create(application=app, kind="created", summary=added.render(),
+                            data=json.dumps({TEXT_KEY: added.as_data()}, ensure_ascii=False),
+                            occurred_at=dt.datetime.combine(applied, dt.time(8, 0)))
             recruiter = Contact.create(**_person(rng, ContactRole.RECRUITER, company))
             ApplicationContact.create(application=app, contact=recruiter, role=ContactRole.RECRUITER.value)
             counts["contacts"] += 1

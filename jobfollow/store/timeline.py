@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from jobfollow.core.timeline_text import render
 from jobfollow.i18n import N_
 from jobfollow.store.applications import log_activity
 from jobfollow.store.models import Activity
@@ -33,7 +34,7 @@ KIND_LABELS = {
 class TimelineEntry:
     id: int
     kind: str
-    summary: str
+    summary: str  # in the language of the moment when the entry keeps its facts (core.timeline_text)
     occurred_at: dt.datetime
     data: dict
 
@@ -47,7 +48,7 @@ def timeline(application_id: int) -> list[TimelineEntry]:
             data = json.loads(row.data or "{}")
         except ValueError:  # a damaged detail must not hide the entry
             data = {}
-        entries.append(TimelineEntry(row.id, row.kind, row.summary, row.occurred_at, data))
+        entries.append(TimelineEntry(row.id, row.kind, render(row.summary, data), row.occurred_at, data))
     return entries
 
 

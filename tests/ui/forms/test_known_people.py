@@ -108,7 +108,8 @@ def test_file_import_contacts_shows_a_known_person_on_the_card_and_a_bad_file_im
     file_menu.addAction(quit_action)
     statuses = []
     context = SimpleNamespace(parent=window, events=events, show_status=statuses.append,
-                              menus=SimpleNamespace(file=file_menu, quit_action=quit_action))
+                              menus=SimpleNamespace(file=file_menu, quit_action=quit_action),
+                              keep_translated=lambda apply: apply())
     importer = install_contacts(context)
     assert file_menu.actions()[0] is importer.action
     warnings = modal.asked  # the message boxes' texts
