@@ -201,6 +201,19 @@ def widget_texts(widget: QWidget, seen_menus: set[int]) -> list[tuple[str, str]]
     return found
 
 
+def _out_of_sight(widget: QWidget) -> bool:
+    """Off its parent, or under a later sibling that covers it whole (QMainWindow keeps old dock tab bars so)."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return False
+    if not parent.rect().intersects(widget.geometry()):
+        return True
+    siblings = [child for child in parent.children() if isinstance(child, QWidget)]
+    later = siblings[siblings.index(widget) + 1:]
+    return any(other.isVisible() and not other.isWindow() and other.geometry().contains(widget.geometry())
+               for other in later)
+
+
 def shown_texts() -> list[tuple[str, str]]:
     """(where, text) for every text of every visible window and widget of the application."""
     found: list[tuple[str, str]] = []
@@ -209,7 +222,7 @@ def shown_texts() -> list[tuple[str, str]]:
         if not window.isVisible() or isinstance(window, QMenu):
             continue
         for widget in (window, *window.findChildren(QWidget)):
-            if widget.isVisible() and widget.window() is window:  # a child window is walked as its own
+            if widget.isVisible() and widget.window() is window and not _out_of_sight(widget):
                 found += widget_texts(widget, seen_menus)
     return [(where, text) for where, text in found if isinstance(text, str) and text.strip()]
 

@@ -28,6 +28,7 @@ from jobfollow.ui.calendar.agenda_model import AgendaModel
 from jobfollow.ui.calendar.agenda_view import AgendaView
 from jobfollow.ui.calendar.followup_dialogs import CustomFollowUpDialog, SnoozeDateDialog
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_date
+from jobfollow.ui.retranslation import WhenShown
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
 # Kinds the letter editor has a template for (the kind -> template table of core.letters).
@@ -75,6 +76,7 @@ class CalendarPane(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addLayout(self.button_row)
+        self.when_shown = WhenShown(self, self.refresh_view)
         self.retranslate()
         self._update_actions()
         self.refresh_view()
@@ -127,7 +129,7 @@ class CalendarPane(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh_view()  # the agenda's groups, dates and "2 days overdue" in the new language
+            self.when_shown.request()  # the agenda's groups, dates and "2 days overdue" in the new language
         super().changeEvent(event)
 
     def retranslate(self) -> None:

@@ -12,8 +12,8 @@ from jobfollow.i18n import N_, _
 from jobfollow.store.followups import followup_settings, save_followup_settings
 from jobfollow.store.settings import get_user_details, profile_folder, read, write
 from jobfollow.ui.calendar.quiet_hours_box import QuietHoursBox
-from jobfollow.ui.form_labels import set_row_labels
 from jobfollow.ui.forms.widgets import count_suffix, unit_text
+from jobfollow.ui.retranslation import set_row_labels
 from jobfollow.ui.settings.settings_dialog import SettingsPage
 
 

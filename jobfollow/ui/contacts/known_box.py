@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -25,6 +25,7 @@ from jobfollow.store.application_details import load_details
 from jobfollow.store.known_people import PersonThere, people_at_company_of, people_of_card_as_vcard_data
 from jobfollow.store.people import link_contact
 from jobfollow.ui.forms.widgets import InlineMessage
+from jobfollow.ui.retranslation import WhenShown
 from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -60,21 +61,18 @@ class KnownPeopleBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(_("Who you know there"), parent)
+        super().__init__(parent)
         self.setObjectName("knownPeople")
         self.application_id: int | None = None
         self.model = PeopleThereModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setMaximumHeight(110)
-        self.empty_label = QLabel(_("Nobody in your contacts works there. File > Import contacts… reads a LinkedIn "
-                                    "connections export or vCards."))
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)
-        self.refer_button = QPushButton(_("&Referred me"))
-        self.refer_button.setToolTip(_("Adds this person to the card as the network contact who referred you; "
-                                       "jobfollow then reminds you to keep them posted"))
-        self.export_button = QPushButton(_("E&xport the card's people as vCard…"))
+        self.refer_button = QPushButton()
+        self.export_button = QPushButton()
         for button in (self.refer_button, self.export_button):
             button.setAutoDefault(False)
         self.message = InlineMessage()
@@ -91,6 +89,23 @@ class KnownPeopleBox(QGroupBox):
         self.export_button.clicked.connect(self.export_vcard)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        self.when_shown = WhenShown(self, self.reload)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Who you know there"))
+        self.empty_label.setText(_("Nobody in your contacts works there. File > Import contacts… reads a LinkedIn "
+                                   "connections export or vCards."))
+        self.refer_button.setText(_("&Referred me"))
+        self.refer_button.setToolTip(_("Adds this person to the card as the network contact who referred you; "
+                                       "jobfollow then reminds you to keep them posted"))
+        self.export_button.setText(_("E&xport the card's people as vCard…"))
+        self.when_shown.request()
 
     def set_application(self, application_id: int) -> None:
         self.application_id = application_id

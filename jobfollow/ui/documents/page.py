@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from jobfollow.store.replies import log_reply_from_email
 from jobfollow.ui.documents.copier import FileCopier
 from jobfollow.ui.documents.model import KIND, NAME, ROW_ROLE, DocumentsModel
 from jobfollow.ui.forms.widgets import InlineMessage, record_table
+from jobfollow.ui.retranslation import WhenShown
 from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
 
 
@@ -115,12 +116,12 @@ class DocumentsPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
         self.summary.setWordWrap(True)
         self.summary.setObjectName("whatTheyHave")
-        self.hint = QLabel(_("Drop files on this form to attach them. The same file on many cards is stored once."))
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
-        self.attach_button = QPushButton(_("&Attach files…"))
-        self.open_button = QPushButton(_("&Open"))
-        self.remove_button = QPushButton(_("&Remove"))
+        self.attach_button = QPushButton()
+        self.open_button = QPushButton()
+        self.remove_button = QPushButton()
         for button in (self.attach_button, self.open_button, self.remove_button):
             button.setAutoDefault(False)
         self.progress = QLabel()
@@ -142,6 +143,20 @@ class DocumentsPage(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        self.when_shown = WhenShown(self, self.reload)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.hint.setText(_("Drop files on this form to attach them. The same file on many cards is stored once."))
+        self.attach_button.setText(_("&Attach files…"))
+        self.open_button.setText(_("&Open"))
+        self.remove_button.setText(_("&Remove"))
+        self.when_shown.request()  # the kinds, dates and "what they have from you" in the language of the moment
 
     def _double_clicked(self, index) -> None:
         if index.column() == NAME:

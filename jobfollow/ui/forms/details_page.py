@@ -9,8 +9,8 @@ from jobfollow.core.insights.apply_method import APPLY_METHOD_LABELS
 from jobfollow.core.validation import Problem, check_application
 from jobfollow.i18n import N_, _
 from jobfollow.store.application_details import ApplicationDetails
-from jobfollow.ui.form_labels import set_row_labels
 from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, OptionalDateEdit, with_message
+from jobfollow.ui.retranslation import set_row_labels
 
 # Offered in the Source box; the user can type any other.
 SOURCES = (N_("Company website"), N_("Job board"), N_("Referral"), N_("Recruiter"), N_("Career fair"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -28,9 +28,9 @@ class InterviewsPage(QWidget):
         self.application_id: int | None = None
         self.model = InterviewListModel(self)
         self.view = record_table(self.model, word_wrap=True)
-        self.add_button = QPushButton(_("&Record interview…"))
-        self.edit_button = QPushButton(_("&Open…"))
-        self.delete_button = QPushButton(_("&Delete"))
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -45,6 +45,18 @@ class InterviewsPage(QWidget):
         self.view.activated.connect(lambda _index: self.open_selected())  # double-click or Enter
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(_("&Record interview…"))
+        self.edit_button.setText(_("&Open…"))
+        self.delete_button.setText(_("&Delete"))
+        self.model.retranslate()  # the format names and dates of each round
 
     def set_application(self, application_id: int) -> None:
         self.application_id = application_id

@@ -36,6 +36,12 @@ class PeopleModel(QAbstractTableModel):
         self._people = list(people)
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """Headers, roles and channels are made in the language of the moment: the views read them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._people:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._people) - 1, len(self.COLUMNS) - 1))
+
     def person(self, row: int) -> PersonOnCard:
         return self._people[row]
 

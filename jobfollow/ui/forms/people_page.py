@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
@@ -26,9 +26,9 @@ class PeoplePage(QWidget):
         self.model = PeopleModel(self)
         self.view = record_table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.add_button = QPushButton(_("&Add person…"))
-        self.edit_button = QPushButton(_("&Edit…"))
-        self.remove_button = QPushButton(_("&Remove from this application"))
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.remove_button = QPushButton()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
@@ -45,6 +45,18 @@ class PeoplePage(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(_("&Add person…"))
+        self.edit_button.setText(_("&Edit…"))
+        self.remove_button.setText(_("&Remove from this application"))
+        self.model.retranslate()
 
     def set_application(self, application_id: int) -> None:
         self.application_id = application_id

@@ -34,6 +34,13 @@ class _RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """Headers and cells are made in the language of the moment: the views read them again."""
+        if self.HEADERS:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
+
     def row_item(self, row: int):
         return self._rows[row]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,6 +23,7 @@ from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, rem
 from jobfollow.ui.forms.record_models import TimelineModel
 from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit, record_table
 from jobfollow.ui.plain_text import Button, ask, plain_label
+from jobfollow.ui.retranslation import WhenShown
 
 
 class TimelinePage(QWidget):
@@ -37,19 +38,16 @@ class TimelinePage(QWidget):
         self.view = record_table(self.model, single_selection=False, word_wrap=True)
 
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem(_("Note"), "note")
-        self.kind_combo.addItem(_("Logged call"), "call")
-        self.kind_combo.addItem(_("Reply received"), "reply")
+        for kind in ("note", "call", "reply"):
+            self.kind_combo.addItem("", kind)
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
         localize_date_edit(self.when_edit, with_time=True)
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText(_("What happened (e.g. Amy called: decision moved to Friday)"))
-        self.add_button = QPushButton(_("&Log it"))
+        self.add_button = QPushButton()
         self.add_button.setAutoDefault(False)
-        self.remove_button = QPushButton(_("&Delete entry"))
+        self.remove_button = QPushButton()
         self.remove_button.setAutoDefault(False)
-        self.remove_button.setToolTip(_("Entries you logged by hand can be deleted; the program's history stays."))
         self.message = InlineMessage()
         row = QHBoxLayout()
         row.addWidget(self.kind_combo)
@@ -69,6 +67,23 @@ class TimelinePage(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.reset_when()
         self._update_buttons()
+        self.when_shown = WhenShown(self, self.reload)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for index, text in enumerate((_("Note"), _("Logged call"), _("Reply received"))):
+            self.kind_combo.setItemText(index, text)
+        self.text_edit.setPlaceholderText(_("What happened (e.g. Amy called: decision moved to Friday)"))
+        self.add_button.setText(_("&Log it"))
+        self.remove_button.setText(_("&Delete entry"))
+        self.remove_button.setToolTip(_("Entries you logged by hand can be deleted; the program's history stays."))
+        localize_date_edit(self.when_edit, with_time=True)
+        self.when_shown.request()  # each entry is written from its facts in the language of the moment
 
     def selected_entry(self) -> TimelineEntry | None:
         rows = self.view.selectionModel().selectedRows()

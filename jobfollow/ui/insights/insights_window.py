@@ -35,6 +35,7 @@ from jobfollow.ui.insights.report_document import funnel_bars, insights_document
 from jobfollow.ui.insights.table_model import TextTableModel
 from jobfollow.ui.palette_colours import signal_colour
 from jobfollow.ui.plain_text import plain_label
+from jobfollow.ui.retranslation import WhenShown
 
 
 class InsightsWindow(QMainWindow):
@@ -136,13 +137,14 @@ class InsightsWindow(QMainWindow):
         self.close_action = self.addAction("")
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
+        self.when_shown = WhenShown(self, self.refresh)
         self.retranslate()
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()  # tables, charts and figures are made in the language of the moment
+            self.when_shown.request()  # tables, charts and figures are made in the language of the moment
         super().changeEvent(event)
 
     def retranslate(self) -> None:

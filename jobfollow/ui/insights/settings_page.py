@@ -8,8 +8,8 @@ from jobfollow.core.settings_registry import WEEKLY_GOAL, WORKLOG_PRESET
 from jobfollow.core.worklog.presets import PRESETS
 from jobfollow.i18n import N_, _
 from jobfollow.store.settings import read, write
-from jobfollow.ui.form_labels import set_row_labels
 from jobfollow.ui.plain_text import plain_label
+from jobfollow.ui.retranslation import set_row_labels
 from jobfollow.ui.settings.settings_dialog import SettingsPage
 
 

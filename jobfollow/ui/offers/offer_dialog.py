@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,6 +68,10 @@ MONEY_LABELS = {
 }
 
 
+STATUS_LABELS = {"pending": N_("Considering"), "countered": N_("Countered, waiting for an answer"),
+                 "accepted": N_("Accepted"), "declined": N_("Declined")}
+
+
 class OfferDialog(QDialog):
     saved = Signal(int)  # application id
 
@@ -77,20 +81,20 @@ class OfferDialog(QDialog):
         self.app_id, self.events, self.current_job = app_id, events, current_job
         self.today = today or dt.date.today()
         self.offer = None if current_job else store.offer_for_application(app_id)
-        self.setWindowTitle(_("My current job") if current_job else _("Offer: {card}").format(
-            card=store.card_title(app_id)))
         self.money: dict[str, MoneyField] = {}
         self.no_interview = banner(INFO_STYLE)
         self.deadline_banner = banner(WARNING_STYLE)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._pay_tab(), _("Pay"))
-        self.tabs.addTab(self._benefits_tab(), _("Benefits and terms"))
+        self.tab_titles = [(self._pay_tab(), N_("Pay")), (self._benefits_tab(), N_("Benefits and terms"))]
         if not current_job:
-            self.tabs.addTab(self._dates_tab(), _("Dates and status"))
-        self.tabs.addTab(self._ratings_tab(), _("Ratings and notes"))
+            self.tab_titles.append((self._dates_tab(), N_("Dates and status")))
+        self.tab_titles.append((self._ratings_tab(), N_("Ratings and notes")))
         self.worksheet = WorksheetWidget()
         if not current_job:
-            self.tabs.addTab(self.worksheet, _("Negotiation"))
+            self.tab_titles.append((self.worksheet, N_("Negotiation")))
+        for page, _title in self.tab_titles:
+            self.tabs.addTab(page, "")
+        if not current_job:
             self.worksheet.letter_requested.connect(self.write_letter)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -98,8 +102,8 @@ class OfferDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.accept_button = self.buttons.addButton(_("Accept…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.decline_button = self.buttons.addButton(_("Decline…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.accept_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.decline_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.accept_button.clicked.connect(lambda: self.close_with("accept"))
         self.decline_button.clicked.connect(lambda: self.close_with("decline"))
         self.accept_button.setVisible(not current_job)
@@ -112,7 +116,26 @@ class OfferDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.load()
+        self.retranslate()
         self.resize(780, 720)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The title, tabs, buttons, status and the texts made from the figures (the rows keep their labels)."""
+        self.setWindowTitle(_("My current job") if self.current_job else _("Offer: {card}").format(
+            card=store.card_title(self.app_id)))
+        for index, (_page, title) in enumerate(self.tab_titles):
+            self.tabs.setTabText(index, _(title))
+        self.accept_button.setText(_("Accept…"))
+        self.decline_button.setText(_("Decline…"))
+        if not self.current_job:
+            for index in range(self.status.count()):
+                self.status.setItemText(index, _(STATUS_LABELS[self.status.itemData(index)]))
+        self.refresh()
 
     # -- tabs ----------------------------------------------------------------------------------
     def _money_row(self, form: QFormLayout, name: str) -> MoneyField:
@@ -205,8 +228,8 @@ class OfferDialog(QDialog):
         self.written.toggled.connect(self.refresh)
         self.status = QComboBox()
         # Accepting and declining go through their own dialogs (they move the card and write the letter).
-        self.status.addItem(_("Considering"), "pending")
-        self.status.addItem(_("Countered, waiting for an answer"), "countered")
+        for status in ("pending", "countered"):
+            self.status.addItem(_(STATUS_LABELS[status]), status)
         form.addRow(_("Offer made on:"), self.offer_date)
         form.addRow(_("Answer needed by:"), self.deadline)
         form.addRow(_("Start date:"), self.start_date)
@@ -259,10 +282,8 @@ class OfferDialog(QDialog):
             self.start_date.set_value(values.get("start_date"), self.today + dt.timedelta(days=21))
             self.written.setChecked(bool(values.get("is_written")))
             status = values.get("status") or "pending"
-            if status == "accepted":
-                self.status.addItem(_("Accepted"), status)
-            elif status == "declined":
-                self.status.addItem(_("Declined"), status)
+            if status in ("accepted", "declined"):
+                self.status.addItem(_(STATUS_LABELS[status]), status)
             self.status.setCurrentIndex(max(0, self.status.findData(status)))
             sheet = store.worksheet_of(self.offer) if self.offer else Worksheet()
             self.worksheet.load(sheet, store.tax_share())

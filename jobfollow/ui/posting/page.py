@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -42,13 +42,11 @@ class PostingPage(QWidget):
         self.saved = KeptPosting("", "")
         self.source_name = ""
         self.suggestion = PostingSuggestion()
-        self.hint = QLabel(_("Paste the job posting here, or drop a saved .html, .txt, .eml or .pdf file on the "
-                             "form: employers take postings down, this copy stays."))
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setPlaceholderText(_("The posting's text"))
-        self.load_button = QPushButton(_("&Load from file…"))
+        self.load_button = QPushButton()
         self.load_button.setAutoDefault(False)
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
@@ -56,9 +54,8 @@ class PostingPage(QWidget):
         self.suggestion_label = QLabel()
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setObjectName("postingSuggestions")
-        self.fill_button = QPushButton(_("&Fill in empty fields"))
+        self.fill_button = QPushButton()
         self.fill_button.setAutoDefault(False)
-        self.fill_button.setToolTip(_("Copies the suggestions into the Details fields you have left empty"))
         self.language_note = QLabel()
         self.language_note.setTextFormat(Qt.TextFormat.PlainText)  # file names are user text
         self.language_note.setWordWrap(True)
@@ -83,7 +80,23 @@ class PostingPage(QWidget):
         self.text_edit.textChanged.connect(self.timer.start)
         self.load_button.clicked.connect(self.choose_and_load)
         self.fill_button.clicked.connect(self._fill_clicked)
-        self._show(PostingSuggestion(), None)
+        self._language: str | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.hint.setText(_("Paste the job posting here, or drop a saved .html, .txt, .eml or .pdf file on the "
+                            "form: employers take postings down, this copy stays."))
+        self.text_edit.setPlaceholderText(_("The posting's text"))
+        self.load_button.setText(_("&Load from file…"))
+        self.fill_button.setText(_("&Fill in empty fields"))
+        self.fill_button.setToolTip(_("Copies the suggestions into the Details fields you have left empty"))
+        self._show_source()
+        self._show(self.suggestion, self._language)
 
     def _fill_clicked(self) -> None:
         self.fill_requested.emit(self.suggestion)
@@ -148,7 +161,7 @@ class PostingPage(QWidget):
         self._show(suggest(text), detect_language(text))
 
     def _show(self, suggestion: PostingSuggestion, language: str | None) -> None:
-        self.suggestion = suggestion
+        self.suggestion, self._language = suggestion, language
         found = suggestion.found()
         if found:
             parts = [f"{_(FIELD_LABELS[name])}: <b>{_escape(value)}</b>" for name, value in found.items()]

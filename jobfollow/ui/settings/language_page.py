@@ -18,8 +18,8 @@ from jobfollow.core import settings_registry as keys
 from jobfollow.core.template_language import language_name
 from jobfollow.i18n import N_, _
 from jobfollow.store.settings import read, set_setting
-from jobfollow.ui.form_labels import set_row_labels
 from jobfollow.ui.qt_translations import LANGUAGE_SETTING
+from jobfollow.ui.retranslation import set_row_labels
 from jobfollow.ui.settings.settings_dialog import SettingsPage
 
 SAMPLE_DATE = dt.date(2026, 3, 27)

@@ -30,8 +30,8 @@ from jobfollow.core.profile import UserDetails
 from jobfollow.core.validation import check_contact
 from jobfollow.i18n import N_, _
 from jobfollow.store.settings import USER_DETAILS_KEY, get_user_details, set_user_details
-from jobfollow.ui.form_labels import set_row_labels
 from jobfollow.ui.forms.widgets import InlineMessage, with_message
+from jobfollow.ui.retranslation import set_row_labels
 from jobfollow.ui.store_errors import saved_or_reported
 
 
