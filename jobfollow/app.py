@@ -247,7 +247,7 @@ def run_gui(args) -> int:
         tray = window.install_tray(app).icon
         install_if_requested(window.board)
         if args.demo:
-            window.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=folder))
+            window.mark_as_demo(folder)
         window.fit_to_screen()
         if not starts_hidden(args.minimized, tray):
             window.show()

@@ -80,9 +80,6 @@ def test_every_layer_has_a_fake_breach():
 
 
 WINDOW_MODULE = Path("ui", "main_window.py")  # the window sets its own attributes, nobody else does
-# Live language switching still renews the window's undo actions from outside; the language rework (issue #16,
-# part 4) replaces that module. Nothing else may join this list.
-KNOWN_WINDOW_WRITES = {Path("ui", "qt_translations.py")}
 
 
 def _is_window(node: ast.expr) -> bool:
@@ -100,8 +97,7 @@ def window_lookups(root: Path) -> list[str]:
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in ("getattr", "hasattr", "setattr") and node.args and _is_window(node.args[0])):
                 found.append(f"{path.relative_to(root.parent)}:{node.lineno} {ast.unparse(node)}")
-            elif (isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and relative != WINDOW_MODULE
-                  and relative not in KNOWN_WINDOW_WRITES):
+            elif (isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and relative != WINDOW_MODULE):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     for part in ast.walk(target):

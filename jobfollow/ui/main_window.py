@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.profile = profile
         self.events = events
-        self.setWindowTitle("jobfollow")
+        self.demo_folder = ""  # the demo profile's folder, named in the title
         self.setObjectName("mainWindow")
         self.really_quit = False  # File > Quit or the tray's Quit, not a close to the tray
         self.ui_state = UiState(profile.folder)  # window size, splitters, board view: not the user's data
@@ -242,9 +242,16 @@ class MainWindow(QMainWindow):
                                               self.undo_stack.createRedoAction(self, _("&Redo")))
         super().changeEvent(event)
 
+    def mark_as_demo(self, folder) -> None:
+        """The title says this is the demo profile, and where it lives."""
+        self.demo_folder = str(folder)
+        self.retranslate()
+
     def retranslate(self) -> None:
         """The window's own menus, actions, pane titles and status line in the current language (the panes
         and the features' entries set their own)."""
+        self.setWindowTitle(_("jobfollow (demo profile: {folder})").format(folder=self.demo_folder)
+                            if self.demo_folder else "jobfollow")
         for menu, text in ((self.file_menu, _("&File")), (self.edit_menu, _("&Edit")), (self.view_menu, _("&View")),
                            (self.help_menu, _("&Help"))):
             menu.setTitle(text)

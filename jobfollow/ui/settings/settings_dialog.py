@@ -8,7 +8,7 @@ each page sets its texts in ``retranslate()``, on ``QEvent.LanguageChange``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QScrollArea,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -168,6 +169,16 @@ class SettingsDialog(QDialog):
             self.page_list.item(row).setText(_(page.title))
         list_width = self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + 8
         self.page_list.setMinimumWidth(min(180, list_width))  # translated titles stay readable
+        QTimer.singleShot(0, self._fit_pages)  # once every page has its new words
+
+    def _fit_pages(self) -> None:
+        """As wide as the widest page needs: a check box does not wrap, and the pages scroll only downwards."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        widest = max((page.minimumSizeHint().width() for page in self.pages), default=0)
+        self.stack.setMinimumWidth(widest + scroll_bar + 4)
+        wanted = self.minimumSizeHint().width()
+        if self.width() < wanted:
+            self.resize(wanted, self.height())
 
     def apply(self) -> bool:
         """Save every page and announce what changed; False (the dialog open, every value as set) when the

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QProcessEnvironment, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolBar, QWidget
 
 from jobfollow.i18n import _
@@ -124,17 +124,33 @@ class ReminderBanner(QToolBar):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.open_button = QPushButton(_("Open"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open)
-        self.dismiss_button = QPushButton(_("Dismiss"))
+        self.dismiss_button = QPushButton()
         self.dismiss_button.clicked.connect(self.hide)
         row.addWidget(self.label, 1)
         row.addWidget(self.open_button)
         row.addWidget(self.dismiss_button)
         self.addWidget(body)
+        self.items: list = []  # what the reminder is about: its words are made again after a language switch
+        self.retranslate()
         self.hide()
 
-    def show_reminder(self, title: str, body: str) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.open_button.setText(_("Open"))
+        self.dismiss_button.setText(_("Dismiss"))
+        if self.items and not self.isHidden():
+            from jobfollow.ui.tray.reminders import reminder_text  # it imports this module
+
+            self.show_reminder(*reminder_text(self.items), self.items)
+
+    def show_reminder(self, title: str, body: str, items: list | None = None) -> None:
+        self.items = list(items or [])
         first_line = body.splitlines()[0].removeprefix("• ") if body else ""
         self.label.setText(f"{title} — {first_line}" if first_line else title)
         self.setAccessibleName(title)
@@ -197,7 +213,7 @@ class Notifier(QObject):
             self.tray_icon.showMessage(title, body, self.tray_icon.icon(), EXPIRE_MS)
         elif way == "banner":
             self.last_items = list(items)
-            self.banner.show_reminder(title, body)
+            self.banner.show_reminder(title, body, items)
         self.notified.emit(title, body)
         return way
 
