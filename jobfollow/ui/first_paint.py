@@ -17,10 +17,11 @@ class AfterFirstPaint(QObject):
     fixed delay to appear, and work queued behind it must not hold up what the user sees first."""
 
     def __init__(self, widget: QWidget, callback: Callable[[], None], delay_ms: int = 0,
-                 fallback_ms: int = UNPAINTED_START_MS):
+                 fallback_ms: int | None = None):
         super().__init__(widget)
         self._widget, self._callback, self._delay_ms = widget, callback, delay_ms
         self._done = False
+        fallback_ms = UNPAINTED_START_MS if fallback_ms is None else fallback_ms  # read now: tests shorten it
         self._fallback = QTimer(self, singleShot=True, interval=fallback_ms, timeout=self._fire)
         self._fallback.start()
         widget.installEventFilter(self)

@@ -75,11 +75,11 @@ def test_deferred_start_refreshes_follow_ups_only_after_the_board_has_painted(qt
 
 def test_deferred_start_still_refreshes_a_window_that_never_paints(qtbot, profile, events, monkeypatch):
     from jobfollow.services.followups import FollowUpService
-    from jobfollow.ui.calendar import install as followups_setup
+    from jobfollow.ui import first_paint
 
     started = []
     monkeypatch.setattr(FollowUpService, "start", lambda self: started.append(self))
-    monkeypatch.setattr(followups_setup, "UNPAINTED_START_MS", 30)
+    monkeypatch.setattr(first_paint, "UNPAINTED_START_MS", 30)
     hidden = MainWindow(profile, events, defer_startup_work=True)  # started minimized to the tray
     qtbot.addWidget(hidden)
     qtbot.waitUntil(lambda: started == [hidden.followups])

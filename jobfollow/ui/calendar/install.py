@@ -8,45 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.feature_context import FeatureContext
+from jobfollow.ui.first_paint import AfterFirstPaint
 
 if TYPE_CHECKING:  # the pane is built after the window's first paint (MainWindow.ensure_panes)
     from jobfollow.ui.calendar.calendar_pane import CalendarPane
 
 STARTUP_DELAY_MS = 150  # after the first paint of the window
-UNPAINTED_START_MS = 2000  # a window started hidden (in the tray) never paints: start anyway
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``callback`` once, ``delay_ms`` after ``widget`` first paints (or after ``fallback_ms`` unpainted).
-
-    Counting from the paint, not from construction: on a slow machine the window may take longer than
-    the delay to appear, and the refresh must not run before the user sees the board."""
-
-    def __init__(self, widget, callback, delay_ms: int, fallback_ms: int):
-        super().__init__(widget)
-        self._widget, self._callback, self._delay_ms = widget, callback, delay_ms
-        self._done = False
-        self._fallback = QTimer(self, singleShot=True, interval=fallback_ms, timeout=self._fire)
-        self._fallback.start()
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._fallback.stop()
-            QTimer.singleShot(self._delay_ms, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        if not self._done:
-            self._done = True
-            self._widget.removeEventFilter(self)
-            self._callback()
 
 
 def install_followups(context: FeatureContext, calendar_pane: CalendarPane, first_painted: QWidget, *,
@@ -58,7 +29,7 @@ def install_followups(context: FeatureContext, calendar_pane: CalendarPane, firs
     service = context.services.followups
     calendar_pane.set_controller(service)
     if deferred:
-        _AfterFirstPaint(first_painted, service.start, STARTUP_DELAY_MS, UNPAINTED_START_MS)
+        AfterFirstPaint(first_painted, service.start, STARTUP_DELAY_MS)
     else:
         service.start()
     return service
