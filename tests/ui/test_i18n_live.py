@@ -41,6 +41,12 @@ def _open_everything(window, qtbot, app_id):
     form = ApplicationFormDialog(window.events, window.undo_stack, app_id, window)
     form.setModal(False)
     form.show()
+    # the windows that stay open beside the main window (no modal dialog can be open while Preferences is)
+    window.offers.open_comparison()
+    window.offers.open_lessons()
+    window.question_bank.open()
+    window.insights.open_work_search_log()
+    window.letter_pane.compose(app_id, "thank_you_interview")  # a letter open in the pane, its checklist filled
     preferences = window.settings_dialog()
     preferences.setModal(False)
     preferences.show()
@@ -55,9 +61,10 @@ def _choose(preferences: SettingsDialog, language: str) -> None:
 
 
 def _stale_report(old: str, new: str) -> list[str]:
-    from jobfollow.store.models import Contact
+    from jobfollow.store.models import Contact, Template
 
     typed = {title for (title,) in Contact.select(Contact.title).tuples()}  # the demo's people have job titles
+    typed |= {name for (name,) in Template.select(Template.name).tuples()}  # an open letter keeps its language
     return [f"{where}: {text!r}" for where, text in stale_shown(old, new)
             if text not in typed and not any(f">{title}<" in text for title in typed)]
 

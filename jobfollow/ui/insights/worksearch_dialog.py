@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from jobfollow.ui.insights.table_model import TextTableModel
 from jobfollow.ui.insights.worklog_document import worklog_document
 from jobfollow.ui.palette_colours import signal_colour
 from jobfollow.ui.plain_text import plain_label
+from jobfollow.ui.retranslation import WhenShown
 
 
 def _view(model: TextTableModel) -> QTableView:
@@ -59,16 +60,15 @@ class WorkSearchDialog(QDialog):
     def __init__(self, today: dt.date, parent: QWidget | None = None, *, start: dt.date | None = None,
                  end: dt.date | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_("Work-search log"))
         self.today = today
         self.entries = []
         self.missing = []
         self.preset_combo = QComboBox()
         for preset in PRESETS:
-            self.preset_combo.addItem(_(preset.name), preset.key)
+            self.preset_combo.addItem("", preset.key)
         saved = self.preset_combo.findData(read(WORKLOG_PRESET))
         self.preset_combo.setCurrentIndex(max(saved, 0))
-        preset_label = QLabel(_("&Layout:"))
+        self.preset_label = preset_label = QLabel()
         preset_label.setBuddy(self.preset_combo)
         self.range_bar = RangeBar(today, insights_loader.first_application_date())
         if start is not None and end is not None:
@@ -82,11 +82,11 @@ class WorkSearchDialog(QDialog):
         self.missing_model = TextTableModel(self, figures=False)
         self.missing_view = _view(self.missing_model)
         self.missing_view.setMaximumHeight(self.fontMetrics().height() * 9)
-        self.open_button = QPushButton(_("&Open the card"))
+        self.open_button = QPushButton()
         self.open_button.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.pdf_button = self.buttons.addButton(_("Save as P&DF…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.csv_button = self.buttons.addButton(_("Save as &CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.csv_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
 
         top = QHBoxLayout()
         top.addWidget(preset_label)
@@ -117,7 +117,24 @@ class WorkSearchDialog(QDialog):
         self.missing_view.doubleClicked.connect(lambda _index: self._open_selected())
         self.missing_view.selectionModel().selectionChanged.connect(
             lambda *_args: self.open_button.setEnabled(self.missing_view.selectionModel().hasSelection()))
+        self.when_shown = WhenShown(self, self.refresh)
+        self.retranslate()
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.when_shown.request()  # the log's lines and what is missing, in the language of the moment
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Work-search log"))
+        for index, preset in enumerate(PRESETS):
+            self.preset_combo.setItemText(index, _(preset.name))
+        self.preset_label.setText(_("&Layout:"))
+        self.open_button.setText(_("&Open the card"))
+        self.pdf_button.setText(_("Save as P&DF…"))
+        self.csv_button.setText(_("Save as &CSV…"))
 
     def preset(self):
         return preset_by_key(self.preset_combo.currentData())

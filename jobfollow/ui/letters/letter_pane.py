@@ -72,8 +72,13 @@ class LetterPane(LetterPaneWidgets, LetterSending):
 
     # -- wiring ----------------------------------------------------------------------------------------
     def _retranslate_state(self) -> None:
-        if self.app_combo.count() and self.app_combo.itemData(0) is None:
-            self.app_combo.setItemText(0, _("Choose a card\u2026"))
+        for combo, text in ((self.app_combo, _("Choose a card\u2026")),
+                            (self.template_combo, _("Choose a template\u2026")),
+                            (self.recipient_combo, _("No one chosen"))):
+            if combo.count() and combo.itemData(0) is None:
+                combo.setItemText(0, text)
+        if self.letter is not None:
+            self._fill_recipients()  # "— no e-mail" after a name
         if self.letter is not None:
             self.hint.setText(self._hint_text())
             self.refresh_checklist()

@@ -42,15 +42,12 @@ class ComparisonWindow(QDialog):
                  parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
-        self.setWindowTitle(_("Compare offers"))
         self.events = events
         self.open_offer, self.close_offer = open_offer, close_offer
         self.today_override = today
         self.offer_ids: dict[str, int] = {}
         self.currency_banner = banner(WARNING_STYLE)
         self.empty_banner = banner(INFO_STYLE)
-        self.empty_banner.setText(_("No open offers yet. Open a card in an offer stage, or use Offers > Record an "
-                                    "offer…; each offer you record appears here."))
         self.model = ComparisonModel(self)
         self.proxy = ComparisonProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -88,17 +85,38 @@ class ComparisonWindow(QDialog):
         events.card_moved.connect(self.reload)
         events.settings_changed.connect(self.reload)
         events.tick.connect(self.reload)  # the countdown moves on at midnight while the window stays open
-        self.reload()
+        self.retranslate()
         self.resize(self._starting_width(), 480)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Compare offers"))
+        self.empty_banner.setText(_("No open offers yet. Open a card in an offer stage, or use Offers > Record an "
+                                    "offer…; each offer you record appears here."))
+        self.weights_label.setText(_("Count in the yearly value:"))
+        self.weights_label.setToolTip(_("1 counts an item at face value, 0 ignores it, 0.5 counts half."))
+        for key, text in WEIGHT_LABELS.items():
+            self.weight_labels[key].setText(_(text))
+        self.include_current.setText(_("Show my current job"))
+        self.current_job_button.setText(_("My current job…"))
+        for button, text in ((self.open_button, _("Open offer…")), (self.accept_button, _("Accept…")),
+                             (self.decline_button, _("Decline…")), (self.print_button, _("Print…")),
+                             (self.pdf_button, _("Save as PDF…")), (self.close_button, _("Close"))):
+            button.setText(text)
+        self.reload()  # headers, banners, deadlines and money in the language of the moment (a model reset)
 
     def _weights_row(self, edit_current_job) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel(_("Count in the yearly value:"))
-        label.setToolTip(_("1 counts an item at face value, 0 ignores it, 0.5 counts half."))
-        row.addWidget(label)
+        self.weights_label = QLabel()
+        row.addWidget(self.weights_label)
         self.weight_spins: dict[str, QDoubleSpinBox] = {}
+        self.weight_labels: dict[str, QLabel] = {}
         weights = store.comparison_weights()
-        for key, text in WEIGHT_LABELS.items():
+        for key in WEIGHT_LABELS:
             spin = QDoubleSpinBox()
             spin.setRange(0, 2)
             spin.setSingleStep(0.25)
@@ -108,27 +126,28 @@ class ComparisonWindow(QDialog):
             spin.setLocale(qt_locale())
             spin.valueChanged.connect(self._save_weights)
             self.weight_spins[key] = spin
-            row.addWidget(QLabel(_(text)))
+            self.weight_labels[key] = QLabel()
+            row.addWidget(self.weight_labels[key])
             row.addWidget(spin)
         row.addStretch(1)
-        self.include_current = QCheckBox(_("Show my current job"))
+        self.include_current = QCheckBox()
         self.ui_state = UiState.of_open_profile()
         self.include_current.setChecked(self.ui_state.read(keys.COMPARE_CURRENT_JOB))
         self.include_current.toggled.connect(self._toggle_current)
         # The current job's controls sit with the buttons below: on one row with the weights, the German and
         # Spanish labels made the window wider than the table and pushed the last columns out of view.
-        self.current_job_button = QPushButton(_("My current job…"))
+        self.current_job_button = QPushButton()
         self.current_job_button.clicked.connect(edit_current_job)
         return row
 
     def _buttons_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.open_button = QPushButton(_("Open offer…"))
-        self.accept_button = QPushButton(_("Accept…"))
-        self.decline_button = QPushButton(_("Decline…"))
-        self.print_button = QPushButton(_("Print…"))
-        self.pdf_button = QPushButton(_("Save as PDF…"))
-        close = QPushButton(_("Close"))
+        self.open_button = QPushButton()
+        self.accept_button = QPushButton()
+        self.decline_button = QPushButton()
+        self.print_button = QPushButton()
+        self.pdf_button = QPushButton()
+        self.close_button = close = QPushButton()
         self.open_button.clicked.connect(self._open_selected)
         self.accept_button.clicked.connect(lambda: self._close_selected("accept"))
         self.decline_button.clicked.connect(lambda: self._close_selected("decline"))

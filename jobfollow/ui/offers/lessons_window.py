@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -128,7 +128,6 @@ class LessonsWindow(QDialog):
     def __init__(self, events: AppEvents, reflect, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
-        self.setWindowTitle(_("Lessons from closed applications"))
         self.reflect = reflect  # callable(app_id): opens the reflection dialog
         self.model = LessonsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -137,7 +136,6 @@ class LessonsWindow(QDialog):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search feedback, questions and notes…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
@@ -153,9 +151,9 @@ class LessonsWindow(QDialog):
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         self.table.doubleClicked.connect(lambda _index: self.reflect_selected())
         self.details = QTextBrowser()
-        self.reflect_button = QPushButton(_("Reflect…"))
+        self.reflect_button = QPushButton()
         self.reflect_button.clicked.connect(self.reflect_selected)
-        self.all_button = QPushButton(_("Show the summary"))
+        self.all_button = QPushButton()
         self.all_button.clicked.connect(self.table.clearSelection)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -174,10 +172,23 @@ class LessonsWindow(QDialog):
         layout.addWidget(splitter)
         events.applications_changed.connect(self.reload)
         events.card_moved.connect(self.reload)
+        self.retranslate()
         self.reload()
         self.resize(1140, 620)
         table_width = max(680, self.table_width_needed())  # every column readable, also with longer labels
         splitter.setSizes([table_width, max(360, 1120 - table_width)])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.reload()  # outcomes, dates and the summary in the language of the moment
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Lessons from closed applications"))
+        self.search.setPlaceholderText(_("Search feedback, questions and notes…"))
+        self.reflect_button.setText(_("Reflect…"))
+        self.all_button.setText(_("Show the summary"))
 
     def table_width_needed(self) -> int:
         """The width that shows every column of the table whole, with room for the scroll bar."""

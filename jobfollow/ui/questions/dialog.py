@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,15 +26,13 @@ class QuestionBankDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("questionBank")
-        self.setWindowTitle(_("Question bank"))
         self.resize(1000, 600)
         self.model = QuestionBankModel(self)
         self.proxy = QuestionFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(_("Search questions, answers, companies and tags"))
         self.search_edit.setClearButtonEnabled(True)
-        self.starred_box = QCheckBox(_("&Starred only"))
+        self.starred_box = QCheckBox()
         self.company_box = QCheckBox()
         self.company_box.hide()
         self.count_label = QLabel()
@@ -78,7 +76,37 @@ class QuestionBankDialog(QDialog):
         self.starred_box.toggled.connect(self._starred)
         self.company_box.toggled.connect(self._company_toggled)
         self.prepared_company = ""
+        self.prepared_rounds: list | None = None  # the earlier rounds shown by "Prepare the next round"
+        self.retranslate()
         self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(_("Search questions, answers, companies and tags"))
+        self.starred_box.setText(_("&Starred only"))
+        self.model.retranslate()
+        self._count()
+        if self.prepared_rounds is None:
+            self.setWindowTitle(_("Question bank"))
+            return
+        company = self.prepared_company
+        self.setWindowTitle(_("Prepare the next round at {company}").format(company=company))
+        self.company_box.setText(_("Only {company}").format(company=company))
+        lines = []
+        for number, round_ in enumerate(self.prepared_rounds, start=1):
+            if round_.missed_points:
+                lines.append(_("Round {number} ({date}), points you did not make: {points}").format(
+                    number=number, date=format_date(round_.starts_at.date(), "medium"),
+                    points="; ".join(round_.missed_points)))
+        if not self.prepared_rounds:
+            lines.append(_("No earlier round at {company} is recorded yet.").format(company=company))
+        elif not lines:
+            lines.append(_("You noted no points you did not make in the earlier rounds."))
+        self.preparation.setText("\n".join(lines))
 
     def reload(self) -> None:
         self.model.set_rows(bank_questions())
@@ -103,22 +131,9 @@ class QuestionBankDialog(QDialog):
 
     def prepare_next_round(self, application_id: int) -> None:
         """This company's questions from earlier rounds, and the points you did not make."""
-        company, rounds = earlier_rounds(application_id)
-        self.prepared_company = company
-        self.setWindowTitle(_("Prepare the next round at {company}").format(company=company))
-        self.company_box.setText(_("Only {company}").format(company=company))
+        self.prepared_company, self.prepared_rounds = earlier_rounds(application_id)
+        self.retranslate()
         self.company_box.show()
         self.company_box.setChecked(True)
-        lines = []
-        for number, round_ in enumerate(rounds, start=1):
-            if round_.missed_points:
-                lines.append(_("Round {number} ({date}), points you did not make: {points}").format(
-                    number=number, date=format_date(round_.starts_at.date(), "medium"),
-                    points="; ".join(round_.missed_points)))
-        if not rounds:
-            lines.append(_("No earlier round at {company} is recorded yet.").format(company=company))
-        elif not lines:
-            lines.append(_("You noted no points you did not make in the earlier rounds."))
-        self.preparation.setText("\n".join(lines))
         self.preparation.show()
         self._count()

@@ -54,6 +54,12 @@ class QuestionBankModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self.all_rows)
 
+    def retranslate(self) -> None:
+        """Headers and dates are made in the language of the moment: the views read them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.visible:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.visible) - 1, self.columnCount() - 1))
+
     def rowCount(self, parent: _Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.visible)
 
