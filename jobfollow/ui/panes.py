@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
@@ -138,7 +139,7 @@ class PaneDocks:
 
     def _title_bars_later(self, *_args) -> None:
         # after a drag, a float or a tab switch Qt settles the groups first; one check for them all
-        if not self._fit_pending:
+        if not self._fit_pending and shiboken6.isValid(self.window):  # not while the window is torn down
             self._fit_pending = True
             QTimer.singleShot(0, self.window, self._fit_now)
 
