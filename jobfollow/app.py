@@ -11,7 +11,8 @@ from jobfollow import paths
 from jobfollow.cli import CliError, parse_args
 from jobfollow.i18n import _, set_language
 from jobfollow.paths import ProfileError
-from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError
+from jobfollow.store.db import SQL_ERRORS
+from jobfollow.store.db_check import DatabaseOpenError
 from jobfollow.store.safe_write import DiskWriteError
 
 SELF_TEST_MS = 400
@@ -84,7 +85,7 @@ def _unexpected(args, exc: Exception) -> str:
 
 def with_way_forward(exc: DatabaseOpenError) -> str:
     """The refusal, plus the command that gets the data back when the file is damaged or not ours."""
-    from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
+    from jobfollow.store.db_check import DamagedDatabaseError, NotJobfollowDatabaseError
 
     message = str(exc)
     if not isinstance(exc, DamagedDatabaseError | NotJobfollowDatabaseError) or exc.path is None:
@@ -148,7 +149,7 @@ def _warn_if_incomplete_install(window) -> None:
 def _open_profile(folder: Path, *, ask: bool, full_check: bool):
     """The profile; a damaged or foreign database opens the recovery dialog (loaded only then)."""
     from jobfollow.profile import open_profile_at
-    from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
+    from jobfollow.store.db_check import DamagedDatabaseError, NotJobfollowDatabaseError
 
     try:
         return open_profile_at(folder, full_check=full_check)

@@ -162,7 +162,7 @@ def run_restore(args) -> int:
     from jobfollow import paths
     from jobfollow.profile import open_profile_at
     from jobfollow.store.backups import BackupError, check_backup_file, move_aside, restore_file
-    from jobfollow.store.db import DatabaseLockedError, DatabaseOpenError, inspect_file
+    from jobfollow.store.db_check import DatabaseLockedError, DatabaseOpenError, inspect_file
 
     source = Path(args.file).expanduser().resolve()
     try:

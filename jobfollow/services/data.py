@@ -267,7 +267,7 @@ class DataService(QObject):
         def swap() -> None:
             from jobfollow.profile import open_profile_at
             from jobfollow.store.backups import finish_restore
-            from jobfollow.store.db import DatabaseOpenError
+            from jobfollow.store.db_check import DatabaseOpenError
 
             profile = self._open_profile()
             profile.db.close()
@@ -361,7 +361,8 @@ def _sentence(kind: str, error: BaseException) -> str:
     """One sentence for the user; the store's own errors already are one."""
     from jobfollow.core.csv_mapping import CsvFormatError
     from jobfollow.store.backups import BackupError
-    from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError, storage_problem
+    from jobfollow.store.db import SQL_ERRORS, storage_problem
+    from jobfollow.store.db_check import DatabaseOpenError
     from jobfollow.store.io_json import DataImportError
     from jobfollow.store.safe_write import DiskWriteError
 

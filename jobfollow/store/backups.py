@@ -22,7 +22,8 @@ from peewee import SqliteDatabase
 
 from jobfollow.i18n import _
 from jobfollow.store.blobs import DOCUMENTS_DIR_NAME, copy_missing, stored_hashes
-from jobfollow.store.db import SQL_ERRORS, DatabaseOpenError, backup_to, inspect_file
+from jobfollow.store.db import SQL_ERRORS, backup_to
+from jobfollow.store.db_check import DatabaseOpenError, inspect_file
 from jobfollow.store.safe_write import DiskWriteError, write_atomically, write_error
 
 KEEP_DAILY = 7

@@ -18,16 +18,10 @@ from peewee import SqliteDatabase
 
 from jobfollow.i18n import _
 from jobfollow.store import migrations
-from jobfollow.store.db_check import (  # noqa: F401 - re-exported: callers import them from here
+from jobfollow.store.db_check import (
     APPLICATION_ID,
-    DamagedDatabaseError,
-    DatabaseLockedError,
     DatabaseOpenError,
-    FileReport,
-    NewerSchemaError,
-    NotJobfollowDatabaseError,
     ReadOnlyDatabaseError,
-    check_contents,
     check_writable,
     inspect_file,
     locked_error,

@@ -65,7 +65,12 @@ def _one_line(stderr: str) -> bool:
 
 # -- damaged databases -----------------------------------------------------------------------------
 def damaged_databases(count: int, work: Path, demo_db: Path) -> dict:
-    from jobfollow.store.db import DamagedDatabaseError, DatabaseOpenError, NotJobfollowDatabaseError, inspect_file
+    from jobfollow.store.db_check import (
+        DamagedDatabaseError,
+        DatabaseOpenError,
+        NotJobfollowDatabaseError,
+        inspect_file,
+    )
 
     original = demo_db.read_bytes()
     tally: Counter = Counter()

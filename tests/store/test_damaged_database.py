@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobfollow.store import db as store_db
+from jobfollow.store import db_check
 from tests.reliability_helpers import DAMAGE_KINDS, damage, integrity_ok, make_demo_database, run_cli
 
 COMMANDS = (("check",), ("due", "--today", "2026-05-04"), ("export", "out.json"))
@@ -112,7 +112,7 @@ def test_a_zero_byte_database_is_not_replaced_by_an_empty_profile(tmp_path):
     folder = tmp_path / "profile"
     folder.mkdir()
     (folder / "jobfollow.sqlite3").write_bytes(b"")
-    with pytest.raises(store_db.DamagedDatabaseError, match="0 bytes"):
+    with pytest.raises(db_check.DamagedDatabaseError, match="0 bytes"):
         open_profile_at(folder)
     assert (folder / "jobfollow.sqlite3").stat().st_size == 0
 
@@ -134,8 +134,8 @@ def test_tables_renamed_by_damage_are_refused_even_when_sqlite_calls_the_file_in
     data[at:at + 9] = b'"compbny"'  # a column renamed, same length: SQLite's integrity check cannot see it
     folder = _profile_with(tmp_path, bytes(data))
     assert integrity_ok(folder / "jobfollow.sqlite3")
-    with pytest.raises(store_db.DamagedDatabaseError, match="tables"):
-        store_db.inspect_file(folder / "jobfollow.sqlite3")
+    with pytest.raises(db_check.DamagedDatabaseError, match="tables"):
+        db_check.inspect_file(folder / "jobfollow.sqlite3")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from jobfollow.store import db as store_db
+from jobfollow.store import db_check
 from jobfollow.store.migrations import CURRENT_VERSION
 
 
@@ -18,7 +19,7 @@ def test_new_database_is_marked_ours_and_uses_safe_pragmas(tmp_path):
     database = _open(path)
     try:
         pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
-        assert pragma("application_id") == store_db.APPLICATION_ID
+        assert pragma("application_id") == db_check.APPLICATION_ID
         assert pragma("user_version") == CURRENT_VERSION
         assert pragma("journal_mode") == "wal"
         assert pragma("foreign_keys") == 1
@@ -34,7 +35,7 @@ def test_a_text_file_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "j.sqlite3"
     path.write_bytes(b"my CV notes, not a database\n" * 100)
     before = path.read_bytes()
-    with pytest.raises(store_db.NotJobfollowDatabaseError, match="not a jobfollow database"):
+    with pytest.raises(db_check.NotJobfollowDatabaseError, match="not a jobfollow database"):
         _open(path)
     assert path.read_bytes() == before
 
@@ -46,7 +47,7 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
     conn.commit()
     conn.close()
     before = path.read_bytes()
-    with pytest.raises(store_db.NotJobfollowDatabaseError, match="another program"):
+    with pytest.raises(db_check.NotJobfollowDatabaseError, match="another program"):
         _open(path)
     assert path.read_bytes() == before
 
@@ -59,7 +60,7 @@ def test_a_newer_schema_is_refused_and_left_untouched(tmp_path):
     conn.commit()
     conn.close()
     before = path.read_bytes()
-    with pytest.raises(store_db.NewerSchemaError, match="newer jobfollow"):
+    with pytest.raises(db_check.NewerSchemaError, match="newer jobfollow"):
         _open(path)
     assert path.read_bytes() == before
 
@@ -74,7 +75,7 @@ def test_a_truncated_database_is_reported_damaged(tmp_path, profile):
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(data[: len(data) // 2])
     before = damaged.read_bytes()
-    with pytest.raises(store_db.DamagedDatabaseError):
+    with pytest.raises(db_check.DamagedDatabaseError):
         _open(damaged)
     assert damaged.read_bytes() == before
 
@@ -86,7 +87,7 @@ def test_a_database_locked_by_another_program_is_reported(tmp_path):
     holder.execute("PRAGMA journal_mode=DELETE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(store_db.DatabaseLockedError, match="locked by another program"):
+        with pytest.raises(db_check.DatabaseLockedError, match="locked by another program"):
             _open(path, busy_timeout_s=0.1)
     finally:
         holder.execute("ROLLBACK")

@@ -10,7 +10,8 @@ from jobfollow.store import followups as fu
 from jobfollow.store import migrations
 from jobfollow.store.application_details import load_details, restore_details, save_details
 from jobfollow.store.applications import create_application, first_stage_of_kind
-from jobfollow.store.db import APPLICATION_ID, close_database, open_database
+from jobfollow.store.db import close_database, open_database
+from jobfollow.store.db_check import APPLICATION_ID
 from jobfollow.store.models import ApplicationContact, Contact, FollowUp, Interview, InterviewAttendee
 from tests.conftest import TODAY
 

@@ -3,7 +3,8 @@ import sqlite3
 import pytest
 
 from jobfollow.store import migrations
-from jobfollow.store.db import APPLICATION_ID, close_database, open_database
+from jobfollow.store.db import close_database, open_database
+from jobfollow.store.db_check import APPLICATION_ID
 from jobfollow.store.models import ALL_MODELS
 
 

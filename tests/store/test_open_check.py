@@ -11,6 +11,7 @@ import pytest
 from jobfollow import paths
 from jobfollow.profile import open_profile_at
 from jobfollow.store import db as store_db
+from jobfollow.store import db_check
 from jobfollow.store.applications import create_application
 from jobfollow.store.models import JobApplication
 
@@ -31,20 +32,20 @@ def text_damaged(profile_dir):
 
 
 def test_the_cheap_open_leaves_the_damage_to_the_page_check(text_damaged, profile_dir):
-    with pytest.raises(store_db.DamagedDatabaseError):
+    with pytest.raises(db_check.DamagedDatabaseError):
         open_profile_at(profile_dir)  # every other door: the whole check at once
     profile = open_profile_at(profile_dir, full_check=False)
     try:
         assert JobApplication.select().count() == 1
-        with pytest.raises(store_db.DamagedDatabaseError, match="text cannot be read"):
-            store_db.check_contents(text_damaged)
+        with pytest.raises(db_check.DamagedDatabaseError, match="text cannot be read"):
+            db_check.check_contents(text_damaged)
     finally:
         profile.close()
 
 
 def test_a_sound_file_passes_the_page_check(profile):
     create_application("Kept Co", "Analyst")
-    store_db.check_contents(profile.db_path)  # also while the window holds it open
+    db_check.check_contents(profile.db_path)  # also while the window holds it open
 
 
 def test_refused_writes_fail_everywhere_with_one_sentence_and_reads_go_on(profile):

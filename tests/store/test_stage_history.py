@@ -9,7 +9,8 @@ from jobfollow.core.stages import Outcome, StageKind
 from jobfollow.store import io_csv, io_json, migrations
 from jobfollow.store.applications import create_application, first_stage_of_kind
 from jobfollow.store.board import move_cards, undo_moves
-from jobfollow.store.db import APPLICATION_ID, close_database, open_database
+from jobfollow.store.db import close_database, open_database
+from jobfollow.store.db_check import APPLICATION_ID
 from jobfollow.store.models import JobApplication, StageHistory
 from jobfollow.store.stage_history import history_of
 from tests.store.test_io_json import fresh_profile

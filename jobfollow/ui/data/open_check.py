@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from jobfollow.i18n import _
 from jobfollow.profile import Profile
 from jobfollow.services.worker import run_in_worker
-from jobfollow.store.db import DamagedDatabaseError, check_contents, refuse_writes
+from jobfollow.store.db import refuse_writes
+from jobfollow.store.db_check import DamagedDatabaseError, check_contents
 from jobfollow.ui.first_paint import AfterFirstPaint
 
 QUIT_CODE = 1  # the user left a damaged database as it was

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from jobfollow import paths
 from jobfollow.i18n import _, format_datetime, format_number
 from jobfollow.store.backups import BackupError, BackupFile, newest_good_backup, recover_damaged
-from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
+from jobfollow.store.db_check import DamagedDatabaseError, NotJobfollowDatabaseError
 from jobfollow.ui.plain_text import plain_label, warn
 
 RESTORE, FRESH = "restore", "fresh"

@@ -11,7 +11,7 @@ from jobfollow import paths
 from jobfollow.profile import open_profile_at
 from jobfollow.store import backups
 from jobfollow.store.applications import create_application
-from jobfollow.store.db import DamagedDatabaseError, NotJobfollowDatabaseError
+from jobfollow.store.db_check import DamagedDatabaseError, NotJobfollowDatabaseError
 from jobfollow.store.models import JobApplication
 from jobfollow.ui.data import recovery_dialog
 from jobfollow.ui.data.recovery_dialog import RecoveryDialog, open_profile_or_recover
