@@ -18,6 +18,7 @@ from jobfollow.services.data import DataService
 from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.services.letters import LetterService
+from jobfollow.services.offers import OfferService
 
 if TYPE_CHECKING:
     from jobfollow.profile import Profile
@@ -32,6 +33,7 @@ class Services:
     board: BoardService
     followups: FollowUpService
     letters: LetterService
+    offers: OfferService
     data: DataService
 
 
@@ -41,4 +43,5 @@ def build_services(events: AppEvents, undo_stack: QUndoStack, parent: QObject | 
     followups = FollowUpService(events, parent=parent, undo_stack=undo_stack)
     return Services(events=events, undo_stack=undo_stack, board=BoardService(events, undo_stack),
                     followups=followups, letters=LetterService(events, undo_stack, followups),
+                    offers=OfferService(events, undo_stack),
                     data=DataService(events, undo_stack, profile, followups, parent=parent))

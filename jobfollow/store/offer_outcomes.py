@@ -14,7 +14,17 @@ from jobfollow.core.stages import ContactRole, Outcome, StageKind, is_active
 from jobfollow.core.timeline_text import TextFact, date_arg
 from jobfollow.i18n import N_, _
 from jobfollow.store.applications import first_stage_of_kind, live_applications, log_activity, next_rank
-from jobfollow.store.models import ApplicationContact, Interview, InterviewAttendee, JobApplication, Offer, Stage, now
+from jobfollow.store.board import MoveRecord
+from jobfollow.store.models import (
+    Activity,
+    ApplicationContact,
+    Interview,
+    InterviewAttendee,
+    JobApplication,
+    Offer,
+    Stage,
+    now,
+)
 
 # Who a closing letter goes to, best first.
 LETTER_ROLES = (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER, ContactRole.INVITER, ContactRole.INTERVIEWER)
@@ -26,13 +36,20 @@ class OutcomeError(ValueError):
 
 @dataclass(frozen=True)
 class OutcomeResult:
-    """What the UI must emit: card_moved(app_id, from, to, replay=False) when moved, then compose_letter_requested."""
+    """What the UI must emit: card_moved(app_id, from, to, replay=False) when moved, then compose_letter_requested;
+    and what :func:`undo_outcome` needs to put everything back."""
 
     app_id: int
     from_stage_id: int
     to_stage_id: int
     template_key: str
     contact_id: int  # 0 = no contact on the card
+    offer_id: int = 0
+    offer_before: tuple = ()  # (status, start_date) before the answer
+    moves: tuple[MoveRecord, ...] = ()
+    outcome_before: str | None = None  # the card's outcome when it stayed in its stage
+    activity_id: int = 0
+    network_added: tuple[int, ...] = ()
 
     @property
     def moved(self) -> bool:
@@ -49,16 +66,38 @@ def letter_contact_id(app_id: int) -> int:
     return 0
 
 
-def _move(app: JobApplication, stage: Stage, outcome: str | None) -> int:
-    """Put the card at the end of ``stage``; writes the "moved" activity; returns the stage it came from."""
+def _move(app: JobApplication, stage: Stage, outcome: str | None) -> tuple[MoveRecord, ...]:
+    """Put the card at the end of ``stage``; writes the "moved" activity; returns the move (none when it stays)."""
     from jobfollow.store.board import move_cards  # the board's own move: one path for every move
 
-    from_stage = app.stage_id
-    if from_stage != stage.id:
-        move_cards([(app.id, stage.id, next_rank(stage.id))], outcome=outcome)
-    elif app.outcome != outcome:
+    if app.stage_id != stage.id:
+        return tuple(move_cards([(app.id, stage.id, next_rank(stage.id))], outcome=outcome))
+    if app.outcome != outcome:
         JobApplication.update(outcome=outcome, updated_at=now()).where(JobApplication.id == app.id).execute()
-    return from_stage
+    return ()
+
+
+def undo_outcome(result: OutcomeResult) -> None:
+    """Put back what :func:`accept_offer` or :func:`decline_offer` did, in one transaction: the card's place and
+    outcome, the offer's answer, the timeline entry, and the network links the decline added."""
+    from jobfollow.store.board import undo_moves
+
+    status, start_date = result.offer_before
+    with Offer._meta.database.atomic():
+        if result.moves:
+            undo_moves(list(result.moves))
+        else:
+            JobApplication.update(outcome=result.outcome_before).where(JobApplication.id == result.app_id).execute()
+        Offer.update(status=status, start_date=start_date, updated_at=now()).where(
+            Offer.id == result.offer_id).execute()
+        Activity.delete().where(Activity.id == result.activity_id).execute()
+        if result.network_added:
+            drop_network_links(result.app_id, set(result.network_added))
+
+
+def closing_stage(kind: StageKind) -> Stage:
+    """The stage an accept or decline moves the card to; raises OutcomeError (one sentence) when there is none."""
+    return _stage_or_fail(kind)
 
 
 def _stage_or_fail(kind: StageKind) -> Stage:
@@ -75,12 +114,13 @@ def accept_offer(offer_id: int, start_date: dt.date | None) -> OutcomeResult:
     stage = _stage_or_fail(StageKind.ACCEPTED)
     with Offer._meta.database.atomic():
         Offer.update(status="accepted", start_date=start_date, updated_at=now()).where(Offer.id == offer_id).execute()
-        from_stage = _move(app, stage, None)
+        moves = _move(app, stage, None)
         summary = TextFact(N_("Accepted the offer; starting {date}"), {"date": date_arg(start_date, "long")}) \
             if start_date else TextFact(N_("Accepted the offer"))
-        log_activity(app.id, "offer", summary, {"offer": offer_id, "status": "accepted",
-                                                "start_date": start_date.isoformat() if start_date else None})
-    return OutcomeResult(app.id, from_stage, stage.id, "accept_offer", letter_contact_id(app.id))
+        activity = log_activity(app.id, "offer", summary, {
+            "offer": offer_id, "status": "accepted", "start_date": start_date.isoformat() if start_date else None})
+    return OutcomeResult(app.id, app.stage_id, stage.id, "accept_offer", letter_contact_id(app.id), offer_id,
+                         (offer.status, offer.start_date), moves, app.outcome, activity.id)
 
 
 def decline_offer(offer_id: int, note: str = "") -> OutcomeResult:
@@ -90,11 +130,14 @@ def decline_offer(offer_id: int, note: str = "") -> OutcomeResult:
     stage = _stage_or_fail(StageKind.CLOSED)
     with Offer._meta.database.atomic():
         Offer.update(status="declined", updated_at=now()).where(Offer.id == offer_id).execute()
-        from_stage = _move(app, stage, Outcome.DECLINED_OFFER.value)
-        log_activity(app.id, "outcome", TextFact(N_("Declined the offer")),
-                     {"offer": offer_id, "outcome": Outcome.DECLINED_OFFER.value, "note": note})
+        moves = _move(app, stage, Outcome.DECLINED_OFFER.value)
+        activity = log_activity(app.id, "outcome", TextFact(N_("Declined the offer")),
+                                {"offer": offer_id, "outcome": Outcome.DECLINED_OFFER.value, "note": note})
+        network_before = network_contact_ids(app.id)
         keep_interviewers_as_network(app.id)
-    return OutcomeResult(app.id, from_stage, stage.id, "decline_offer", letter_contact_id(app.id))
+        added = tuple(sorted(network_contact_ids(app.id) - network_before))
+    return OutcomeResult(app.id, app.stage_id, stage.id, "decline_offer", letter_contact_id(app.id), offer_id,
+                         (offer.status, offer.start_date), moves, app.outcome, activity.id, added)
 
 
 def keep_interviewers_as_network(app_id: int) -> int:

@@ -17,7 +17,7 @@ from jobfollow.core.stages import StageKind
 from jobfollow.core.timeline_text import TextFact
 from jobfollow.i18n import N_, _, format_date, format_money
 from jobfollow.store.applications import live_applications, log_activity
-from jobfollow.store.models import Interview, JobApplication, Offer, Stage, now
+from jobfollow.store.models import Activity, Interview, JobApplication, Offer, Stage, now
 from jobfollow.store.settings import get_setting, read, set_setting
 
 WEIGHTS_KEY = keys.OFFER_WEIGHTS.name
@@ -90,8 +90,8 @@ def has_interview(app_id: int) -> bool:
     return Interview.select().where(Interview.application == app_id).exists()
 
 
-def save_offer(app_id: int, values: dict, offer_id: int | None = None, ratings: dict | None = None) -> Offer:
-    """Create or update an offer; raises OfferInputError (nothing saved) when a value cannot be right."""
+def clean_offer_values(values: dict, ratings: dict | None = None) -> dict:
+    """The values as stored; raises OfferInputError (nothing saved) when a value cannot be right."""
     clean = {name: values[name] for name in EDITABLE_FIELDS if name in values}
     for name in MONEY_FIELDS:
         if name in clean:
@@ -103,8 +103,18 @@ def save_offer(app_id: int, values: dict, offer_id: int | None = None, ratings: 
         raise OfferInputError(problems)
     if ratings is not None:
         clean["ratings"] = json.dumps({k: int(v) for k, v in ratings.items() if k in RATED_VALUES and 1 <= int(v) <= 5})
-    db = Offer._meta.database
-    with db.atomic():
+    return clean
+
+
+def save_offer(app_id: int, values: dict, offer_id: int | None = None, ratings: dict | None = None) -> Offer:
+    """Create or update an offer; raises OfferInputError (nothing saved) when a value cannot be right."""
+    return write_offer(app_id, clean_offer_values(values, ratings), offer_id)[0]
+
+
+def write_offer(app_id: int, clean: dict, offer_id: int | None = None) -> tuple[Offer, int]:
+    """Store values already cleaned (:func:`clean_offer_values`); returns the offer and its timeline entry's id."""
+    clean = dict(clean)
+    with Offer._meta.database.atomic():
         if offer_id is None:
             offer = Offer.create(application=app_id, **clean)
             summary = TextFact(N_("Offer recorded"))
@@ -113,8 +123,26 @@ def save_offer(app_id: int, values: dict, offer_id: int | None = None, ratings: 
             Offer.update(**clean).where(Offer.id == offer_id).execute()
             offer = Offer.get_by_id(offer_id)
             summary = TextFact(N_("Offer updated"))
-        log_activity(app_id, "offer", summary, {"offer": offer.id})
-    return offer
+        activity = log_activity(app_id, "offer", summary, {"offer": offer.id})
+    return offer, activity.id
+
+
+def offer_state(offer_id: int) -> dict:
+    """Every stored value of an offer but its id and card: what Undo puts back."""
+    row = Offer.select().where(Offer.id == offer_id).dicts().get()
+    return {key: value for key, value in row.items() if key not in ("id", "application")}
+
+
+def put_offer_back(offer_id: int, state: dict | None, activity_id: int = 0) -> None:
+    """Undo of a save: the offer as it was (``state``), or gone when the save created it; its timeline entry
+    goes too."""
+    with Offer._meta.database.atomic():
+        if state is None:
+            Offer.delete().where(Offer.id == offer_id).execute()
+        else:
+            Offer.update(**state).where(Offer.id == offer_id).execute()
+        if activity_id:
+            Activity.delete().where(Activity.id == activity_id).execute()
 
 
 def delete_offer(offer_id: int) -> None:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from jobfollow.services.offers import OfferService
 from jobfollow.store.application_details import ApplicationDetails, add_application, load_details
 from jobfollow.store.interviews import interviews_of_application
 from jobfollow.store.models import database_proxy
@@ -131,7 +132,7 @@ def test_offer_dialog_says_why_inline_and_keeps_the_figures(qtbot, profile, even
     from jobfollow.ui.offers.offer_dialog import OfferDialog
 
     app = create_application("Contoso", "Analyst")
-    dialog = OfferDialog(app.id, events, today=TODAY)
+    dialog = OfferDialog(app.id, OfferService(events, None), today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.money["base_salary"].edit.setText("70,000")

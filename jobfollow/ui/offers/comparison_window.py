@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core import settings_registry as keys
 from jobfollow.core.offers import RATED_VALUES, WEIGHT_LABELS, currencies_of
 from jobfollow.i18n import _, format_date
-from jobfollow.services.events import AppEvents
+from jobfollow.services.offers import OfferService
 from jobfollow.store import offers as store
 from jobfollow.ui.offers.comparison_model import COLUMN_KEYS, KEY_ROLE, ComparisonModel, ComparisonProxy
 from jobfollow.ui.offers.widgets import INFO_STYLE, WARNING_STYLE, banner, qt_locale
@@ -37,12 +37,13 @@ from jobfollow.ui.ui_state import UiState
 class ComparisonWindow(QDialog):
     """``open_offer(app_id)`` and ``close_offer(offer_id, "accept" | "decline")`` come from the controller."""
 
-    def __init__(self, events: AppEvents, open_offer: Callable[[int], None],
+    def __init__(self, service: OfferService, open_offer: Callable[[int], None],
                  close_offer: Callable[[int, str], None], edit_current_job: Callable[[], None],
                  parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
-        self.events = events
+        self.service = service
+        self.events = events = service.events
         self.open_offer, self.close_offer = open_offer, close_offer
         self.today_override = today
         self.offer_ids: dict[str, int] = {}
@@ -214,8 +215,7 @@ class ComparisonWindow(QDialog):
         return super().eventFilter(watched, event)
 
     def _save_weights(self) -> None:
-        store.set_comparison_weights({key: str(spin.value()) for key, spin in self.weight_spins.items()})
-        self.reload()
+        self.service.set_comparison_weights({key: str(spin.value()) for key, spin in self.weight_spins.items()})
 
     def _toggle_current(self, checked: bool) -> None:
         self.ui_state.write(keys.COMPARE_CURRENT_JOB, checked)

@@ -15,15 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMen
 from jobfollow.core.stages import Outcome, StageKind
 from jobfollow.i18n import _
 from jobfollow.store.offer_defaults import card_stage_kind_and_company
-from jobfollow.store.offer_outcomes import (
-    drop_network_links,
-    keep_interviewers_as_network,
-    letter_contact_id,
-    network_contact_ids,
-    outcome_of,
-    settle_open_offer,
-    stage_kind_of,
-)
+from jobfollow.store.offer_outcomes import letter_contact_id, outcome_of, stage_kind_of
 from jobfollow.ui.feature_context import FeatureContext, Menus
 
 # Stages from which a recorded offer asks to move the card on to Offer.
@@ -69,11 +61,11 @@ class OffersController(QObject):
         super().__init__(context.parent)
         self.dialog_parent = context.parent  # the parent of the offer dialogs and windows
         self.events = context.events
+        self.service = context.services.offers
         self.today_override = today  # tests and screenshots pin the date; otherwise it is read when needed
         self.comparison: ComparisonWindow | None = None
         self.lessons: LessonsWindow | None = None
         self.dialog: QDialog | None = None  # the last dialog opened (tests and screenshots reach it here)
-        self._kept_on_close: dict[int, set[int]] = {}  # network links a close added (an Undo takes them back)
         self._asked_to_move: set[int] = set()  # cards already asked about moving to Offer
         self.menu = self._build_menu(context.menus)
         context.keep_translated(self.retranslate)
@@ -126,7 +118,7 @@ class OffersController(QObject):
         from jobfollow.store import offers as store
         from jobfollow.ui.offers.offer_dialog import OfferDialog
 
-        dialog = OfferDialog(app_id, self.events, self.dialog_parent, today=self.today())
+        dialog = OfferDialog(app_id, self.service, self.dialog_parent, today=self.today())
         if store.offer_for_application(app_id) is None:  # a first offer: maybe the card is not in Offer yet
             dialog.saved.connect(self.offer_to_move, Qt.ConnectionType.QueuedConnection)
         return self._show(dialog)
@@ -155,13 +147,13 @@ class OffersController(QObject):
     def edit_current_job(self) -> QDialog:
         from jobfollow.ui.offers.offer_dialog import OfferDialog
 
-        return self._show(OfferDialog(0, self.events, self.dialog_parent, today=self.today(), current_job=True))
+        return self._show(OfferDialog(0, self.service, self.dialog_parent, today=self.today(), current_job=True))
 
     def open_comparison(self) -> ComparisonWindow:
         if self.comparison is None:
             from jobfollow.ui.offers.comparison_window import ComparisonWindow
 
-            self.comparison = ComparisonWindow(self.events, self.open_offer, self.close_offer, self.edit_current_job,
+            self.comparison = ComparisonWindow(self.service, self.open_offer, self.close_offer, self.edit_current_job,
                                                self.dialog_parent, today=self.today_override)
         self._bring_up(self.comparison)
         return self.comparison
@@ -179,13 +171,13 @@ class OffersController(QObject):
             rejected = outcome_of(app_id) == Outcome.REJECTED.value
         from jobfollow.ui.offers.reflection_dialog import ReflectionDialog
 
-        return self._show(ReflectionDialog(app_id, self.events, self.dialog_parent, rejected=rejected))
+        return self._show(ReflectionDialog(app_id, self.service, self.dialog_parent, rejected=rejected))
 
     def close_offer(self, offer_id: int, outcome: str) -> QDialog:
         from jobfollow.ui.offers.outcome_dialogs import AcceptDialog, DeclineDialog
 
         dialog_class = AcceptDialog if outcome == "accept" else DeclineDialog
-        return self._show(dialog_class(offer_id, self.events, self.dialog_parent, today=self.today()))
+        return self._show(dialog_class(offer_id, self.service, self.dialog_parent, today=self.today()))
 
     # -- reacting to moves on the board --------------------------------------------------------
     def on_card_moved(self, app_id: int, from_stage: int, to_stage: int, replay: bool = False) -> None:
@@ -195,20 +187,11 @@ class OffersController(QObject):
         # Let the board finish (it records the outcome of a close) before looking at the card.
         QTimer.singleShot(0, lambda: self.after_move(app_id, to_stage))
 
-    def _keep_network(self, app_id: int) -> bool:
-        before = network_contact_ids(app_id)
-        if not keep_interviewers_as_network(app_id):
-            return False
-        self._kept_on_close[app_id] = network_contact_ids(app_id) - before
-        return True
-
     def after_replayed_move(self, app_id: int, from_stage: int, to_stage: int) -> None:
         if stage_kind_of(to_stage) == StageKind.CLOSED:
-            if self._keep_network(app_id):
-                self.events.applications_changed.emit([app_id])
-        elif stage_kind_of(from_stage) == StageKind.CLOSED and self._kept_on_close.get(app_id):
-            drop_network_links(app_id, self._kept_on_close.pop(app_id))
-            self.events.applications_changed.emit([app_id])
+            self.service.keep_network_on_close(app_id)
+        elif stage_kind_of(from_stage) == StageKind.CLOSED:
+            self.service.put_back_network(app_id)
 
     def after_move(self, app_id: int, to_stage: int) -> None:
         from jobfollow.store import offers as store
@@ -221,8 +204,7 @@ class OffersController(QObject):
             # Dragged to Accepted on the board: still confirm the start date and send the acceptance letter.
             self.close_offer(offer.id, "accept")
         elif kind == StageKind.CLOSED:
-            if self._keep_network(app_id):
-                self.events.applications_changed.emit([app_id])
+            self.service.keep_network_on_close(app_id)
             self._offer_closing_step(app_id)
 
     def _offer_closing_step(self, app_id: int) -> None:
@@ -238,7 +220,7 @@ class OffersController(QObject):
                 _("Let them know you are withdrawing, thank them for their time, and ask them to keep your details "
                   "on file: a courteous goodbye keeps the door open."), _("Write the withdrawal letter"),
                 self.dialog_parent))
-        elif outcome == Outcome.DECLINED_OFFER.value and settle_open_offer(app_id, "declined"):
+        elif outcome == Outcome.DECLINED_OFFER.value and self.service.settle_open_offer(app_id, "declined"):
             # Closed on the board rather than through Decline…: the letter has not been offered yet.
             self._show(LetterPromptDialog(
                 app_id, self.events, "decline_offer", contact, _("Decline the offer"),

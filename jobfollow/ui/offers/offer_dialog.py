@@ -39,7 +39,7 @@ from jobfollow.core.offers import (
 )
 from jobfollow.core.validation import COMMUTE_MINUTES, HOURS_PER_WEEK, PAID_DAYS_OFF
 from jobfollow.i18n import N_, _, format_date, format_money, format_relative_days
-from jobfollow.services.events import AppEvents
+from jobfollow.services.offers import OfferService
 from jobfollow.store import offers as store
 from jobfollow.store.offer_defaults import default_currency
 from jobfollow.store.offer_outcomes import letter_contact_id
@@ -75,10 +75,11 @@ STATUS_LABELS = {"pending": N_("Considering"), "countered": N_("Countered, waiti
 class OfferDialog(QDialog):
     saved = Signal(int)  # application id
 
-    def __init__(self, app_id: int, events: AppEvents, parent: QWidget | None = None, *,
+    def __init__(self, app_id: int, service: OfferService, parent: QWidget | None = None, *,
                  today: dt.date | None = None, current_job: bool = False):
         super().__init__(parent)
-        self.app_id, self.events, self.current_job = app_id, events, current_job
+        self.app_id, self.service, self.current_job = app_id, service, current_job
+        self.events = service.events
         self.today = today or dt.date.today()
         self.offer = None if current_job else store.offer_for_application(app_id)
         self.money: dict[str, MoneyField] = {}
@@ -380,17 +381,13 @@ class OfferDialog(QDialog):
         try:
             values = self.values()
             if self.current_job:
-                store.set_current_job({**values, "label": self.label_edit.text().strip(),
-                                       "ratings": self.rating_values()})
-                self.events.settings_changed.emit([store.CURRENT_JOB_KEY])
+                self.service.set_current_job({**values, "label": self.label_edit.text().strip(),
+                                              "ratings": self.rating_values()})
             else:
                 sheet = self.worksheet.worksheet() if self.tabs.indexOf(self.worksheet) >= 0 else None
-                self.offer = store.save_offer(self.app_id, values, self.offer.id if self.offer else None,
-                                              ratings=self.rating_values())
-                if sheet is not None:
-                    store.set_tax_share(self.worksheet.tax_share_value())
-                    store.save_worksheet(self.offer.id, sheet)
-                self.events.applications_changed.emit([self.app_id])
+                self.offer = self.service.save_offer(
+                    self.app_id, values, self.offer.id if self.offer else None, ratings=self.rating_values(),
+                    worksheet=sheet, tax_share=self.worksheet.tax_share_value() if sheet is not None else None)
         except store.OfferInputError as exc:
             for name, message in exc.problems.items():
                 if name in self.money:
@@ -426,6 +423,6 @@ class OfferDialog(QDialog):
         from jobfollow.ui.offers.outcome_dialogs import AcceptDialog, DeclineDialog
 
         dialog_class = AcceptDialog if outcome == "accept" else DeclineDialog
-        self.outcome_dialog = dialog_class(self.offer.id, self.events, self.parentWidget(), today=self.today)
+        self.outcome_dialog = dialog_class(self.offer.id, self.service, self.parentWidget(), today=self.today)
         super().accept()
         self.outcome_dialog.open()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from jobfollow.i18n import _, format_date, ngettext
 from jobfollow.services.events import AppEvents
-from jobfollow.store.offer_outcomes import OutcomeError, OutcomeResult, accept_offer, decline_offer, other_active_cards
+from jobfollow.services.offers import OfferService
+from jobfollow.store.offer_outcomes import OutcomeError, other_active_cards
 from jobfollow.store.offers import get_offer
 from jobfollow.store.settings import get_user_details
 from jobfollow.ui.forms.widgets import SANE_DATE_RANGE
 from jobfollow.ui.offers.widgets import DANGER_STYLE, INFO_STYLE, WARNING_STYLE, banner, qt_date_format
+from jobfollow.ui.store_errors import store_error_message
 
 NOTICE_DAYS = 14  # two weeks' notice
 REST_DAYS = 3  # a few days off between two jobs
@@ -35,22 +38,13 @@ def suggested_start(today: dt.date, employed: bool) -> dt.date:
     return earliest + dt.timedelta(days=(7 - earliest.weekday()) % 7)
 
 
-def emit_outcome(events: AppEvents, result: OutcomeResult) -> None:
-    """Tell the rest of the program: the card moved, its facts changed, and a letter is wanted."""
-    if result.moved:
-        events.card_moved.emit(result.app_id, result.from_stage_id, result.to_stage_id, False)
-    events.applications_changed.emit([result.app_id])
-    events.compose_letter_requested.emit(result.app_id, result.template_key, result.contact_id)
-
-
 class AcceptDialog(QDialog):
-    def __init__(self, offer_id: int, events: AppEvents, parent: QWidget | None = None, *,
+    def __init__(self, offer_id: int, service: OfferService, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
         self.offer = get_offer(offer_id)
-        self.events = events
+        self.service = service
         self.today = today or dt.date.today()
-        self.result: OutcomeResult | None = None
         self.employed = get_user_details().employed
         app = self.offer.application
         self.setWindowTitle(_("Accept the offer from {company}").format(company=app.company))
@@ -130,23 +124,16 @@ class AcceptDialog(QDialog):
         self.start_warning.setVisible(bool(message))
 
     def accept(self) -> None:
-        try:
-            self.result = accept_offer(self.offer.id, self.start_value())
-        except OutcomeError as exc:
-            self.error.setText(str(exc))
-            self.error.setVisible(True)
-            return
-        emit_outcome(self.events, self.result)
-        super().accept()
+        if answered(self.error, lambda: self.service.accept(self.offer.id, self.start_value())):
+            super().accept()
 
 
 class DeclineDialog(QDialog):
-    def __init__(self, offer_id: int, events: AppEvents, parent: QWidget | None = None, *,
+    def __init__(self, offer_id: int, service: OfferService, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
         self.offer = get_offer(offer_id)
-        self.events = events
-        self.result: OutcomeResult | None = None
+        self.service = service
         app = self.offer.application
         self.setWindowTitle(_("Decline the offer from {company}").format(company=app.company))
         intro = QLabel(_("Thank them warmly and keep the door open: the people you met stay in your network, and "
@@ -165,14 +152,21 @@ class DeclineDialog(QDialog):
         self.resize(520, 300)
 
     def accept(self) -> None:
-        try:
-            self.result = decline_offer(self.offer.id, self.note.toPlainText().strip())
-        except OutcomeError as exc:
-            self.error.setText(str(exc))
-            self.error.setVisible(True)
-            return
-        emit_outcome(self.events, self.result)
-        super().accept()
+        if answered(self.error, lambda: self.service.decline(self.offer.id, self.note.toPlainText().strip())):
+            super().accept()
+
+
+def answered(error_banner: QLabel, answer: Callable[[], BaseException | None]) -> bool:
+    """Run the service's accept or decline; on a problem say it in the dialog's banner (nothing changed)."""
+    try:
+        failure = answer()
+    except OutcomeError as exc:  # the board has no stage of that kind
+        failure = exc
+    if failure is None:
+        return True
+    error_banner.setText(str(failure) if isinstance(failure, OutcomeError) else store_error_message(failure))
+    error_banner.setVisible(True)
+    return False
 
 
 class LetterPromptDialog(QDialog):

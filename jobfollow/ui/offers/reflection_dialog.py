@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from jobfollow.i18n import N_, _, format_date
-from jobfollow.services.events import AppEvents
-from jobfollow.store.lessons import interview_notes, reflection_values, save_reflection
+from jobfollow.services.offers import OfferService
+from jobfollow.store.lessons import interview_notes, reflection_values
 from jobfollow.store.offer_outcomes import letter_contact_id
 from jobfollow.store.offers import card_title
 from jobfollow.ui.offers.widgets import INFO_STYLE
@@ -50,9 +50,10 @@ def interview_notes_html(app_id: int) -> str:
 class ReflectionDialog(QDialog):
     """``rejected=True`` adds the thanks-and-feedback letter the guides recommend after a no."""
 
-    def __init__(self, app_id: int, events: AppEvents, parent: QWidget | None = None, *, rejected: bool = False):
+    def __init__(self, app_id: int, service: OfferService, parent: QWidget | None = None, *,
+                 rejected: bool = False):
         super().__init__(parent)
-        self.app_id, self.events = app_id, events
+        self.app_id, self.service, self.events = app_id, service, service.events
         self.setWindowTitle(_("Reflect: {card}").format(card=card_title(app_id)))
         intro = QLabel(
             _("Not being chosen says little about you: only one person gets the job. Thank them for letting you "
@@ -95,8 +96,7 @@ class ReflectionDialog(QDialog):
         return {name: edit.toPlainText() for name, edit in self.edits.items()}
 
     def save(self) -> None:
-        save_reflection(self.app_id, self.values())
-        self.events.applications_changed.emit([self.app_id])
+        self.service.save_reflection(self.app_id, self.values())
 
     def write_letter(self) -> None:
         self.save()  # nothing typed so far is lost when the letter editor takes over

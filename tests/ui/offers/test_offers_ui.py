@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from jobfollow import i18n
 from jobfollow.core.stages import ContactRole, Outcome, StageKind
+from jobfollow.services.offers import OfferService
 from jobfollow.store import offers as store
 from jobfollow.store.applications import create_application, first_stage_of_kind
 from jobfollow.store.models import ApplicationContact, Contact, Interview, InterviewAttendee, JobApplication, Offer
@@ -36,8 +37,8 @@ def offer_card(company, currency="USD", salary="80000", deadline=None, interview
 
 
 def comparison_window(qtbot, events):
-    window = ComparisonWindow(events, lambda app_id: None, lambda offer_id, outcome: None, lambda: None,
-                              today=TODAY)
+    window = ComparisonWindow(OfferService(events, None), lambda app_id: None, lambda offer_id, outcome: None,
+                              lambda: None, today=TODAY)
     qtbot.addWidget(window)
     return window
 
@@ -130,7 +131,7 @@ def test_comparison_saves_a_pdf(qtbot, profile, events, tmp_path):
 
 
 def offer_dialog(qtbot, app_id, events):
-    dialog = OfferDialog(app_id, events, today=TODAY)
+    dialog = OfferDialog(app_id, OfferService(events, None), today=TODAY)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -216,7 +217,7 @@ def test_accept_moves_the_card_and_asks_for_the_acceptance_letter(qtbot, profile
     set_user_details(UserDetails(name="Jane", employed=True))
     app, offer = offer_card("Alpha")
     create_application("Other Co", "Designer")
-    dialog = AcceptDialog(offer.id, events, today=TODAY)
+    dialog = AcceptDialog(offer.id, OfferService(events, None), today=TODAY)
     qtbot.addWidget(dialog)
     assert "Other Co" in dialog.checklist.text() and "two weeks' notice" in dialog.checklist.text()
     assert dialog.start_value() == suggested_start(TODAY, True) == dt.date(2026, 5, 25)
@@ -234,7 +235,7 @@ def test_accept_moves_the_card_and_asks_for_the_acceptance_letter(qtbot, profile
 
 def test_decline_closes_the_card_and_asks_for_the_decline_letter(qtbot, profile, events):
     app, offer = offer_card("Alpha")
-    dialog = DeclineDialog(offer.id, events)
+    dialog = DeclineDialog(offer.id, OfferService(events, None))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(events.compose_letter_requested) as blocker:
         dialog.accept()
@@ -283,7 +284,7 @@ def test_lessons_window_opens_with_every_column_whole(qtbot, demo_profile, event
 
 def test_an_amount_row_is_as_tall_as_its_field_not_the_spare_room(qtbot, profile, events):
     app, _offer = offer_card("Alpha")
-    dialog = OfferDialog(app.id, events, today=TODAY)
+    dialog = OfferDialog(app.id, OfferService(events, None), today=TODAY)
     qtbot.addWidget(dialog)
     dialog.resize(780, 720)
     dialog.show()
@@ -301,7 +302,7 @@ def test_rating_rows_have_a_localised_colon_and_compact_boxes(qtbot, profile, ev
 
     i18n.set_language("fr_FR")
     app, _offer = offer_card("Alpha")
-    dialog = OfferDialog(app.id, events, today=TODAY)
+    dialog = OfferDialog(app.id, OfferService(events, None), today=TODAY)
     qtbot.addWidget(dialog)
     dialog.resize(780, 720)
     dialog.show()
