@@ -105,6 +105,7 @@ def _badge_texts(window, app_id: int) -> tuple[str, ...]:
 
 def test_declined_and_rejected_stay_apart_through_spanish_round_trips(qtbot, profile, events):
     """Spanish says "Rechazada" for both: a switch never guesses which one a shown text was."""
+    from jobfollow.services.offers import OfferService
     from jobfollow.store.offer_outcomes import decline_offer
     from jobfollow.ui.board.board_widget import BoardWidget
     from jobfollow.ui.offers.offer_dialog import OfferDialog
@@ -116,7 +117,7 @@ def test_declined_and_rejected_stay_apart_through_spanish_round_trips(qtbot, pro
     board = BoardWidget(events)
     qtbot.addWidget(board)
     board.close_with_outcome(rejected_app.id, "rejected")
-    dialog = OfferDialog(declined_app.id, events)
+    dialog = OfferDialog(declined_app.id, OfferService(events, None))
     qtbot.addWidget(dialog)
     qt_translations.install_language_switching(_context_of(events))
     assert i18n.gettext_in("es", "Declined") == i18n.gettext_in("es", "Rejected")  # the trap is real
