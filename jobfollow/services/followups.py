@@ -110,16 +110,19 @@ class FollowUpService(QObject):
             return report, store.pending_followups(report.application_ids), False
 
         # exclusive: after an import, not beside it
-        run_in_worker(work, lambda result: self._worker_done(*result), self._worker_failed, exclusive=True)
+        run_in_worker(work, lambda result: self._worker_done(*result, foreign=whole), self._worker_failed,
+                      exclusive=True)
 
-    def _worker_done(self, report: store.RefreshReport, items: list[AgendaItem], whole: bool) -> None:
+    def _worker_done(self, report: store.RefreshReport, items: list[AgendaItem], whole: bool, *,
+                     foreign: bool) -> None:
         self._worker_busy = False
         if self._worker_again:
             again_whole, self._worker_again, self._again_whole = self._again_whole, False, False
             self._refresh_on_worker(again_whole)
         # Three turns of the event loop, so the window answers in between: the list, the panes, the reminders.
-        if whole:
-            news = self._set_items(items, FollowUpNews(None, self.today), tell=False)
+        if whole:  # every follow-up read again: after a foreign change any card may have changed, else the report's
+            cards = None if foreign else report.application_ids
+            news = self._set_items(items, FollowUpNews(cards, self.today, report.followup_ids), tell=False)
         else:
             news = self._merge(report.application_ids, items, report.followup_ids, tell=False)
         QTimer.singleShot(0, lambda: self._tell(news))

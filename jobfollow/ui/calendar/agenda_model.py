@@ -32,8 +32,10 @@ DUE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 5  # "in 2 days" / "3 days overdue"
 REASON_ROLE = Qt.ItemDataRole.UserRole + 6
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 7  # the InterviewEntry of an interview row (None otherwise)
 MORE_ROLE = Qt.ItemDataRole.UserRole + 8  # True on a group's "show more" row
-PAGE = 200  # entries a group shows at first, and each "show more" adds
-MAX_RUNS = 40  # above this many changed runs in a group, a reset costs less than the row-by-row news
+PAGE = 100  # entries a group shows at first, and each "show more" adds
+# A tree view lays out its rows again after each structural change (Python callbacks for every row shown): above
+# this many runs of rows inserted or removed, one reset costs less (measured: 1 run ~ a reset of 400 rows)
+MAX_RUNS = 2
 
 GROUPS = (("overdue", N_("Overdue")), ("today", N_("Today")), ("week", N_("This week")), ("later", N_("Later")))
 _ROOT = QModelIndex()
@@ -80,11 +82,13 @@ class AgendaModel(QAbstractItemModel):
         groups = _grouped(items, today, interviews)
         self.today = today
         if [key for key, _label, _entries in groups] != self.group_keys() or not self._update_rows(groups):
+            limits = dict(zip(self.group_keys(), self._limits, strict=True))  # pages the user opened stay open
             self.beginResetModel()
             self._groups = groups
-            self._limits = [PAGE] * len(groups)
-            self._rows = [entries[:PAGE] for _key, _label, entries in groups]
-            self._more = [len(entries) > PAGE for _key, _label, entries in groups]
+            self._limits = [limits.get(key, PAGE) for key, _label, _entries in groups]
+            self._rows = [entries[:limit] for (_key, _label, entries), limit in zip(groups, self._limits, strict=True)]
+            self._more = [len(entries) > len(rows) for (_key, _label, entries), rows in zip(groups, self._rows,
+                                                                                              strict=True)]
             self.endResetModel()
             return True
         return False
@@ -121,11 +125,15 @@ class AgendaModel(QAbstractItemModel):
         """The same groups: bring each one's rows to the new entries in runs; False when that would take more
         than a few runs (a reset is cheaper then)."""
         plans = []
+        runs = 0
         for number, (_key, _label, entries) in enumerate(groups):
             plan = _runs(self._rows[number], entries[:self._limits[number]])
             if plan is None:
                 return False
+            runs += len(plan[0]) + len(plan[1])
             plans.append(plan)
+        if runs > MAX_RUNS:
+            return False
         for number, (removed, inserted) in enumerate(plans):
             entries = groups[number][2]
             parent = self.index(number, 0)
@@ -346,9 +354,7 @@ def _runs(old: list, new: list) -> tuple[list, list] | None:
     in_new, in_old = set(new_keys), set(old_keys)
     if [k for k in old_keys if k in in_new] != [k for k in new_keys if k in in_old]:
         return None
-    removed = _spans([k not in in_new for k in old_keys])[::-1]
-    inserted = _spans([k not in in_old for k in new_keys])
-    return None if len(removed) + len(inserted) > MAX_RUNS else (removed, inserted)
+    return _spans([k not in in_new for k in old_keys])[::-1], _spans([k not in in_old for k in new_keys])
 
 
 def _spans(flags: list[bool]) -> list[tuple[int, int]]:

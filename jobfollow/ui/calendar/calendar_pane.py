@@ -227,19 +227,23 @@ class CalendarPane(QWidget):
         items: list[AgendaItem] = self.controller.items if self.controller is not None else []
         today = self.today
         interviews = self._upcoming_interviews(today) if self.controller is not None else []
-        self.calendar.set_counts(Counter(item.due_on for item in items), today,
-                                 Counter(entry.on for entry in interviews))
+        per_day = Counter(item.due_on for item in items)  # the dots, and the summary below (30,000 items: one pass)
+        self.calendar.set_counts(per_day, today, Counter(entry.on for entry in interviews))
         current = self.current_item()
-        shown = [item for item in items if self.day_filter is None or item.due_on == self.day_filter]
-        interviews = [entry for entry in interviews if self.day_filter is None or entry.on == self.day_filter]
+        shown = items
+        if self.day_filter is not None:
+            shown = [item for item in items if item.due_on == self.day_filter]
+            interviews = [entry for entry in interviews if entry.on == self.day_filter]
+        scrolled = self.view.verticalScrollBar().value()
         if self.model.set_items(shown, today, interviews):
-            self.view.expandAll()  # a reset: the groups are new (an in-place update keeps them open)
+            self.view.expandAll()  # a reset: the groups open again, and the list stays where it was scrolled
+            self.view.verticalScrollBar().setValue(scrolled)
         if current is not None:
             index = self.model.index_of(current.id)
             if index.isValid():
                 self.view.setCurrentIndex(index)
-        overdue = sum(1 for item in items if item.due_on < today)
-        due_today = sum(1 for item in items if item.due_on == today)
+        overdue = sum(count for day, count in per_day.items() if day < today)
+        due_today = per_day.get(today, 0)
         parts = []
         if overdue:
             parts.append(ngettext("{count} overdue", "{count} overdue", overdue).format(count=overdue))
