@@ -55,10 +55,15 @@ def status_checks(app: ApplicationFacts, interview: InterviewFact | None, ctx: R
     caller has already looked it up (see :func:`employer_contact`)."""
     settings = ctx.settings
     prefix = f"status_check:{app.id}:{interview.id if interview else 0}:"
-    checks = sorted(
-        ((int(c.rule_key[len(prefix):]), c) for c in app.checks if c.rule_key.startswith(prefix)),
-        key=lambda pair: pair[0],
-    ) if app.checks else ()
+    # Only finished checks decide what comes next; a pending one with the proposed key is simply kept
+    # (and any other pending one retired, e.g. the follow-on of a check whose "done" was undone).
+    checks = []
+    if app.checks:
+        cut = len(prefix)
+        checks = [(int(c.rule_key[cut:]), c) for c in app.checks
+                  if c.state not in PENDING_STATES and c.rule_key.startswith(prefix)]
+        if len(checks) > 1:
+            checks.sort(key=_number)
     if contact is _UNKNOWN:
         contact = employer_contact(app, interview)
     if interview is not None:
@@ -67,9 +72,6 @@ def status_checks(app: ApplicationFacts, interview: InterviewFact | None, ctx: R
             settings.status_check_channel
     else:  # nobody has spoken to you yet: a short e-mail, unless the person prefers otherwise
         interval, channel = None, (contact and contact.preferred_channel) or EMAIL
-    # Only finished checks decide what comes next; a pending one with the proposed key is simply kept
-    # (and any other pending one retired, e.g. the follow-on of a check whose "done" was undone).
-    checks = [pair for pair in checks if pair[1].state not in PENDING_STATES]
     if not checks:
         due, why = first if first is not None else first_check_due(interview, ctx)
         out.append(new_proposal(Proposal, (prefix + "1", STATUS_CHECK, app, due, channel, contact, interview,
@@ -94,6 +96,10 @@ def status_checks(app: ApplicationFacts, interview: InterviewFact | None, ctx: R
         return
     out.append(new_proposal(Proposal, (f"{prefix}{number + 1}", STATUS_CHECK, app, due, channel, contact, interview,
                                        (number + 1, "backoff" if unanswered else "reply", unanswered))))
+
+
+def _number(pair: tuple) -> int:
+    return pair[0]
 
 
 def unanswered_streak(checks: list, last_reply_on: dt.date | None) -> int:

@@ -53,6 +53,7 @@ class FollowUpService(QObject):
         self.background = False
         self._worker_busy = False
         self._worker_again = self._again_whole = False
+        self._again_cards: frozenset[int] = frozenset()
         #: what the last runs saw per card: a refresh runs the rules only for the cards that changed since
         self.memo = RefreshMemo()
         self.timer = QTimer(self)
@@ -84,7 +85,7 @@ class FollowUpService(QObject):
         follow-ups may have changed outside the rules too (an import, another pane): every one is read again.
         ``touched``: follow-ups of these cards a person just changed (done, put back), for the news."""
         if self.background and (application_ids is None or len(application_ids) > IN_PLACE_LIMIT):
-            self._refresh_on_worker(whole)
+            self._refresh_on_worker(whole, frozenset(application_ids or ()))
             return
         report = store.refresh_followups(application_ids, today=self.today, memo=self.memo)
         if application_ids is None or whole:
@@ -93,7 +94,7 @@ class FollowUpService(QObject):
             cards = report.application_ids | frozenset(application_ids)
             self._merge(cards, store.pending_followups(cards), report.followup_ids | touched)
 
-    def _refresh_on_worker(self, whole: bool = False) -> None:
+    def _refresh_on_worker(self, whole: bool = False, cards: frozenset[int] = frozenset()) -> None:
         """Every card's rules on a worker thread; the agenda and the board follow when they are done, from the
         cards that changed. A request while one runs is run once more after it (a date change during an import)."""
         if self._worker_busy:
@@ -105,26 +106,28 @@ class FollowUpService(QObject):
 
         def work():
             report = store.refresh_followups(None, today=today, memo=memo)
-            if whole or len(report.application_ids) > WHOLE_READ_LIMIT:
-                return report, store.pending_followups(), True
-            return report, store.pending_followups(report.application_ids), False
+            changed = report.application_ids | cards
+            if whole or len(changed) > WHOLE_READ_LIMIT:
+                return report, changed, store.pending_followups(), True
+            return report, changed, store.pending_followups(changed), False
 
         # exclusive: after an import, not beside it
         run_in_worker(work, lambda result: self._worker_done(*result, foreign=whole), self._worker_failed,
                       exclusive=True)
 
-    def _worker_done(self, report: store.RefreshReport, items: list[AgendaItem], whole: bool, *,
-                     foreign: bool) -> None:
+    def _worker_done(self, report: store.RefreshReport, changed: frozenset[int], items: list[AgendaItem],
+                     whole: bool, *, foreign: bool) -> None:
         self._worker_busy = False
         if self._worker_again:
-            again_whole, self._worker_again, self._again_whole = self._again_whole, False, False
-            self._refresh_on_worker(again_whole)
+            again = (self._again_whole, self._again_cards)
+            self._worker_again, self._again_whole, self._again_cards = False, False, frozenset()
+            self._refresh_on_worker(*again)
         # Three turns of the event loop, so the window answers in between: the list, the panes, the reminders.
         if whole:  # every follow-up read again: after a foreign change any card may have changed, else the report's
-            cards = None if foreign else report.application_ids
-            news = self._set_items(items, FollowUpNews(cards, self.today, report.followup_ids), tell=False)
+            news = self._set_items(items, FollowUpNews(None if foreign else changed, self.today, report.followup_ids),
+                                   tell=False)
         else:
-            news = self._merge(report.application_ids, items, report.followup_ids, tell=False)
+            news = self._merge(changed, items, report.followup_ids, tell=False)
         QTimer.singleShot(0, lambda: self._tell(news))
         QTimer.singleShot(0, self._announce)
 

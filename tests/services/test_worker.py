@@ -75,3 +75,25 @@ def test_the_window_start_runs_the_rules_on_a_worker(qtbot, profile, events, mon
     assert threads == [threading.get_ident()]
     service.stop()
     assert wait_for_workers()
+
+
+def test_cards_deleted_in_bulk_leave_the_agenda_through_the_worker(qtbot, profile, events, monkeypatch):
+    """A change of many cards goes to the worker; the cards named (deleted ones too) are read again, whatever the
+    rules did, and the news names them."""
+    import jobfollow.services.followups as followups_service
+    from jobfollow.store.models import JobApplication, now
+
+    fill_sample_data(25, seed=7, today=TODAY)
+    monkeypatch.setattr(followups_service, "IN_PLACE_LIMIT", 1)
+    service = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    service.background = True
+    with qtbot.waitSignal(events.followups_changed, timeout=20_000):
+        service.start()
+    gone = sorted({item.application_id for item in service.items})[:3]
+    JobApplication.update(deleted_at=now()).where(JobApplication.id.in_(gone)).execute()
+    with qtbot.waitSignal(events.followups_refreshed, timeout=20_000) as news:
+        events.applications_changed.emit(gone)
+    assert set(gone) <= news.args[0].application_ids
+    assert not {item.application_id for item in service.items} & set(gone)
+    assert [i.id for i in service.items] == [i.id for i in store.pending_followups()]
+    assert wait_for_workers()
