@@ -61,6 +61,8 @@ class DueCalendar(QCalendarWidget):
 
     def set_counts(self, counts: dict[dt.date, int], today: dt.date, interviews: dict[dt.date, int] | None = None
                    ) -> None:
+        if today != self.today and to_date(self.selectedDate()) == self.today:
+            self.setSelectedDate(to_qdate(today))  # a new day: the selection that marked today moves with it
         self.counts, self.today = counts, today
         if interviews is not None:
             self.interviews = interviews

@@ -12,6 +12,7 @@ from jobfollow.store.applications import create_application
 from jobfollow.store.models import FollowUp
 from jobfollow.ui.board.board_widget import BoardWidget
 from jobfollow.ui.calendar.agenda_model import DUE_TEXT_ROLE, MORE_ROLE, PAGE, AgendaModel, due_text, group_of
+from jobfollow.ui.calendar.month_calendar import to_qdate
 from tests.conftest import TODAY, started_calendar_pane
 
 
@@ -57,6 +58,7 @@ def test_a_new_day_moves_the_texts_of_agenda_and_badges(qtbot, demo_profile, eve
         service.tick()
     qtbot.waitUntil(lambda: model.today == tomorrow)
     assert service.today == tomorrow and board.delegate.today == tomorrow
+    assert pane.calendar.selectedDate() == to_qdate(tomorrow)  # the selection that marked today moved with it
     for number in range(len(model.group_keys())):
         parent = model.index(number, 0)
         for row in range(min(3, model.rowCount(parent))):
