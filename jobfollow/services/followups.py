@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import itertools
 import sys
 from collections.abc import Callable
 
@@ -221,7 +222,9 @@ class FollowUpService(QObject):
             run_in_worker(lambda: store.mark_notified(due_ids, when), lambda _none: None, self._report_failure)
         else:
             store.mark_notified(due_ids, when)
-        self.fell_due.emit([self._by_id[fid] for fid in due_ids if fid in self._by_id])
+        due = set(due_ids)  # the items are in due order: only the head of the list is read
+        self.fell_due.emit([item for item in itertools.takewhile(lambda item: item.due_on <= self.today, self.items)
+                            if item.id in due])
 
     # -- what a person does (the agenda, the tray, the letter service call these) ------------------
     def due_count(self) -> int:

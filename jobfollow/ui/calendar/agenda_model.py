@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import heapq
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -77,8 +78,9 @@ class AgendaModel(QAbstractItemModel):
 
     # -- filling ---------------------------------------------------------------------------------
     def set_items(self, items: list[AgendaItem], today: dt.date, interviews: list[InterviewEntry] = ()) -> bool:
-        """Follow-ups and the interviews to come, each in its group, in date order (interviews are entries to
-        see, not follow-ups to complete). Returns True when the model was reset (a view expands its groups)."""
+        """Follow-ups (in due order, as the follow-up service keeps them) and the interviews to come (in date
+        order), each in its group (interviews are entries to see, not follow-ups to complete). Returns True when
+        the model was reset (a view expands its groups)."""
         groups = _grouped(items, today, interviews)
         self.today = today
         if [key for key, _label, _entries in groups] != self.group_keys() or not self._update_rows(groups):
@@ -138,7 +140,9 @@ class AgendaModel(QAbstractItemModel):
             entries = groups[number][2]
             parent = self.index(number, 0)
             rows = self._rows[number]
-            self._set_more(number, parent, False)  # it comes back last, when there is more
+            if len(entries) <= self._limits[number]:  # everything fits now: the "show more" row goes first
+                self._set_more(number, parent, False)
+            # (every run lies before the "show more" row, which keeps its place last)
             for first, last in removed:  # from the end, so the positions stay true
                 self.beginRemoveRows(parent, first, last)
                 del rows[first:last + 1]
@@ -152,8 +156,8 @@ class AgendaModel(QAbstractItemModel):
             self._groups[number] = groups[number]
             self._set_more(number, parent, len(entries) > len(rows))
             self.dataChanged.emit(parent, parent)  # the count in the header
-            if rows:  # "in 2 days" reads differently on a new day; a changed follow-up has new texts
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(rows) - 1, 0, parent))
+            if rows:  # "in 2 days" reads differently on a new day; a changed follow-up has new texts; "Show 60 more"
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(self._row_count(number) - 1, 0, parent))
         return True
 
     def item_count(self) -> int:
@@ -328,16 +332,25 @@ class AgendaModel(QAbstractItemModel):
 
 
 def _grouped(items: list[AgendaItem], today: dt.date, interviews) -> list[tuple[str, str, list]]:
-    """The non-empty groups with their entries in date order (follow-ups before interviews on one day)."""
+    """The non-empty groups with their entries in date order (follow-ups before interviews on one day).
+
+    ``items`` come in date order (as the follow-up service keeps them), so each group is one slice of them, found
+    by bisection: 30,000 follow-ups at 10,000 cards are not looked at one by one."""
     end_of_week = today + dt.timedelta(days=(first_day_of_week() - 1 - today.weekday()) % 7)  # see group_of
-    overdue, on_today, week, later = [], [], [], []
-    for item in items:  # group_of, inline: 30,000 follow-ups at 10,000 cards
-        due = item.due_on
-        (overdue if due < today else on_today if due == today else week if due <= end_of_week else later).append(item)
-    buckets = dict(zip((key for key, _label in GROUPS), (overdue, on_today, week, later), strict=True))
-    for entry in interviews:  # a few: each after the follow-ups (and interviews before it) of its day
-        bisect.insort_right(buckets[group_of(entry.on, today)], entry, key=_entry_day)
+    cuts = [0, bisect.bisect_left(items, today, key=_due), bisect.bisect_right(items, today, key=_due),
+            bisect.bisect_right(items, end_of_week, key=_due), len(items)]
+    buckets = {key: items[cuts[number]:cuts[number + 1]] for number, (key, _label) in enumerate(GROUPS)}
+    if interviews:  # (in date order) each after the follow-ups of its day: one merge per group that has some
+        coming: dict[str, list] = {}
+        for entry in interviews:
+            coming.setdefault(group_of(entry.on, today), []).append(entry)
+        for key, entries in coming.items():
+            buckets[key] = list(heapq.merge(buckets[key], entries, key=_merge_key))
     return [(key, label, buckets[key]) for key, label in GROUPS if buckets[key]]
+
+
+def _due(item: AgendaItem) -> dt.date:
+    return item.due_on
 
 
 def _key(entry) -> tuple:
@@ -370,8 +383,8 @@ def _spans(flags: list[bool]) -> list[tuple[int, int]]:
     return spans
 
 
-def _entry_day(entry) -> dt.date:
-    return entry.on if isinstance(entry, InterviewEntry) else entry.due_on
+def _merge_key(entry) -> tuple:
+    return (entry.on, 1) if isinstance(entry, InterviewEntry) else (entry.due_on, 0)
 
 
 def interview_subtitle(entry: InterviewEntry) -> str:
