@@ -119,6 +119,9 @@ class BoardWidget(BoardActions, QWidget):
         # are ordered by their due dates; otherwise only the changed cards in view are painted again.
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
         self._reload_timer.timeout.connect(self.reload)
+        self._to_repaint: list[StageColumn] = []
+        self._repaint_timer = QTimer(self, interval=0)
+        self._repaint_timer.timeout.connect(self._repaint_next)
         events.followups_refreshed.connect(self._followups_refreshed)
         events.followups_changed.connect(self._followups_changed)
         self._news_seen = False
@@ -153,6 +156,7 @@ class BoardWidget(BoardActions, QWidget):
     # -- building ----------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Columns from the stages table (after a stage change), then every card."""
+        self._to_repaint = []
         for column in self.columns:
             column.setParent(None)
             column.deleteLater()
@@ -296,8 +300,21 @@ class BoardWidget(BoardActions, QWidget):
             self._reload_timer.start()  # the order itself may have changed
             return
         self.context.forget(changed)
-        for column in self.columns:
-            column.view.viewport().update()
+        self._repaint_in_turns()
+
+    def _repaint_in_turns(self) -> None:
+        """Repaint the columns one per turn of the event loop: on a new day every card in view is drawn again
+        (about a millisecond a card), and the window answers in between."""
+        self._to_repaint = [column for column in self.columns if column.isVisible()]
+        self._repaint_timer.start()
+
+    def _repaint_next(self) -> None:
+        while self._to_repaint:
+            column = self._to_repaint.pop(0)
+            if column.isVisible():  # (a column rebuilt meanwhile is gone, or hidden by "only active")
+                column.view.viewport().repaint()
+                return
+        self._repaint_timer.stop()
 
     def _followups_changed(self) -> None:
         """Follow-ups changed without the service's news (none runs, e.g. a pane tested alone): all may have."""
