@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -208,6 +208,13 @@ class CalendarPane(QWidget):
         self._news_seen = not news.new_day  # the followups_changed that follows is the same news
         if news.application_ids is None:  # everything was read again (an import, a restore)
             self._interviews = None
+        if self.controller is not None and self.controller.background and (
+                self._interviews is None or self._interviews[0] != self.today):
+            # In the program's window: the interviews to come are read in this turn of the event loop, the
+            # agenda is updated in the next one, so the window answers in between (each takes tens of ms).
+            self._upcoming_interviews(self.today)
+            QTimer.singleShot(0, self.refresh_view)
+            return
         self.refresh_view()
 
     def _upcoming_interviews(self, today: dt.date) -> list:
