@@ -129,8 +129,11 @@ class FollowUpService(QObject):
                                    tell=False)
         else:
             news = self._merge(changed, items, report.followup_ids, tell=False)
-        QTimer.singleShot(0, lambda: self._tell(news))
-        QTimer.singleShot(0, self._announce)
+        QTimer.singleShot(0, lambda: self._tell_then_announce(news))
+
+    def _tell_then_announce(self, news: FollowUpNews) -> None:
+        self._tell(news)
+        QTimer.singleShot(0, self._announce)  # queued from here: a turn of its own
 
     def _worker_failed(self, error: BaseException) -> None:
         self._worker_busy = False
