@@ -97,10 +97,13 @@ class FollowUpService(QObject):
 
     def _refresh_on_worker(self, whole: bool = False, cards: frozenset[int] = frozenset()) -> None:
         """Every card's rules on a worker thread; the agenda and the board follow when they are done, from the
-        cards that changed. A request while one runs is run once more after it (a date change during an import)."""
+        cards that changed. A request while one runs is run once more after it (a date change during an import).
+        ``cards``: cards that changed (deleted ones among them), whose follow-ups are read again whatever the rules
+        did."""
         if self._worker_busy:
             self._worker_again = True
             self._again_whole = self._again_whole or whole
+            self._again_cards |= cards
             return
         self._worker_busy = True
         today, memo = self.today, self.memo
