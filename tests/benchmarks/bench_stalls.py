@@ -123,8 +123,8 @@ def run(bench) -> None:
         service.clock = lambda: dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(9))
         gap = recorder.run(service.tick, lambda: bool(changed))
         bench.record("longest event-loop stall: date change, 10,000 applications", [gap], goal=GOAL_MS,
-                     note="every card's rules on a worker; the agenda follows; the new day's first tick also makes "
-                          "the daily backup, on the GUI thread")
+                     note="every card's rules on a worker; the agenda follows; the new day's first tick also starts "
+                          "the daily backup")
         _settle(wait_for_workers)
 
         changed.clear()
