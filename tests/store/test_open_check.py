@@ -84,3 +84,19 @@ def test_a_newly_opened_file_takes_writes_again(profile, profile_dir):
         assert store_db.write_refusal() is None
     finally:
         reopened.close()
+
+
+def test_a_file_due_for_a_migration_gets_the_whole_check_at_the_door(tmp_path):
+    """A migration writes: the window's cheap open must not let it write into a file whose text is damaged."""
+    from tests.store.test_migrations import _version_1_database_with_rows
+
+    path = tmp_path / "jobfollow.sqlite3"
+    _version_1_database_with_rows(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE job_application SET notes = x'00ff' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(store_db.DamagedDatabaseError, match="text cannot be read"):
+        store_db.open_database(path, full_check=False)
+    assert path.read_bytes() == before
