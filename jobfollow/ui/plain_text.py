@@ -58,7 +58,7 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 
 
 def run(box: QMessageBox) -> Button:
-    """Show the box and wait (tests replace this to answer without a modal loop)."""
+    """Show the box and wait for the answer (the box goes afterwards)."""
     try:
         return Button(box.exec())
     finally:

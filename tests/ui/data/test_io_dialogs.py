@@ -185,9 +185,8 @@ def test_a_window_left_open_for_days_still_backs_up_once_a_day(qtbot, window, pr
     assert not window.data_actions.back_up_when_due()  # asked again within the hour: not even a look
 
 
-def test_restore_refuses_a_foreign_file(qtbot, window, profile, tmp_path, monkeypatch):
-    warnings = []
-    monkeypatch.setattr(plain_text, "run", lambda box: warnings.append(box.text()))
+def test_restore_refuses_a_foreign_file(qtbot, window, profile, tmp_path, modal):
+    warnings = modal.asked  # what the message boxes said
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"hello" * 1000)
     job = window.data_actions.restore(str(junk), confirm=False)
@@ -198,13 +197,13 @@ def test_restore_refuses_a_foreign_file(qtbot, window, profile, tmp_path, monkey
     assert not any(b.kind == "before-restore" for b in backups.list_backups(profile.backup_dir))
 
 
-def test_export_and_import_json_through_the_menu(qtbot, window, profile, tmp_path, monkeypatch):
+def test_export_and_import_json_through_the_menu(qtbot, window, profile, tmp_path, modal):
     create_application("Fabrikam", "Analyst")
     target = tmp_path / "all"
     window.data_actions.export_file(str(target))
     jobs_done(qtbot, window.services.data)
     assert (tmp_path / "all.json").exists()
-    monkeypatch.setattr(plain_text, "run", lambda box: plain_text.Button.Yes)
+    modal.button = plain_text.Button.Yes  # "Add 1 application…?"
     window.data_actions.import_file(str(tmp_path / "all.json"))
     qtbot.waitUntil(lambda: window.board.card_count() == 2, timeout=20_000)
     jobs_done(qtbot, window.services.data)
@@ -214,13 +213,13 @@ def test_export_and_import_json_through_the_menu(qtbot, window, profile, tmp_pat
     assert (tmp_path / "cal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
-def test_a_cancelled_json_import_adds_nothing_and_says_so(qtbot, window, profile, tmp_path, monkeypatch):
+def test_a_cancelled_json_import_adds_nothing_and_says_so(qtbot, window, profile, tmp_path, monkeypatch, modal):
     from jobfollow.services import data
 
     create_application("Fabrikam", "Analyst")
     window.data_actions.export_file(str(tmp_path / "all.json"))
     jobs_done(qtbot, window.services.data)
-    monkeypatch.setattr(plain_text, "run", lambda box: plain_text.Button.Yes)  # "Add 1 application…?"
+    modal.button = plain_text.Button.Yes  # "Add 1 application…?"
     real_import = data.DataService.import_json
     started = []
 
