@@ -217,3 +217,24 @@ def test_the_tray_menu_follows_a_switch(qtbot, demo_profile, events):
     texts = [action.text() for action in tray.menu.actions() if not action.isSeparator()]
     assert i18n._("Show window") in texts and i18n._("Show window") != "Show window"
     assert not [text for text in texts if stale_texts("en", "fr").is_stale(text)]
+
+
+def test_the_board_order_choice_is_as_wide_as_its_words_after_a_switch(qtbot, profile, events):
+    """German words are longer: after a switch from German the choice gives the room back to the search field."""
+    from jobfollow.ui.board.board_widget import BoardWidget
+
+    def shown_board() -> BoardWidget:
+        board = BoardWidget(events)
+        qtbot.addWidget(board)
+        board.resize(1000, 600)
+        board.show()
+        QApplication.processEvents()  # the layout runs
+        return board
+
+    english = shown_board().sort_combo.width()
+    qt_translations.switch_language("de")
+    board = shown_board()  # started in German, as after a restart
+    assert board.sort_combo.width() > english
+    qt_translations.switch_language("en")
+    QApplication.processEvents()
+    assert board.sort_combo.width() == english

@@ -12,6 +12,7 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -140,6 +141,9 @@ class BoardWidget(BoardActions, QWidget):
         self.only_active_check.setToolTip(_("Hide accepted and closed applications"))
         for index, label in enumerate(SORT_LABELS.values()):
             self.sort_combo.setItemText(index, _(label))
+        # measured again: QComboBox keeps its minimum size (the widest words it ever had, German) until a style
+        # change, and so would hold the search field narrow in the next language
+        QApplication.sendEvent(self.sort_combo, QEvent(QEvent.Type.StyleChange))
         self.sort_combo.setToolTip(_("Order of the cards inside each stage"))
         self.stages_button.setText(_("Stages…"))
         self.stages_button.setToolTip(_("Add, rename, reorder, collapse or remove stages"))
