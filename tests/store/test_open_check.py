@@ -97,6 +97,6 @@ def test_a_file_due_for_a_migration_gets_the_whole_check_at_the_door(tmp_path):
     conn.commit()
     conn.close()
     before = path.read_bytes()
-    with pytest.raises(store_db.DamagedDatabaseError, match="text cannot be read"):
+    with pytest.raises(db_check.DamagedDatabaseError, match="text cannot be read"):
         store_db.open_database(path, full_check=False)
     assert path.read_bytes() == before
