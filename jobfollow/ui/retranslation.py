@@ -54,3 +54,15 @@ class WhenShown(QObject):
             self.pending = False
             self.reload()
         return False
+
+
+class Retranslating:
+    """Mixin for a widget with a ``retranslate()``: Qt's ``QEvent.LanguageChange`` calls it.
+
+    Put it before the Qt class (``class Page(Retranslating, QWidget)``) so its ``changeEvent`` is the one Qt
+    calls; the widget calls ``self.retranslate()`` once itself when built."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

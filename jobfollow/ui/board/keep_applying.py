@@ -6,15 +6,16 @@ unfilled or go to an internal candidate, so a single open process is a fragile p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from jobfollow.i18n import _
 from jobfollow.ui.plain_text import plain_label
+from jobfollow.ui.retranslation import Retranslating
 
 
-class KeepApplyingBanner(QFrame):
+class KeepApplyingBanner(Retranslating, QFrame):
     add_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -34,11 +35,6 @@ class KeepApplyingBanner(QFrame):
         layout.addWidget(self.add_button)
         self.retranslate()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.add_button.setText(_("Add an application…"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from jobfollow.store.applications import StageRow
 from jobfollow.ui.board.card_delegate import CardDelegate
 from jobfollow.ui.board.card_list_model import CARD_MIME_TYPE, BoardContext, CardListModel, decode_card_ids
 from jobfollow.ui.plain_text import plain, tip
+from jobfollow.ui.retranslation import Retranslating
 
 COLUMN_WIDTH = 248
 COLLAPSED_WIDTH = 34
@@ -118,7 +119,7 @@ class ElidedLabel(QLabel):
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
 
-class StageColumn(QFrame):
+class StageColumn(Retranslating, QFrame):
     """Signals carry this column's stage id; the board decides what they do."""
 
     header_menu_requested = Signal(int, object)  # stage id, global position
@@ -181,11 +182,6 @@ class StageColumn(QFrame):
         layout.addWidget(self.strip, 1, Qt.AlignmentFlag.AlignHCenter)
         self.set_collapsed(stage.collapsed)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The stage's own name stays as it is (a default name follows the language through the store)."""

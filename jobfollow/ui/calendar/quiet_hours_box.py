@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from jobfollow.core.followup_notify import NOTIFY_SETTINGS_KEY, NotifySettings
 from jobfollow.i18n import _
 from jobfollow.store.followup_notify import notify_settings, save_notify_settings
+from jobfollow.ui.retranslation import Retranslating
 
 
 def _hour_spin() -> QSpinBox:
@@ -18,7 +18,7 @@ def _hour_spin() -> QSpinBox:
     return spin
 
 
-class QuietHoursBox(QWidget):
+class QuietHoursBox(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.quiet_check = QCheckBox()
@@ -42,11 +42,6 @@ class QuietHoursBox(QWidget):
         self.digest_check.toggled.connect(self._enable)
         self._enable()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.quiet_check.setText(_("Quiet hours: no notifications from"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -25,7 +25,7 @@ from jobfollow.store.application_details import load_details
 from jobfollow.store.known_people import PersonThere, people_at_company_of, people_of_card_as_vcard_data
 from jobfollow.store.people import link_contact
 from jobfollow.ui.forms.widgets import InlineMessage
-from jobfollow.ui.retranslation import WhenShown
+from jobfollow.ui.retranslation import Retranslating, WhenShown
 from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,7 +57,7 @@ class PeopleThereModel(QAbstractListModel):
         return None
 
 
-class KnownPeopleBox(QGroupBox):
+class KnownPeopleBox(Retranslating, QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -91,11 +91,6 @@ class KnownPeopleBox(QGroupBox):
         self._update_buttons()
         self.when_shown = WhenShown(self, self.reload)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(_("Who you know there"))

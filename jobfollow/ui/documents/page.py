@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from jobfollow.store.replies import log_reply_from_email
 from jobfollow.ui.documents.copier import FileCopier
 from jobfollow.ui.documents.model import KIND, NAME, ROW_ROLE, DocumentsModel
 from jobfollow.ui.forms.widgets import InlineMessage, record_table
-from jobfollow.ui.retranslation import WhenShown
+from jobfollow.ui.retranslation import Retranslating, WhenShown
 from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
 
 
@@ -94,7 +94,7 @@ class _RemoveDocument(QUndoCommand):
         self.page.changed.emit()
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, undo_stack: QUndoStack | None = None, parent: QWidget | None = None):
@@ -145,11 +145,6 @@ class DocumentsPage(QWidget):
         self._update_buttons()
         self.when_shown = WhenShown(self, self.reload)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.hint.setText(_("Drop files on this form to attach them. The same file on many cards is stored once."))

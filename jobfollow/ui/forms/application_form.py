@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,12 +37,13 @@ from jobfollow.ui.forms.timeline_page import TimelinePage
 from jobfollow.ui.forms.widgets import is_kept_enter
 from jobfollow.ui.posting.duplicates import DuplicateWarning
 from jobfollow.ui.posting.page import PostingPage
+from jobfollow.ui.retranslation import Retranslating
 from jobfollow.ui.store_errors import saved_or_reported, show_store_error
 
 DETAILS_TAB, POSTING_TAB, PEOPLE_TAB, INTERVIEWS_TAB, DOCUMENTS_TAB, TIMELINE_TAB = range(6)
 
 
-class ApplicationFormDialog(QDialog):
+class ApplicationFormDialog(Retranslating, QDialog):
     def __init__(self, events: AppEvents, undo_stack: QUndoStack, application_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,11 +112,6 @@ class ApplicationFormDialog(QDialog):
             self.posting_page.set_application(self.application_id)
             self.known_people.set_application(self.application_id)
         self._set_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The form's own texts; each tab sets its own."""

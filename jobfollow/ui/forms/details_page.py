@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from jobfollow.core.insights.apply_method import APPLY_METHOD_LABELS
@@ -10,7 +10,7 @@ from jobfollow.core.validation import Problem, check_application
 from jobfollow.i18n import N_, _
 from jobfollow.store.application_details import ApplicationDetails
 from jobfollow.ui.forms.widgets import ContactNameEdit, InlineMessage, OptionalDateEdit, with_message
-from jobfollow.ui.retranslation import set_row_labels
+from jobfollow.ui.retranslation import Retranslating, set_row_labels
 
 # Offered in the Source box; the user can type any other.
 SOURCES = (N_("Company website"), N_("Job board"), N_("Referral"), N_("Recruiter"), N_("Career fair"),
@@ -18,7 +18,7 @@ SOURCES = (N_("Company website"), N_("Job board"), N_("Referral"), N_("Recruiter
 _TRANSLATED_SOURCES = frozenset(SOURCES[:-1])  # a brand name stays as it is
 
 
-class DetailsPage(QWidget):
+class DetailsPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.company_edit = QLineEdit()
@@ -62,11 +62,6 @@ class DetailsPage(QWidget):
         # Problems are checked again as the user fixes them, so a red line never outlives its cause.
         for edit in self.fields.values():
             edit.textEdited.connect(self._recheck_shown)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.company_edit.setPlaceholderText(_("Required"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -18,9 +18,10 @@ from jobfollow.store.interviews import delete_interview, interviews_of_applicati
 from jobfollow.ui.forms.interview_form import InterviewFormDialog
 from jobfollow.ui.forms.record_models import InterviewListModel
 from jobfollow.ui.forms.widgets import fit_columns, keep_enter, record_table
+from jobfollow.ui.retranslation import Retranslating
 
 
-class InterviewsPage(QWidget):
+class InterviewsPage(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -46,11 +47,6 @@ class InterviewsPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.add_button.setText(_("&Record interview…"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
@@ -12,10 +12,11 @@ from jobfollow.store.people import people_of_application, unlink_contact
 from jobfollow.ui.forms.contact_editor import ContactEditorDialog
 from jobfollow.ui.forms.people_models import PeopleModel
 from jobfollow.ui.forms.widgets import fit_columns, keep_enter, record_table
+from jobfollow.ui.retranslation import Retranslating
 from jobfollow.ui.store_errors import show_store_error
 
 
-class PeoplePage(QWidget):
+class PeoplePage(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, events=None, undo_stack=None):
@@ -46,11 +47,6 @@ class PeoplePage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.add_button.setText(_("&Add person…"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QEvent, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,10 +23,10 @@ from jobfollow.store.timeline import MANUAL_KINDS, TimelineEntry, add_entry, rem
 from jobfollow.ui.forms.record_models import TimelineModel
 from jobfollow.ui.forms.widgets import InlineMessage, keep_enter, localize_date_edit, record_table
 from jobfollow.ui.plain_text import Button, ask, plain_label
-from jobfollow.ui.retranslation import WhenShown
+from jobfollow.ui.retranslation import Retranslating, WhenShown
 
 
-class TimelinePage(QWidget):
+class TimelinePage(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -69,11 +69,6 @@ class TimelinePage(QWidget):
         self._update_buttons()
         self.when_shown = WhenShown(self, self.reload)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for index, text in enumerate((_("Note"), _("Logged call"), _("Reply received"))):

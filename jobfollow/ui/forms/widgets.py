@@ -27,6 +27,7 @@ from jobfollow.i18n import _, ngettext
 from jobfollow.store.people import ContactCard, find_contacts
 from jobfollow.ui.forms.people_models import ContactChoicesModel
 from jobfollow.ui.plain_text import plain
+from jobfollow.ui.retranslation import Retranslating
 
 
 def unit_text(unit: str, count: int) -> str:
@@ -57,7 +58,7 @@ def pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class OptionalDateEdit(QWidget):
+class OptionalDateEdit(Retranslating, QWidget):
     """A date that may be left unset: a check box turns the (always valid) date editor on."""
 
     changed = Signal()
@@ -81,11 +82,6 @@ class OptionalDateEdit(QWidget):
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.edit.dateChanged.connect(lambda _d: self.changed.emit())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.check.setText(_(self.label) if self.label else "")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from jobfollow.i18n import N_, _, current_locale
+from jobfollow.ui.retranslation import Retranslating
 
 PRESETS = (
     ("4w", N_("Last 4 weeks")),
@@ -39,7 +40,7 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class RangeBar(QWidget):
+class RangeBar(Retranslating, QWidget):
     """Emits ``changed(start, end)``; start after end is passed on as it is (the reader says why it is wrong)."""
 
     changed = Signal(object, object)
@@ -70,11 +71,6 @@ class RangeBar(QWidget):
         self.preset_combo.currentIndexChanged.connect(self._apply_preset)
         self.start_edit.dateChanged.connect(self._dates_edited)
         self.end_edit.dateChanged.connect(self._dates_edited)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for index, (_key, label) in enumerate(PRESETS):

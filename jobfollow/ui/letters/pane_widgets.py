@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,11 +25,12 @@ from jobfollow.i18n import _
 from jobfollow.ui.letters.checklist_panel import ChecklistPanel
 from jobfollow.ui.letters.letter_editor import LetterEditor
 from jobfollow.ui.palette_colours import signal_colour
+from jobfollow.ui.retranslation import Retranslating
 
 NARROW_WIDTH = 700
 
 
-class LetterPaneWidgets(QWidget):
+class LetterPaneWidgets(Retranslating, QWidget):
     """Builds every child widget of the letter pane; ``retranslate`` sets their texts again."""
 
     def _build(self) -> None:
@@ -120,11 +121,6 @@ class LetterPaneWidgets(QWidget):
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every fixed text again, in the current language (when built and on QEvent.LanguageChange)."""

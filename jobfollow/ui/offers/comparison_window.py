@@ -31,10 +31,11 @@ from jobfollow.services.offers import OfferService
 from jobfollow.store import offers as store
 from jobfollow.ui.offers.comparison_model import COLUMN_KEYS, KEY_ROLE, ComparisonModel, ComparisonProxy
 from jobfollow.ui.offers.widgets import INFO_STYLE, WARNING_STYLE, banner, qt_locale
+from jobfollow.ui.retranslation import Retranslating
 from jobfollow.ui.ui_state import UiState
 
 
-class ComparisonWindow(QDialog):
+class ComparisonWindow(Retranslating, QDialog):
     """``open_offer(app_id)`` and ``close_offer(offer_id, "accept" | "decline")`` come from the controller."""
 
     def __init__(self, service: OfferService, open_offer: Callable[[int], None],
@@ -88,11 +89,6 @@ class ComparisonWindow(QDialog):
         events.tick.connect(self.reload)  # the countdown moves on at midnight while the window stays open
         self.retranslate()
         self.resize(self._starting_width(), 480)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Compare offers"))

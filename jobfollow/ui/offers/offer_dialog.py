@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,6 +54,7 @@ from jobfollow.ui.offers.widgets import (
     qt_locale,
 )
 from jobfollow.ui.offers.worksheet_widget import WorksheetWidget
+from jobfollow.ui.retranslation import Retranslating
 from jobfollow.ui.store_errors import STORE_ERRORS, store_error_message
 
 MONEY_LABELS = {
@@ -72,7 +73,7 @@ STATUS_LABELS = {"pending": N_("Considering"), "countered": N_("Countered, waiti
                  "accepted": N_("Accepted"), "declined": N_("Declined")}
 
 
-class OfferDialog(QDialog):
+class OfferDialog(Retranslating, QDialog):
     saved = Signal(int)  # application id
 
     def __init__(self, app_id: int, service: OfferService, parent: QWidget | None = None, *,
@@ -119,11 +120,6 @@ class OfferDialog(QDialog):
         self.load()
         self.retranslate()
         self.resize(780, 720)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The title, tabs, buttons, status and the texts made from the figures (the rows keep their labels)."""

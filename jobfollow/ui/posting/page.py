@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,11 +27,12 @@ from jobfollow.i18n import LANGUAGE_NAMES, _, current_language
 from jobfollow.store.application_details import FIELD_LABELS
 from jobfollow.store.postings import KeptPosting, posting_of
 from jobfollow.ui.forms.widgets import InlineMessage
+from jobfollow.ui.retranslation import Retranslating
 
 SUGGEST_DELAY_MS = 300
 
 
-class PostingPage(QWidget):
+class PostingPage(Retranslating, QWidget):
     #: the suggestions changed (a PostingSuggestion, empty when nothing was found)
     suggested = Signal(object)
     #: the user asked to fill the empty detail fields with these suggestions
@@ -82,11 +83,6 @@ class PostingPage(QWidget):
         self.fill_button.clicked.connect(self._fill_clicked)
         self._language: str | None = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.hint.setText(_("Paste the job posting here, or drop a saved .html, .txt, .eml or .pdf file on the "

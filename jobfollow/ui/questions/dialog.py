@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from jobfollow.i18n import _, format_date, ngettext
 from jobfollow.store.question_bank import bank_questions, earlier_rounds
 from jobfollow.ui.questions.model import ANSWER, COMPANY, DIFFERENTLY, QUESTION, STAR, QuestionBankModel, QuestionFilter
+from jobfollow.ui.retranslation import Retranslating
 
 
-class QuestionBankDialog(QDialog):
+class QuestionBankDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("questionBank")
@@ -79,11 +80,6 @@ class QuestionBankDialog(QDialog):
         self.prepared_rounds: list | None = None  # the earlier rounds shown by "Prepare the next round"
         self.retranslate()
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search_edit.setPlaceholderText(_("Search questions, answers, companies and tags"))

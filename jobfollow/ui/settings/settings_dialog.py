@@ -8,7 +8,7 @@ each page sets its texts in ``retranslate()``, on ``QEvent.LanguageChange``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,17 +32,12 @@ from jobfollow.core.validation import check_contact
 from jobfollow.i18n import N_, _
 from jobfollow.store.settings import USER_DETAILS_KEY, get_user_details, set_user_details
 from jobfollow.ui.forms.widgets import InlineMessage, with_message
-from jobfollow.ui.retranslation import set_row_labels
+from jobfollow.ui.retranslation import Retranslating, set_row_labels
 from jobfollow.ui.store_errors import saved_or_reported
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Retranslating, QWidget):
     title = ""  # N_("..."): the dialog shows _(title)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every fixed text of the page from ``_()`` (called when built and after a language switch)."""
@@ -127,7 +122,7 @@ def _scrollable(page: QWidget) -> QScrollArea:
     return area
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     #: the setting keys saved by Apply or OK, announced at once (the window emits ``settings_changed``)
     applied = Signal(list)
 
@@ -157,11 +152,6 @@ class SettingsDialog(QDialog):
         self.changed_keys: list[str] = []
         self.retranslate()
         self.resize(620, 380)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Preferences"))

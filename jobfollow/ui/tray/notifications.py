@@ -20,10 +20,11 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QProcessEnvironment, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolBar, QWidget
 
 from jobfollow.i18n import _
+from jobfollow.ui.retranslation import Retranslating
 
 if TYPE_CHECKING:  # QtDBus loads when the first reminder is shown, not at start
     from PySide6.QtDBus import QDBusConnection
@@ -107,7 +108,7 @@ class DesktopNotifications(QObject):
             process.deleteLater()
 
 
-class ReminderBanner(QToolBar):
+class ReminderBanner(Retranslating, QToolBar):
     """The reminder as a strip across the top of the window, for desktops with neither tray nor service."""
 
     open_clicked = Signal()
@@ -135,11 +136,6 @@ class ReminderBanner(QToolBar):
         self.items: list = []  # what the reminder is about: its words are made again after a language switch
         self.retranslate()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.open_button.setText(_("Open"))
