@@ -71,7 +71,7 @@ class FollowUpService(QObject):
     def start(self) -> None:
         """Refresh every card's follow-ups, announce what is due, and start the tick."""
         self.today = self.clock().date()
-        self.refresh(None)
+        self.refresh(None, whole=True)  # every pending follow-up read: those the rules leave as they are too
         self.timer.start()
         # Announce once the event loop runs (or the worker is done): the tray is installed after the window.
         QTimer.singleShot(0, self._announce)

@@ -97,3 +97,16 @@ def test_cards_deleted_in_bulk_leave_the_agenda_through_the_worker(qtbot, profil
     assert not {item.application_id for item in service.items} & set(gone)
     assert [i.id for i in service.items] == [i.id for i in store.pending_followups()]
     assert wait_for_workers()
+
+
+def test_a_start_on_a_worker_shows_follow_ups_the_rules_leave_as_they_are(qtbot, profile, events):
+    """The profile's rules ran last time: the first refresh changes nothing, and the agenda still lists them all."""
+    fill_sample_data(25, seed=7, today=TODAY)
+    store.refresh_followups(None, today=TODAY)
+    service = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    service.background = True
+    with qtbot.waitSignal(events.followups_changed, timeout=20_000):
+        service.start()
+    service.stop()
+    assert service.items and [i.id for i in service.items] == [i.id for i in store.pending_followups()]
+    assert wait_for_workers()

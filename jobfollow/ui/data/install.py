@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from jobfollow.i18n import _, format_datetime, ngettext
+from jobfollow.i18n import _, format_datetime, format_number, ngettext
 from jobfollow.services.data import DataBusyError, DataJob, DataService, Imported, JsonFile
 from jobfollow.ui.data.progress import JobProgressDialog
 from jobfollow.ui.feature_context import FeatureContext
@@ -75,14 +75,14 @@ class DataActions:
         self.context.show_status(text)
 
     def _follow(self, start: Callable[[], DataJob], title: str, text: str, *, modal: bool,
-                on_finished: Callable[[object], None], failure_title: str) -> DataJob | None:
+                on_finished: Callable[[object], None], failure_title: str, rows: bool = False) -> DataJob | None:
         """Start a job and show its progress; a job already running is said in one sentence instead."""
         try:
             job = start()
         except DataBusyError as exc:
             warn(self.dialog_parent, title, str(exc))
             return None
-        self.progress = JobProgressDialog(job, title, text, self.dialog_parent, modal=modal)
+        self.progress = JobProgressDialog(job, title, text, self.dialog_parent, modal=modal, rows=rows)
         job.finished.connect(on_finished)
         job.failed.connect(lambda sentence: warn(self.dialog_parent, failure_title, sentence))
         job.cancelled.connect(self._status)
@@ -125,7 +125,7 @@ class DataActions:
         if dialog.exec() and dialog.imported is not None:
             count = len(dialog.imported.ids)
             done = ngettext("Imported {count} application.", "Imported {count} applications.",
-                            count).format(count=count)
+                            count).format(count=format_number(count))
             due = dialog.imported.due_summary
             if due:  # moving in: say what needs doing now, where it cannot be missed (without blocking)
                 self.import_summary = message_box(self.dialog_parent, QMessageBox.Icon.Information, _("Import"),
@@ -141,17 +141,17 @@ class DataActions:
             self.dialog_parent, _("Import"),
             ngettext("Add {count} application and everything that belongs to it from {file}?",
                      "Add {count} applications and everything that belongs to them from {file}?",
-                     cards).format(count=cards, file=chosen.path.name))
+                     cards).format(count=format_number(cards), file=chosen.path.name))
         if answer != Button.Yes:
             return
         self._follow(lambda: self.service.import_json(chosen), _("Import"),
                      _("Importing {file}…").format(file=chosen.path.name), modal=True,
-                     on_finished=self._imported, failure_title=_("Cannot import"))
+                     on_finished=self._imported, failure_title=_("Cannot import"), rows=True)
 
     def _imported(self, imported: Imported) -> None:
         count = len(imported.ids)
         self._status(ngettext("Imported {count} application", "Imported {count} applications", count).format(
-            count=count))
+            count=format_number(count)))
 
     def export_file(self, path: str | None = None) -> DataJob | None:
         json_filter, csv_filter = _("Everything (*.json)"), _("Cards as a spreadsheet (*.csv)")
@@ -168,7 +168,8 @@ class DataActions:
 
         def exported(count: object) -> None:
             self._status(ngettext("Exported {count} application to {path}",
-                                  "Exported {count} applications to {path}", count).format(count=count, path=target))
+                                  "Exported {count} applications to {path}", count).format(
+                count=format_number(count), path=target))
 
         return self._follow(lambda: self.service.export(target), _("Export"),
                             _("Exporting to {file}…").format(file=target.name), modal=False,
@@ -187,8 +188,8 @@ class DataActions:
 
         def exported(count: object) -> None:
             self._status(ngettext("Exported {count} calendar event to {path}",
-                                  "Exported {count} calendar events to {path}", count).format(count=count,
-                                                                                             path=target))
+                                  "Exported {count} calendar events to {path}", count).format(
+                count=format_number(count), path=target))
 
         return self._follow(lambda: self.service.export(target), _("Export calendar"),
                             _("Exporting to {file}…").format(file=target.name), modal=False,

@@ -9,16 +9,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
-from jobfollow.i18n import _
+from jobfollow.i18n import _, format_number, ngettext
 from jobfollow.services.data import DataJob
 
 SHOW_AFTER_MS = 300
 
 
 class JobProgressDialog(QProgressDialog):
-    def __init__(self, job: DataJob, title: str, text: str, parent: QWidget | None, *, modal: bool):
+    def __init__(self, job: DataJob, title: str, text: str, parent: QWidget | None, *, modal: bool,
+                 rows: bool = False):
         super().__init__(text, _("Cancel"), 0, 0, parent)
         self.job = job
+        self.text = text
+        self.rows = rows  # an import counts rows: "12,000 of 149,689 rows" under the text
         self.setWindowTitle(title)
         # An import or a restore: the window waits (and can still repaint); an export: work goes on beside it.
         self.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
@@ -39,6 +42,10 @@ class JobProgressDialog(QProgressDialog):
         if total > 0 and not self.wasCanceled():
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
+            if self.rows:
+                self.setLabelText("{text}\n{count}".format(text=self.text, count=ngettext(
+                    "{done} of {total} row", "{done} of {total} rows", total).format(
+                    done=format_number(min(done, total)), total=format_number(total))))
 
     def _cancel(self) -> None:
         self.job.cancel()
