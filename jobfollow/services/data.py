@@ -165,6 +165,11 @@ class DataService(QObject):
 
         return self._start("import", work, writes=True, on_done=self._after_import)
 
+    def forget(self, chosen: JsonFile) -> None:
+        """The user did not want the file read by :meth:`read_json`: let go of its rows."""
+        _free_gradually(chosen.data)
+        _thaw()
+
     def import_csv(self, plan: ImportPlan, status_stages: dict[str, int], source_name: str) -> DataJob:
         """Store the planned cards, all or nothing; then run their rules and say what fell due."""
         def work(progress: Progress) -> Imported:
@@ -228,6 +233,8 @@ class DataService(QObject):
     def _end(self, job: DataJob, outcome: str, value: Any) -> None:
         if self.job is job:
             self.job = None
+        if not (job.kind == "read" and outcome == "finished"):  # a file read waits, frozen, for its import
+            _thaw()
         if job.writes:
             long_write.release()
             self._resume_clock()
@@ -326,17 +333,25 @@ def _free_gradually(data: dict, piece: int = 2000) -> None:
 
 
 def _without_gc(work: Callable) -> Callable:
-    """A full garbage collection over the rows a job holds takes the GIL for 20-50 ms, and the window with it:
-    none runs while the job does (its rows are freed by reference counting when it ends)."""
+    """A garbage collection over the rows a job holds takes the GIL for 50-200 ms, and the window with it: none
+    runs while the job does, and what it leaves is frozen (set aside, not scanned) rather than collected at once
+    when collecting resumes; the service thaws it when no job holds rows any more (:func:`_thaw`)."""
     def run(*args):
         was_enabled = gc.isenabled()
         gc.disable()
         try:
             return work(*args)
         finally:
+            gc.freeze()  # moves the tracked objects aside in one step: no scan
             if was_enabled:
                 gc.enable()
     return run
+
+
+def _thaw() -> None:
+    """The frozen objects go back to the oldest generation (one step, no scan): cycles among them can be
+    collected again, by a later full collection."""
+    gc.unfreeze()
 
 
 def _card_ids() -> set[int]:

@@ -143,6 +143,7 @@ class DataActions:
                      "Add {count} applications and everything that belongs to them from {file}?",
                      cards).format(count=format_number(cards), file=chosen.path.name))
         if answer != Button.Yes:
+            self.service.forget(chosen)
             return
         self._follow(lambda: self.service.import_json(chosen), _("Import"),
                      _("Importing {file}…").format(file=chosen.path.name), modal=True,
