@@ -158,15 +158,24 @@ def describer():
             found = reasons[key] = _thank_you_reason(p, name)
         return found
 
+    alerts: dict[tuple, str] = {}  # the references of one card share their alert's reason
+
     def describe_one(p: Proposal) -> tuple[str, str]:
-        if p.kind == THANK_YOU:
+        kind = p.kind
+        if kind == THANK_YOU:
             return _thank_you_text(p, p.contact.name if p.contact else "", reason_of)
+        if kind == REFERENCE_ALERT:
+            app = p.app
+            reason = alerts.get((app.position, app.company))
+            if reason is None:
+                reason = alerts[app.position, app.company] = describe(p)[1]
+            return _("Alert {name}, your reference").format(name=p.contact.name if p.contact else ""), reason
         return describe(p)
 
     return describe_one
 
 
-THANK_YOU = Kind.THANK_YOU.value
+THANK_YOU, REFERENCE_ALERT = Kind.THANK_YOU.value, Kind.REFERENCE_ALERT.value
 
 
 def _stage_label(kind: str) -> str:

@@ -206,29 +206,31 @@ def _write(proposals: list[Proposal], scope: list[int] | None, cards_run: int) -
     describe = describer()
     stamp = str(now())
     inserts, updates, touched_cards, touched_rows = [], [], set(), set()
+    iso: dict[dt.date, str] = {}  # a few hundred distinct days among tens of thousands of follow-ups
+    pop, append = existing.pop, inserts.append
     for p in proposals:
-        row = existing.pop(p.rule_key, None)
-        contact, interview = p.contact, p.interview
+        key, kind, app, due_on_day, channel_now, contact, interview, _detail = p
+        row = pop(key, None)
         contact_id = contact.id if contact is not None else None
         interview_id = interview.id if interview is not None else None
-        due = p.due_on.isoformat()
+        due = iso.get(due_on_day)
+        if due is None:
+            due = iso[due_on_day] = due_on_day.isoformat()
         if row is None:
             title, reason = describe(p)
-            app_id = p.app.id
-            inserts.append((app_id, contact_id, interview_id, p.kind, p.rule_key, title, reason, p.channel, due,
-                            stamp, stamp))
-            touched_cards.add(app_id)
+            append((app.id, contact_id, interview_id, kind, key, title, reason, channel_now, due, stamp, stamp))
             continue
         row_id, _key, state, due_on, old_title, old_reason, channel, old_contact, old_interview, app_id = row
         if state not in PENDING_STATES:
             continue  # done or skipped: what the user did stands
         title, reason = describe(p)
         if (due_on, old_title, old_reason, channel, old_contact, old_interview) == (
-                due, title, reason, p.channel, contact_id, interview_id):
+                due, title, reason, channel_now, contact_id, interview_id):
             continue
-        updates.append((title, reason, p.channel, contact_id, interview_id, stamp, due, due, row_id))
+        updates.append((title, reason, channel_now, contact_id, interview_id, stamp, due, due, row_id))
         touched_cards.add(app_id)
         touched_rows.add(row_id)
+    touched_cards.update(row[0] for row in inserts)
     with peewee.__exception_wrapper__:  # SQLite's errors arrive as peewee's, as from any other query
         cursor = FollowUp._meta.database.cursor()
         if inserts:

@@ -101,3 +101,17 @@ def test_a_failed_run_forgets_the_memo(demo_profile, monkeypatch):
     with pytest.raises(OSError):
         fu.refresh_followups(today=TODAY + dt.timedelta(days=1), memo=memo)
     assert memo.cards == {}
+
+
+def test_one_runs_texts_are_the_texts_of_each_follow_up(profile):
+    """The texts written once per refresh (shared reasons) are exactly what each follow-up would be given alone."""
+    from jobfollow.core.followup_texts import describe, describer
+    from jobfollow.core.rules import derive_followups
+    from jobfollow.store.followup_facts_loader import load_application_facts
+    from jobfollow.store.sample_data import fill_sample_data
+
+    fill_sample_data(200, seed=3, today=TODAY)
+    proposals = derive_followups(load_application_facts(), fu.rule_context(TODAY))
+    shared = describer()
+    assert len({p.kind for p in proposals}) > 5
+    assert [shared(p) for p in proposals] == [describe(p) for p in proposals]
