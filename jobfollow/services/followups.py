@@ -46,6 +46,8 @@ class FollowUpService(QObject):
         self.undo_stack = undo_stack
         self.clock = clock
         self.items: list[AgendaItem] = []
+        #: False until the first refresh has read the follow-ups: an empty list before then means "not read yet"
+        self.loaded = False
         self.today: dt.date = clock().date()
         self._waiting: list[tuple[dt.date, int]] = []  # (due, id) not yet notified, soonest first
         self._by_id_cache: dict[int, AgendaItem] | None = {}
@@ -142,6 +144,11 @@ class FollowUpService(QObject):
         self._worker_busy = False
         self.memo.clear()
         self._report_failure(error)
+        if not self.loaded:  # the rules could not run (a damaged or read-only file): show what is stored
+            try:
+                self.reload()
+            except Exception:  # the same trouble, already reported in one sentence above
+                self.loaded = True
 
     def _report_failure(self, error: BaseException) -> None:
         sys.excepthook(type(error), error, error.__traceback__)  # the store-error hook says it in a sentence
@@ -167,6 +174,7 @@ class FollowUpService(QObject):
 
     def _set_items(self, items: list[AgendaItem], news: FollowUpNews, *, tell: bool = True) -> FollowUpNews:
         self.items = items
+        self.loaded = True
         self._by_id_cache = None
         self._waiting = [(item.due_on, item.id) for item in items if not item.notified]  # items are in this order
         if tell:

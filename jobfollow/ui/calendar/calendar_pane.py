@@ -257,11 +257,14 @@ class CalendarPane(QWidget):
         if due_today:
             parts.append(ngettext("{count} due today", "{count} due today", due_today).format(count=due_today))
         parts.append(ngettext("{count} open in all", "{count} open in all", len(items)).format(count=len(items)))
-        self.summary_label.setText(" · ".join(parts))
+        reading = self.controller is not None and not self.controller.loaded  # the first refresh is on its way
+        self.summary_label.setText(_("Reading your follow-ups\u2026") if reading else " · ".join(parts))
         self.empty_label.setVisible(not shown and not interviews)
         self.view.setVisible(bool(shown or interviews))
         if not shown and self.day_filter is not None:
             self.empty_label.setText(_("Nothing is due on {day}.").format(day=short_date(self.day_filter)))
+        elif not shown and reading:
+            self.empty_label.setText(_("Reading your follow-ups\u2026"))
         elif not shown:
             self.empty_label.setText(_("No follow-ups are open. Add one of your own with \u201c+ Add\u201d."))
         self._update_actions()

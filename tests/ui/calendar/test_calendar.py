@@ -19,6 +19,7 @@ from jobfollow.ui.calendar.agenda_model import (
     due_text,
     group_of,
 )
+from jobfollow.ui.calendar.calendar_pane import CalendarPane
 from jobfollow.ui.calendar.month_calendar import DueCalendar, to_qdate
 from tests.conftest import TODAY, started_calendar_pane
 
@@ -219,3 +220,27 @@ def test_done_and_skip_can_be_undone(qtbot, demo_profile, events):
     assert FollowUp.get_by_id(check.id).state == "open"
     stack.redo()
     assert FollowUp.get_by_id(check.id).state == "skipped"
+
+
+def test_before_the_first_refresh_the_agenda_says_it_is_reading_not_that_nothing_is_open(qtbot, demo_profile,
+                                                                                      events):
+    # At 50,000 cards the first refresh takes seconds on its worker; "0 open in all" meanwhile was simply wrong.
+    controller = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    waiting = CalendarPane(events)
+    qtbot.addWidget(waiting)
+    waiting.set_controller(controller)
+    assert waiting.summary_label.text() == "Reading your follow-ups\u2026"
+    assert "No follow-ups are open" not in waiting.empty_label.text()
+    controller.start()
+    assert "open in all" in waiting.summary_label.text() and controller.items
+
+
+def test_a_first_refresh_that_fails_still_shows_the_follow_ups_stored(qtbot, demo_profile, events, monkeypatch):
+    from jobfollow.services import followups as service_module
+
+    controller = FollowUpService(events, clock=lambda: dt.datetime.combine(TODAY, dt.time(9)))
+    reported = []
+    monkeypatch.setattr(controller, "_report_failure", reported.append)
+    stored = service_module.store.pending_followups()
+    controller._worker_failed(RuntimeError("attempt to write a readonly database"))
+    assert reported and controller.loaded and len(controller.items) == len(stored) > 0
