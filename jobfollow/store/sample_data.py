@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jobfollow.core.stages import STAGE_KIND_LABELS, Channel, ContactRole, InterviewFormat, Outcome, StageKind
 from jobfollow.core.timeline_text import TEXT_KEY, TextFact
-from jobfollow.i18n import N_
+from jobfollow.i18n import N_, _
 from jobfollow.store.models import (
     Activity,
     ApplicationContact,
@@ -261,8 +261,9 @@ def fill_sample_data(count: int = 25, *, seed: int = 7, today: dt.date | None = 
                     application=app,
                     contact=recruiter,
                     kind="custom",
-                    title=f"Send {recruiter.name.split()[0]} the portfolio link",
-                    reason="Promised during the phone screen",
+                    # the user's own follow-up: written once, in the language the demo is made in
+                    title=_("Send {name} the portfolio link").format(name=recruiter.name.split()[0]),
+                    reason=_("Promised during the phone screen"),
                     channel=Channel.EMAIL.value,
                     due_on=today - dt.timedelta(days=3) if overdue else today + dt.timedelta(days=4),
                 )
