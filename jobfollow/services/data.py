@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from jobfollow.i18n import _
@@ -107,6 +107,13 @@ class DataService(QObject):
         self.followups = followups
         self.job: DataJob | None = None  # the one running
         self._clock_paused = False
+        application = QCoreApplication.instance()
+        if application is not None:  # quitting mid-import: it is rolled back, not finished while the window waits
+            application.aboutToQuit.connect(self.cancel_running)
+
+    def cancel_running(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
 
     # -- what the window asks for -----------------------------------------------------------------
     def busy_reason(self) -> str | None:

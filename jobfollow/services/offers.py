@@ -18,6 +18,7 @@ from jobfollow.core.stages import StageKind
 from jobfollow.i18n import _
 from jobfollow.services.events import AppEvents
 from jobfollow.services.undo import push
+from jobfollow.services.worker import long_write
 
 if TYPE_CHECKING:
     from jobfollow.core import negotiation
@@ -80,21 +81,24 @@ class OfferService:
 
     # -- preferences and notes -------------------------------------------------------------------
     def set_current_job(self, values: dict | None) -> None:
-        """Raises OfferInputError when a value cannot be right."""
+        """Raises OfferInputError when a value cannot be right (or WritesPausedError during an import)."""
         from jobfollow.store import offers as store
 
+        long_write.check()
         store.set_current_job(values)
         self.events.settings_changed.emit([store.CURRENT_JOB_KEY])
 
     def set_comparison_weights(self, weights: dict) -> None:
         from jobfollow.store import offers as store
 
+        long_write.check()  # the comparison stays usable beside an import's progress: say why it waits
         store.set_comparison_weights(weights)
         self.events.settings_changed.emit([store.WEIGHTS_KEY])
 
     def save_reflection(self, app_id: int, values: dict[str, str]) -> None:
         from jobfollow.store import lessons
 
+        long_write.check()
         lessons.save_reflection(app_id, values)
         self.events.applications_changed.emit([app_id])
 

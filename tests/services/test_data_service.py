@@ -212,3 +212,16 @@ def test_a_restore_swaps_the_database_and_keeps_the_replaced_one(qtbot, services
     [kept] = [b for b in backups.list_backups(profile.backup_dir) if b.kind == "before-restore"]
     assert results == [kept.path]  # the replaced data, kept aside
     assert not profile.db_path.with_name(profile.db_path.name + ".restoring").exists()
+
+
+def test_quitting_during_an_import_rolls_it_back(qtbot, services, export_file, monkeypatch):
+    chosen = read(qtbot, services.data, export_file)
+    before = fingerprint()
+    reached, go = hold_rows_at(monkeypatch, 0.5)
+    job = services.data.import_json(chosen)
+    qtbot.waitUntil(reached.is_set, timeout=30_000)
+    services.data.cancel_running()  # what the application's aboutToQuit runs (File > Quit, the tray's Quit)
+    go.set()
+    with qtbot.waitSignal(job.cancelled, timeout=30_000):
+        pass
+    assert fingerprint() == before

@@ -95,8 +95,13 @@ def test_a_locked_database_or_a_running_import_refuses_the_save(service, card, m
     try:
         with pytest.raises(WritesPausedError):
             service.save_offer(card.id, {"currency": "EUR"})
+        with pytest.raises(WritesPausedError):  # the comparison window stays open beside the import's progress
+            service.set_comparison_weights({"bonus_target": "0.5"})
+        with pytest.raises(WritesPausedError):
+            service.set_current_job({"currency": "EUR", "base_salary": "50000"})
     finally:
         long_write.release()
+    assert store.current_job() is None
     assert Offer.select().count() == 0 and service.undo_stack.count() == 0
 
 
