@@ -61,9 +61,11 @@ def _choose(preferences: SettingsDialog, language: str) -> None:
 
 
 def _stale_report(old: str, new: str) -> list[str]:
-    from jobfollow.store.models import Contact, Template
+    from jobfollow.store.models import Contact, FollowUp, Template
 
     typed = {title for (title,) in Contact.select(Contact.title).tuples()}  # the demo's people have job titles
+    own = FollowUp.select(FollowUp.title, FollowUp.reason).where(FollowUp.kind == "custom").tuples()
+    typed |= {text for row in own for text in row}  # the user's own follow-ups: written once, as typed
     typed |= {name for (name,) in Template.select(Template.name).tuples()}  # an open letter keeps its language
     return [f"{where}: {text!r}" for where, text in stale_shown(old, new)
             if text not in typed and not any(f">{title}<" in text for title in typed)]
