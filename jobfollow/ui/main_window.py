@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from jobfollow import __version__
-from jobfollow.i18n import _, ngettext
+from jobfollow.i18n import _, format_number, ngettext
 from jobfollow.profile import Profile
 from jobfollow.services import Services, build_services
 from jobfollow.services.events import AppEvents
@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
 
     def update_status(self, *_ignored) -> None:
         count = self.board.card_count()
-        self.status_label.setText(ngettext("{count} application", "{count} applications", count).format(count=count))
+        self.status_label.setText(ngettext("{count} application", "{count} applications", count).format(
+            count=format_number(count)))
 
     def quit_requested(self) -> bool:
         """Close for good (File > Quit, the tray's Quit); False when the window stays because a letter draft

@@ -240,7 +240,7 @@ class AgendaModel(QAbstractItemModel):
                 return None
             key, label, items = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
-                return _("{group} ({count})").format(group=_(label), count=len(items))
+                return _("{group} ({count})").format(group=_(label), count=format_number(len(items)))
             if role == GROUP_ROLE:
                 return key
             if role == OVERDUE_ROLE:

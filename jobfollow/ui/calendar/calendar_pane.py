@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from jobfollow.core.followup_texts import short_date
 from jobfollow.core.letters.template_files import FOLLOWUP_TEMPLATES
 from jobfollow.core.stages import OUTCOME_LABELS, Outcome
-from jobfollow.i18n import N_, _, ngettext
+from jobfollow.i18n import N_, _, format_number, ngettext
 from jobfollow.services.events import AppEvents
 from jobfollow.store.followups import AgendaItem, live_cards
 from jobfollow.store.interview_entries import upcoming_interviews
@@ -253,10 +253,13 @@ class CalendarPane(QWidget):
         due_today = per_day.get(today, 0)
         parts = []
         if overdue:
-            parts.append(ngettext("{count} overdue", "{count} overdue", overdue).format(count=overdue))
+            parts.append(ngettext("{count} overdue", "{count} overdue", overdue).format(
+                count=format_number(overdue)))
         if due_today:
-            parts.append(ngettext("{count} due today", "{count} due today", due_today).format(count=due_today))
-        parts.append(ngettext("{count} open in all", "{count} open in all", len(items)).format(count=len(items)))
+            parts.append(ngettext("{count} due today", "{count} due today", due_today).format(
+                count=format_number(due_today)))
+        parts.append(ngettext("{count} open in all", "{count} open in all", len(items)).format(
+            count=format_number(len(items))))
         reading = self.controller is not None and not self.controller.loaded  # the first refresh is on its way
         self.summary_label.setText(_("Reading your follow-ups\u2026") if reading else " · ".join(parts))
         self.empty_label.setVisible(not shown and not interviews)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
-from jobfollow.i18n import current_locale, first_day_of_week, ngettext
+from jobfollow.i18n import current_locale, first_day_of_week, format_number, ngettext
 from jobfollow.ui.palette_colours import signal_colour
 
 OVERDUE_COLOUR = QColor("#c62828")
@@ -75,9 +75,11 @@ class DueCalendar(QCalendarWidget):
         count, interviews = self.count_on(day), self.interviews.get(day, 0)
         lines = []
         if count:
-            lines.append(ngettext("{count} follow-up due", "{count} follow-ups due", count).format(count=count))
+            lines.append(ngettext("{count} follow-up due", "{count} follow-ups due", count).format(
+                count=format_number(count)))
         if interviews:
-            lines.append(ngettext("{count} interview", "{count} interviews", interviews).format(count=interviews))
+            lines.append(ngettext("{count} interview", "{count} interviews", interviews).format(
+                count=format_number(interviews)))
         return "\n".join(lines)
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:  # noqa: N802 - Qt override

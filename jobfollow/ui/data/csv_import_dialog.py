@@ -234,7 +234,7 @@ class CsvImportDialog(QDialog):
         self._fill_preview()
         lines = [_("Row {row}: {problem}").format(row=e.row, problem=e.message) for e in self.plan.errors[:500]]
         if len(self.plan.errors) > 500:
-            lines.append(_("… and {count} more").format(count=len(self.plan.errors) - 500))
+            lines.append(_("… and {count} more").format(count=format_number(len(self.plan.errors) - 500)))
         self.errors_view.setPlainText("\n".join(lines))
         self.errors_view.setVisible(bool(lines))
         self.skip_bad.setVisible(bool(self.plan.errors))

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QIcon, QPainter,
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from jobfollow import paths
-from jobfollow.i18n import _, ngettext
+from jobfollow.i18n import _, format_number, ngettext
 from jobfollow.services.followups import FollowUpService
 from jobfollow.ui.tray.reminders import open_followups
 
@@ -111,7 +111,8 @@ class ReminderTray(QObject):
                     title=item.title, company=item.company))
                 action.triggered.connect(lambda _c=False, item=item: self.open_followup(item))
             if len(due) > MENU_ITEMS:
-                more = self.menu.addAction(_("…and {count} more in the window").format(count=len(due) - MENU_ITEMS))
+                more = self.menu.addAction(_("…and {count} more in the window").format(
+                    count=format_number(len(due) - MENU_ITEMS)))
                 more.triggered.connect(self.show_window)
             self.menu.addSeparator()
         self.show_action = QAction(_("Show window"), self.menu)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 
 from jobfollow.core import settings_registry as keys
 from jobfollow.core.letters.template_files import FOLLOWUP_TEMPLATES
-from jobfollow.i18n import _, ngettext
+from jobfollow.i18n import _, format_number, ngettext
 from jobfollow.services.events import AppEvents
 from jobfollow.services.followups import FollowUpService
 from jobfollow.store.settings import read
@@ -29,10 +29,11 @@ def reminder_text(items: list) -> tuple[str, str]:
         item = items[0]
         return (_("Follow-up due: {title}").format(title=item.title),
                 _("{company}, {position}").format(company=item.company, position=item.position))
-    title = ngettext("{count} follow-up is due", "{count} follow-ups are due", len(items)).format(count=len(items))
+    title = ngettext("{count} follow-up is due", "{count} follow-ups are due", len(items)).format(
+        count=format_number(len(items)))
     lines = [f"• {item.title}" for item in items[:DIGEST_LINES]]
     if len(items) > DIGEST_LINES:
-        lines.append(_("…and {count} more in the window").format(count=len(items) - DIGEST_LINES))
+        lines.append(_("…and {count} more in the window").format(count=format_number(len(items) - DIGEST_LINES)))
     return title, "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 
 from jobfollow.ui.tray.notifications import Notifier, ReminderBanner
@@ -35,3 +36,16 @@ def test_one_reminder_names_the_follow_up_and_several_make_one_digest(qtbot, pro
 def test_digest_text_counts_what_it_does_not_list():
     title, body = reminder_text([item(n) for n in range(6)])
     assert title == "6 follow-ups are due" and body.count("•") == 5 and "1 more" in body
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_large_counts_are_grouped_as_the_language_writes_them(language):
+    # "29491 follow-ups are due" was hard to read at a glance; the locale's own grouping (29,491 / 29.491)
+    from babel.numbers import get_group_symbol
+
+    from jobfollow import i18n
+
+    i18n.set_language(language)
+    title, body = reminder_text([item(n) for n in range(2500)])
+    group = get_group_symbol(i18n.current_locale())
+    assert f"2{group}500" in title and f"2{group}495" in body
