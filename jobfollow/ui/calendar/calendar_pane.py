@@ -46,6 +46,7 @@ class CalendarPane(QWidget):
         self._highlighted: list[int] = []  # the cards lit up on the board for the chosen day
         self._news_seen = False
         self._interviews: tuple[dt.date, list] | None = None  # (day, the interviews to come from it)
+        self._turns_pending = False  # see _refresh_in_turns
         self.calendar = DueCalendar()
         self.calendar.setObjectName("dueCalendar")
         self.calendar.clicked.connect(self._day_clicked)
@@ -194,7 +195,10 @@ class CalendarPane(QWidget):
         self.events.followups_refreshed.connect(self._followups_refreshed)
         self.events.followups_changed.connect(self._followups_changed)
         self.events.applications_changed.connect(self._applications_changed)  # an interview added or moved
-        self.refresh_view()
+        if controller.background:
+            self._refresh_in_turns()
+        else:
+            self.refresh_view()
 
     @property
     def today(self) -> dt.date:
@@ -202,7 +206,10 @@ class CalendarPane(QWidget):
 
     def _applications_changed(self, _ids) -> None:
         self._interviews = None
-        self.refresh_view()
+        if self.controller is not None and self.controller.background:
+            self._refresh_in_turns()
+        else:
+            self.refresh_view()
 
     def _followups_refreshed(self, news) -> None:
         self._news_seen = not news.new_day  # the followups_changed that follows is the same news
@@ -210,12 +217,28 @@ class CalendarPane(QWidget):
             self._interviews = None
         if self.controller is not None and self.controller.background and (
                 self._interviews is None or self._interviews[0] != self.today):
-            # In the program's window: the interviews to come are read in this turn of the event loop, the
-            # agenda is updated in the next one, so the window answers in between (each takes tens of ms).
-            self._upcoming_interviews(self.today)
-            QTimer.singleShot(0, self.refresh_view)
+            self._refresh_in_turns()
             return
         self.refresh_view()
+
+    def _refresh_in_turns(self) -> None:
+        """In the program's window: the interviews to come are read in one turn of the event loop and the agenda
+        updated in the next, neither in the turn of whoever asked (the board reloading 10,000 new cards after an
+        import), so the window answers in between; each takes tens of ms at 10,000 cards. Requests made before
+        the first turn comes are one."""
+        if self._turns_pending:
+            return
+        self._turns_pending = True
+
+        def read_interviews() -> None:
+            self._upcoming_interviews(self.today)
+            QTimer.singleShot(0, self, show)
+
+        def show() -> None:
+            self._turns_pending = False
+            self.refresh_view()
+
+        QTimer.singleShot(0, self, read_interviews)  # the pane as context: nothing runs once it is gone
 
     def _upcoming_interviews(self, today: dt.date) -> list:
         """Read once per day and per change of the cards, not for every change of a follow-up."""
