@@ -42,6 +42,8 @@ class DuplicateWarning(QLabel):
         self.hide()
 
     def _check_pending(self) -> None:
+        if not self.window().isVisible():  # the form was closed while the user typed: nothing to warn about
+            return
         self.check_now(*self._pending)
 
     def check_later(self, company: str, position_title: str) -> None:

@@ -79,3 +79,17 @@ def test_a_broken_posting_file_says_so_and_keeps_the_text_already_there(qtbot, p
     dialog.apply()
     assert posting_of(app).text == "What I pasted earlier"
     assert not dialog.has_unsaved_details()
+
+
+def test_a_form_closed_while_typing_looks_up_no_duplicates(qtbot, profile, events, monkeypatch):
+    # the check waits a quarter second after the last key; a form closed by then has nothing to warn about
+    from jobfollow.ui.posting import duplicates
+
+    looked_up = []
+    monkeypatch.setattr(duplicates, "similar_cards", lambda *args: looked_up.append(args) or [])
+    dialog = make_form(qtbot, events)
+    qtbot.keyClicks(dialog.details_page.company_edit, "Contoso")
+    assert dialog.duplicates.timer.isActive()
+    dialog.close()
+    qtbot.waitUntil(lambda: not dialog.duplicates.timer.isActive())
+    assert looked_up == []
