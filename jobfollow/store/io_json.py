@@ -2,9 +2,9 @@
 
 The file is one object: ``{"format": "jobfollow", "format_version": N, "exported_at": ..., "tables": {...}}``
 where each table is a list of rows keyed by column name (see docs/data-format.md). Import runs in one
-transaction: it either adds everything or nothing. Into a profile without cards the file *replaces* the
-stages, templates and settings and keeps every id; into a profile that already holds cards it *merges*:
-rows get new ids, stages are matched by name and kind, existing templates and settings win.
+transaction: all or nothing. Into a profile without cards the file *replaces* the stages, templates and settings
+and keeps every id; into one with cards it *merges*: rows get new ids, stages are matched by name and kind (a
+default name in one language matches the default in another), existing templates and settings win.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from jobfollow.store.models import (
 from jobfollow.store.rule_key_remap import remap_rule_key
 from jobfollow.store.safe_write import write_atomically
 from jobfollow.store.stage_history import rebuild_missing
+from jobfollow.store.stage_labels import matching_stage
 
 FORMAT_NAME = "jobfollow"
 FORMAT_VERSION = 1
@@ -424,8 +425,7 @@ def _is_json(text: str) -> bool:
 def _existing_match(model, values: dict) -> int | None:
     """In merge mode: the id of a row this profile already has that the imported one stands for."""
     if model is Stage:
-        row = Stage.get_or_none((Stage.name == values.get("name")) & (Stage.kind == values.get("kind")))
-        return row.id if row else None
+        return getattr(matching_stage(str(values.get("name")), str(values.get("kind"))), "id", None)
     if model is Template:
         row = Template.get_or_none((Template.key == values.get("key"))
                                    & (Template.language == values.get("language", "en")))

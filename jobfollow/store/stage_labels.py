@@ -8,10 +8,35 @@ new language. A name the user chose is never touched.
 
 from __future__ import annotations
 
+from functools import cache
+
 from jobfollow import i18n
 from jobfollow.core import settings_registry as keys
 from jobfollow.core.stages import STAGE_KIND_LABELS, StageKind
 from jobfollow.store.models import Stage
+
+
+@cache
+def _default_names(kind: StageKind) -> frozenset[str]:
+    return frozenset(default_names_of(kind))
+
+
+def matching_stage(name: str, kind: str) -> Stage | None:
+    """The column of this profile that an imported column stands for: the same name and kind, or, when both
+    carry a default name of that kind in some language, the same default column (an English export's
+    "Applied" is a German profile's "Beworben")."""
+    same = Stage.get_or_none((Stage.name == name) & (Stage.kind == kind))
+    if same is not None:
+        return same
+    try:
+        stage_kind = StageKind(kind)
+    except ValueError:
+        return None
+    defaults = _default_names(stage_kind)
+    if name not in defaults:
+        return None
+    return (Stage.select().where((Stage.kind == stage_kind.value) & Stage.name.in_(list(defaults)))
+            .order_by(Stage.position, Stage.id).first())
 
 
 def default_names_of(kind: StageKind) -> set[str]:
