@@ -34,3 +34,10 @@ def restore_window_state(window: QMainWindow, docks: PaneDocks, state: UiState) 
     if restored and not docks.restore(_decode(dock_state) if isinstance(dock_state, str) and dock_state else None):
         docks.default_layout()
     return restored
+
+
+def resize_within_screen(window, width: int, height: int) -> None:
+    """Open ``window`` at ``width`` x ``height``, or smaller on a screen that has not that much room."""
+    available = window.screen().availableGeometry() if window.screen() else None
+    window.resize(min(width, available.width() - 40) if available else width,
+                  min(height, available.height() - 60) if available else height)

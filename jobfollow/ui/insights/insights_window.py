@@ -36,6 +36,7 @@ from jobfollow.ui.insights.table_model import TextTableModel
 from jobfollow.ui.palette_colours import signal_colour
 from jobfollow.ui.plain_text import plain_label
 from jobfollow.ui.retranslation import WhenShown
+from jobfollow.ui.window_state import resize_within_screen
 
 
 class InsightsWindow(QMainWindow):
@@ -124,9 +125,7 @@ class InsightsWindow(QMainWindow):
         outer.addWidget(scroll, 1)
         outer.addLayout(bottom)
         self.setCentralWidget(central)
-        available = self.screen().availableGeometry() if self.screen() else None
-        self.resize(min(1180, available.width() - 40) if available else 1180,
-                    min(820, available.height() - 60) if available else 820)
+        resize_within_screen(self, 1180, 820)
 
         self.range_bar.changed.connect(self.refresh)
         self.goal_spin.valueChanged.connect(self._goal_changed)

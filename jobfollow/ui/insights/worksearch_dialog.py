@@ -35,6 +35,7 @@ from jobfollow.ui.insights.worklog_document import worklog_document
 from jobfollow.ui.palette_colours import signal_colour
 from jobfollow.ui.plain_text import plain_label
 from jobfollow.ui.retranslation import WhenShown
+from jobfollow.ui.window_state import resize_within_screen
 
 
 def _view(model: TextTableModel) -> QTableView:
@@ -104,9 +105,7 @@ class WorkSearchDialog(QDialog):
         layout.addLayout(missing_row)
         layout.addWidget(self.missing_view)
         layout.addWidget(self.buttons)
-        available = self.screen().availableGeometry() if self.screen() else None
-        self.resize(min(1100, available.width() - 40) if available else 1100,
-                    min(640, available.height() - 60) if available else 640)
+        resize_within_screen(self, 1100, 640)
 
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
         self.range_bar.changed.connect(self.refresh)
